@@ -1,0 +1,3 @@
+# The first program: print a greeting.
+    say "Hello, world!"
+    end

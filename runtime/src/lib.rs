@@ -1,0 +1,149 @@
+//! # kea-runtime: the `kea` command
+//!
+//! Drives [`kea_vm`]: reads and assembles a file ([`kea_asm`]), runs its main task in slices
+//! of `--batch` instructions, performs the IO the task asks for ([`host`]), renders errors
+//! ([`diag`]), and hosts the REPL ([`repl`]).
+//!
+//! Exit codes (DESIGN §5): 0 success, 1 runtime error or uncaught exception, 2 assembly or
+//! usage error, `exit N` gives N.
+
+pub mod diag;
+pub mod host;
+pub mod repl;
+
+use host::{Host, Sink};
+use kea_vm::code::Code;
+use kea_vm::interp::{Config, Step, Task, Vm};
+use std::io::Write;
+use std::rc::Rc;
+
+/// How a run is configured.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Instructions per slice.
+    pub batch: u64,
+    /// Stop after this many instructions.
+    pub max_ops: Option<u64>,
+    /// Print each op to stderr.
+    pub trace: bool,
+    /// Print counters to stderr at the end.
+    pub stats: bool,
+    /// Deepest call stack.
+    pub max_depth: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions { batch: DEFAULT_BATCH, max_ops: None, trace: false, stats: false, max_depth: Config::default().max_depth }
+    }
+}
+
+/// Instructions per slice by default. With one task there is nothing to switch to; the slice
+/// only bounds how long the host waits to look at limits and, later, the reactor.
+pub const DEFAULT_BATCH: u64 = 10_000;
+
+/// Exit code for assembly and usage errors.
+pub const EXIT_ASM: i32 = 2;
+
+/// Counters for `--stats`.
+#[derive(Debug, Default, Clone)]
+pub struct Stats {
+    /// Instructions executed.
+    pub ops: u64,
+    /// Slices run.
+    pub slices: u64,
+    /// IO requests performed.
+    pub io: u64,
+    /// PMCs allocated.
+    pub pmcs: usize,
+}
+
+/// Runs assembled code to the end; returns the exit code.
+pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (i32, Stats) {
+    let code = Rc::new(code);
+    let mut vm = Vm::new(Config { max_depth: opts.max_depth });
+    if opts.trace {
+        vm.trace = Some(Box::new(|line: &str| {
+            let _ = writeln!(std::io::stderr(), "{line}");
+        }));
+    }
+    vm.load(&code);
+    let mut task = Task::new(code);
+    let mut stats = Stats::default();
+    let status = loop {
+        let fuel = match opts.max_ops {
+            Some(max) if task.ops >= max => {
+                host.flush_all();
+                let _ = host.sink.write(2, format!("instruction limit exceeded after {} ops (--max-ops {max})\n", task.ops).as_bytes());
+                break 1;
+            }
+            Some(max) => opts.batch.min(max - task.ops),
+            None => opts.batch,
+        };
+        stats.slices += 1;
+        match vm.run(&mut task, fuel) {
+            Step::Yielded => {}
+            Step::Finished => break 0,
+            Step::Exit(n) => break n,
+            Step::Io(req) => {
+                stats.io += 1;
+                let res = host.perform(req);
+                if let Err(step) = vm.complete_io(&mut task, res) {
+                    match step {
+                        Step::Trapped(t) => {
+                            host.flush_all();
+                            let _ = host.sink.write(2, t.to_string().as_bytes());
+                            break 1;
+                        }
+                        Step::Exit(n) => break n,
+                        _ => break 0,
+                    }
+                }
+            }
+            Step::Trapped(t) => {
+                host.flush_all();
+                let _ = host.sink.write(2, t.to_string().as_bytes());
+                break 1;
+            }
+        }
+    };
+    host.flush_all();
+    stats.ops = task.ops;
+    stats.pmcs = vm.heap.len();
+    if opts.stats {
+        let _ = host.sink.write(
+            2,
+            format!("kea stats: ops {} slices {} io requests {} pmcs allocated {}\n", stats.ops, stats.slices, stats.io, stats.pmcs).as_bytes(),
+        );
+    }
+    (status, stats)
+}
+
+/// Reads a source file as UTF-8, with the OS error or the offset of the first bad byte.
+pub fn read_source(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: error: cannot read file: {}", host::os_error_text(&e)))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!("{path}: error: file is not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())
+    })
+}
+
+/// Everything `kea run` does for a source text, with output captured (for tests).
+pub fn run_source_captured(name: &str, text: &str, stdin: &[u8], opts: &RunOptions) -> (i32, Vec<u8>, Vec<u8>) {
+    match kea_asm::assemble_str(name, text) {
+        Err(f) => (EXIT_ASM, Vec::new(), diag::render_failure(&f, false).into_bytes()),
+        Ok(code) => {
+            let mut host = Host::new(host::CaptureSink::default(), Box::new(std::io::Cursor::new(stdin.to_vec())));
+            let (status, _) = run_code(code, &mut host, opts);
+            (status, host.sink.out, host.sink.err)
+        }
+    }
+}
+
+/// The op reference `kea ops` prints, rendered from the op table.
+pub fn ops_reference() -> String {
+    let mut out = String::from("# Kea op reference (generated from vm/src/op/table.rs)\n\n");
+    for info in kea_vm::op::OPS {
+        out.push_str(&format!("{:04x}  {:<24} {:<44} {}\n", info.opcode as u16, info.name, info.signature(), info.doc.trim()));
+    }
+    out
+}

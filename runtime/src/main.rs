@@ -1,0 +1,123 @@
+//! The `kea` command line.
+
+use clap::{Args, Parser, Subcommand};
+use kea_runtime::host::{Host, StdSink};
+use kea_runtime::{diag, read_source, run_code, RunOptions, DEFAULT_BATCH, EXIT_ASM};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// Kea: a register VM for Parrot assembly, with Parrot's asynchronous IO design made real.
+#[derive(Parser)]
+#[command(name = "kea", version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a program (the same as `kea FILE`).
+    Run(RunArgs),
+    /// Assemble a program and report every error; run nothing.
+    Check {
+        /// The .pasm file.
+        file: String,
+    },
+    /// Print the disassembly: every op with its full name and source line.
+    Dis {
+        /// The .pasm file.
+        file: String,
+    },
+    /// Print the op reference: every op's full name, signature and description.
+    Ops,
+}
+
+#[derive(Args, Clone)]
+struct RunArgs {
+    /// The .pasm file to run; without one, `kea` starts the REPL.
+    file: Option<String>,
+    /// Arguments passed to the program.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+    /// Print each executed op and its registers to stderr.
+    #[arg(long)]
+    trace: bool,
+    /// Stop with an error after this many instructions.
+    #[arg(long, value_name = "N")]
+    max_ops: Option<u64>,
+    /// Instructions per scheduler slice.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_BATCH, value_parser = clap::value_parser!(u64).range(1..))]
+    batch: u64,
+    /// Print counters (ops, slices, IO requests, PMCs) to stderr at exit.
+    #[arg(long)]
+    stats: bool,
+    /// The deepest call stack allowed.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    max_depth: usize,
+}
+
+fn code(n: i32) -> ExitCode {
+    ExitCode::from(n.clamp(0, 255) as u8)
+}
+
+fn assemble_file(path: &str) -> Result<kea_vm::code::Code, ExitCode> {
+    let text = read_source(path).map_err(|e| {
+        eprintln!("{e}");
+        code(EXIT_ASM)
+    })?;
+    kea_asm::assemble_str(path, &text).map_err(|f| {
+        eprint!("{}", diag::render_failure(&f, std::io::stderr().is_terminal()));
+        code(EXIT_ASM)
+    })
+}
+
+fn run(a: RunArgs) -> ExitCode {
+    let Some(file) = a.file else {
+        return code(kea_runtime::repl::run(&RunOptions { trace: a.trace, max_ops: a.max_ops, batch: a.batch, stats: a.stats, max_depth: a.max_depth }));
+    };
+    let prog = match assemble_file(&file) {
+        Ok(c) => c,
+        Err(e) => return e,
+    };
+    let opts = RunOptions { batch: a.batch, max_ops: a.max_ops, trace: a.trace, stats: a.stats, max_depth: a.max_depth };
+    let mut host = Host::new(StdSink::default(), Box::new(std::io::BufReader::new(std::io::stdin())));
+    let (status, _) = run_code(prog, &mut host, &opts);
+    code(status)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return code(if e.use_stderr() { EXIT_ASM } else { 0 });
+        }
+    };
+    match cli.command {
+        None => run(cli.run),
+        Some(Command::Run(a)) => {
+            if a.file.is_none() {
+                eprintln!("kea run: error: no file given (usage: kea run FILE [ARGS])");
+                return code(EXIT_ASM);
+            }
+            run(a)
+        }
+        Some(Command::Check { file }) => match assemble_file(&file) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => e,
+        },
+        Some(Command::Dis { file }) => match assemble_file(&file) {
+            Ok(c) => {
+                print!("{}", kea_vm::code::Disassembly(&c));
+                ExitCode::SUCCESS
+            }
+            Err(e) => e,
+        },
+        Some(Command::Ops) => {
+            print!("{}", kea_runtime::ops_reference());
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Errors raised while running: [`Exc`] is an exception on its way to a handler (or to the
+//! top, where it becomes a [`Trap`]).
+
+use std::fmt;
+
+/// Parrot's exception types used by the core (values from Parrot's `except_types.pasm`).
+#[allow(missing_docs)]
+pub mod types {
+    pub const EXCEPTION_INVALID_OPERATION: i64 = 6;
+    pub const EXCEPTION_OUT_OF_BOUNDS: i64 = 17;
+    pub const EXCEPTION_UNEXPECTED_NULL: i64 = 27;
+    pub const EXCEPTION_DIV_BY_ZERO: i64 = 29;
+    pub const EXCEPTION_ILL_INHERIT: i64 = 41;
+    pub const EXCEPTION_NO_CLASS: i64 = 43;
+    pub const EXCEPTION_ERR_OVERFLOW: i64 = 50;
+    pub const EXCEPTION_PIO_ERROR: i64 = 61;
+    pub const EXCEPTION_INVALID_ARGUMENT: i64 = 79;
+    pub const CONTROL_EXIT: i64 = 65;
+    pub const EXCEPTION_SUBSTR_OUT_OF_STRING: i64 = 4;
+    pub const EXCEPTION_NEG_REPEAT: i64 = 7;
+    pub const EXCEPTION_NEG_SLEEP: i64 = 52;
+    pub const EXCEPTION_INVALID_STRING_REPRESENTATION: i64 = 5;
+    pub const EXCEPTION_METHOD_NOT_FOUND: i64 = 12;
+    pub const EXCEPTION_GLOBAL_NOT_FOUND: i64 = 24;
+}
+
+/// Parrot's severities (`except_severity.pasm`).
+#[allow(missing_docs)]
+pub mod severity {
+    pub const EXCEPT_NORMAL: i64 = 0;
+    pub const EXCEPT_WARNING: i64 = 1;
+    pub const EXCEPT_ERROR: i64 = 2;
+    pub const EXCEPT_SEVERE: i64 = 3;
+    pub const EXCEPT_FATAL: i64 = 4;
+    pub const EXCEPT_DOOMED: i64 = 5;
+    pub const EXCEPT_EXIT: i64 = 6;
+}
+
+/// An exception raised by an op, before it becomes an Exception PMC.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exc {
+    /// Parrot's exception type (see [`types`]).
+    pub kind: i64,
+    /// Parrot's severity (see [`severity`]).
+    pub severity: i64,
+    /// The message, as Parrot words it.
+    pub message: String,
+}
+
+impl Exc {
+    /// An error of the given type.
+    #[cold]
+    pub fn new(kind: i64, message: impl Into<String>) -> Exc {
+        Exc { kind, severity: severity::EXCEPT_ERROR, message: message.into() }
+    }
+    /// "Divide by zero".
+    #[cold]
+    pub fn div_by_zero() -> Exc {
+        Exc::new(types::EXCEPTION_DIV_BY_ZERO, "Divide by zero")
+    }
+    /// "Null PMC access in NAME()".
+    #[cold]
+    pub fn null_access(what: &str) -> Exc {
+        Exc::new(types::EXCEPTION_UNEXPECTED_NULL, format!("Null PMC access in {what}()"))
+    }
+    /// An operation the PMC's type does not have.
+    #[cold]
+    pub fn unsupported(what: &str, class: &str) -> Exc {
+        Exc::new(
+            types::EXCEPTION_INVALID_OPERATION,
+            format!("{what}() not implemented in class '{class}'"),
+        )
+    }
+    /// "index out of bounds".
+    #[cold]
+    pub fn out_of_bounds() -> Exc {
+        Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "index out of bounds")
+    }
+}
+
+/// Where an op ran: code object name and pc, resolved to file:line by the host.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Location {
+    /// The sub's name (`(main)` for a file without subs).
+    pub sub: String,
+    /// The source file.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// The op index.
+    pub pc: u32,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "'{}' pc {} ({}:{})", self.sub, self.pc, self.file, self.line)
+    }
+}
+
+/// An error that ended a task: an uncaught exception or a resource limit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trap {
+    /// The message (first line of the report).
+    pub message: String,
+    /// Innermost frame first.
+    pub backtrace: Vec<Location>,
+}
+
+impl fmt::Display for Trap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.message)?;
+        for (i, loc) in self.backtrace.iter().enumerate() {
+            if i == 0 {
+                writeln!(f, "current instr.: {loc}")?;
+            } else {
+                writeln!(f, "called from Sub {loc}")?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,726 @@
+//! Conversions, comparisons and arithmetic: `set`, `assign`, `null`, `eq`..`ge`, `is*`, `cmp`,
+//! `add`..`fdiv`, `pow`, `neg`, `abs`, `inc`, `dec`, bitwise and logical ops, `time`.
+//!
+//! The hot register forms are inlined in the loop (`interp/mod.rs`); everything here reads its
+//! operands through [`Vm::val`] and writes through [`Vm::store`], so one rule covers every
+//! operand kind (spec/conversions).
+
+use super::{Frame, Vm};
+use crate::error::Exc;
+use crate::num;
+use crate::op::{Op, Operand};
+use crate::pmc::{Elem, PVal, PmcData};
+use crate::string::Str;
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+/// An operand's value.
+#[derive(Clone, Debug)]
+pub(super) enum Val {
+    I(i64),
+    N(f64),
+    S(Str),
+    P(PVal),
+}
+
+impl Val {
+    pub(super) fn into_elem(self) -> Elem {
+        match self {
+            Val::I(i) => Elem::I(i),
+            Val::N(n) => Elem::N(n),
+            Val::S(s) => Elem::S(s),
+            Val::P(p) => Elem::P(p),
+        }
+    }
+}
+
+/// A number as Parrot's arithmetic sees it.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum NumV {
+    I(i64),
+    F(f64),
+}
+
+impl NumV {
+    fn f(self) -> f64 {
+        match self {
+            NumV::I(i) => i as f64,
+            NumV::F(f) => f,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Cmp {
+    fn test(self, o: Option<Ordering>) -> bool {
+        match self {
+            Cmp::Eq => o == Some(Ordering::Equal),
+            Cmp::Ne => o != Some(Ordering::Equal),
+            Cmp::Lt => o == Some(Ordering::Less),
+            Cmp::Le => matches!(o, Some(Ordering::Less | Ordering::Equal)),
+            Cmp::Gt => o == Some(Ordering::Greater),
+            Cmp::Ge => matches!(o, Some(Ordering::Greater | Ordering::Equal)),
+        }
+    }
+    fn from_mnemonic(m: &str) -> Option<Cmp> {
+        Some(match m {
+            "eq" | "iseq" => Cmp::Eq,
+            "ne" | "isne" => Cmp::Ne,
+            "lt" | "islt" => Cmp::Lt,
+            "le" | "isle" => Cmp::Le,
+            "gt" | "isgt" => Cmp::Gt,
+            "ge" | "isge" => Cmp::Ge,
+            _ => return None,
+        })
+    }
+}
+
+/// For each opcode: is it a two-value branch (`eq`..`ge`) or test (`iseq`..`isge`), and which.
+fn cmp_table() -> &'static [Option<Cmp>] {
+    static T: OnceLock<Vec<Option<Cmp>>> = OnceLock::new();
+    T.get_or_init(|| crate::op::OPS.iter().map(|i| Cmp::from_mnemonic(i.mnemonic)).collect())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Fdiv,
+}
+
+impl Arith {
+    fn from_mnemonic(m: &str) -> Option<Arith> {
+        Some(match m {
+            "add" => Arith::Add,
+            "sub" => Arith::Sub,
+            "mul" => Arith::Mul,
+            "div" => Arith::Div,
+            "mod" => Arith::Mod,
+            "fdiv" => Arith::Fdiv,
+            _ => return None,
+        })
+    }
+}
+
+fn arith_table() -> &'static [Option<Arith>] {
+    static T: OnceLock<Vec<Option<Arith>>> = OnceLock::new();
+    T.get_or_init(|| crate::op::OPS.iter().map(|i| Arith::from_mnemonic(i.mnemonic)).collect())
+}
+
+/// Integer arithmetic on I registers: wraps on overflow, `div` truncates, `mod` floors and
+/// returns the dividend for a zero divisor, `div`/`fdiv` by zero throw (PDD-NOTES §3.5).
+pub(super) fn int_arith(op: Arith, a: i64, b: i64) -> Result<i64, Exc> {
+    Ok(match op {
+        Arith::Add => a.wrapping_add(b),
+        Arith::Sub => a.wrapping_sub(b),
+        Arith::Mul => a.wrapping_mul(b),
+        Arith::Div => {
+            if b == 0 {
+                return Err(Exc::div_by_zero());
+            }
+            a.wrapping_div(b)
+        }
+        Arith::Fdiv => {
+            if b == 0 {
+                return Err(Exc::div_by_zero());
+            }
+            let q = a.wrapping_div(b);
+            if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) {
+                q.wrapping_sub(1)
+            } else {
+                q
+            }
+        }
+        Arith::Mod => {
+            if b == 0 {
+                return Ok(a);
+            }
+            let r = a.wrapping_rem(b);
+            if r != 0 && ((r < 0) != (b < 0)) {
+                r.wrapping_add(b)
+            } else {
+                r
+            }
+        }
+    })
+}
+
+/// Number arithmetic: IEEE, except that `div` and `fdiv` by zero throw and `mod` by zero
+/// returns the dividend, as Parrot does.
+pub(super) fn num_arith(op: Arith, a: f64, b: f64) -> Result<f64, Exc> {
+    Ok(match op {
+        Arith::Add => a + b,
+        Arith::Sub => a - b,
+        Arith::Mul => a * b,
+        Arith::Div => {
+            if b == 0.0 {
+                return Err(Exc::div_by_zero());
+            }
+            a / b
+        }
+        Arith::Fdiv => {
+            if b == 0.0 {
+                return Err(Exc::div_by_zero());
+            }
+            (a / b).floor()
+        }
+        Arith::Mod => {
+            if b == 0.0 {
+                return Ok(a);
+            }
+            a - b * (a / b).floor()
+        }
+    })
+}
+
+impl Vm {
+    /// The value of any operand.
+    pub(super) fn val(&self, f: &Frame, o: Operand) -> Val {
+        match o {
+            Operand::I(r) => Val::I(f.i[r.0 as usize]),
+            Operand::N(r) => Val::N(f.n[r.0 as usize]),
+            Operand::S(r) => Val::S(f.s[r.0 as usize].clone()),
+            Operand::P(r) => Val::P(f.p[r.0 as usize]),
+            Operand::Ic(v) => Val::I(v),
+            Operand::Nc(v) => Val::N(v),
+            Operand::Sc(id) => Val::S(f.code.str(id).clone()),
+            Operand::Ix(a) => Val::I(super::ia(f, a)),
+            Operand::Nx(a) => Val::N(super::na(f, a)),
+            Operand::Sx(a) => Val::S(super::sa(f, a)),
+            Operand::L(l) => Val::I(i64::from(l.0)),
+            Operand::K(_) | Operand::V(_) => Val::I(0),
+        }
+    }
+
+    pub(super) fn to_i(&self, v: &Val) -> Result<i64, Exc> {
+        Ok(match v {
+            Val::I(i) => *i,
+            Val::N(n) => num::num_to_int(*n),
+            Val::S(s) => num::parse_int(s.as_bytes()),
+            Val::P(p) => self.heap.get_integer(*p)?,
+        })
+    }
+    pub(super) fn to_n(&self, v: &Val) -> Result<f64, Exc> {
+        Ok(match v {
+            Val::I(i) => *i as f64,
+            Val::N(n) => *n,
+            Val::S(s) => num::parse_num(s.as_bytes()),
+            Val::P(p) => self.heap.get_number(*p)?,
+        })
+    }
+    pub(super) fn to_s(&self, v: &Val) -> Result<Str, Exc> {
+        Ok(match v {
+            Val::I(i) => Str::from(i.to_string()),
+            Val::N(n) => Str::from(num::fmt_str(*n)),
+            Val::S(s) => s.clone(),
+            Val::P(p) => self.heap.get_string(*p)?,
+        })
+    }
+
+    /// Writes `v` to a register operand, converting to the register's kind; a non-PMC value
+    /// stored to a P register is assigned into the PMC there (its `set_*_native`).
+    pub(super) fn store(&mut self, f: &mut Frame, dst: Operand, v: Val) -> Result<(), Exc> {
+        match dst {
+            Operand::I(r) => f.i[r.0 as usize] = self.to_i(&v)?,
+            Operand::N(r) => f.n[r.0 as usize] = self.to_n(&v)?,
+            Operand::S(r) => f.s[r.0 as usize] = self.to_s(&v)?,
+            Operand::P(r) => {
+                let p = f.p[r.0 as usize];
+                match v {
+                    Val::P(src) => f.p[r.0 as usize] = src,
+                    Val::I(i) => self.heap.set_integer(p, i)?,
+                    Val::N(n) => self.heap.set_number(p, n)?,
+                    Val::S(s) => self.heap.set_string(p, s)?,
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Parrot's numeric view of a value for PMC arithmetic.
+    pub(super) fn numv(&self, v: &Val) -> Result<NumV, Exc> {
+        Ok(match v {
+            Val::I(i) => NumV::I(*i),
+            Val::N(n) => NumV::F(*n),
+            Val::S(s) => str_numv(s),
+            Val::P(p) => {
+                let r = p.ok_or_else(|| Exc::null_access("get_number"))?;
+                match self.heap.get(r) {
+                    PmcData::Integer(i) => NumV::I(*i),
+                    PmcData::Boolean(b) => NumV::I(i64::from(*b)),
+                    PmcData::Float(f) => NumV::F(*f),
+                    PmcData::String(s) => str_numv(s),
+                    PmcData::Undef => NumV::I(0),
+                    _ => NumV::F(self.heap.get_number(*p)?),
+                }
+            }
+        })
+    }
+
+    /// Arithmetic between PMCs and values: integers stay integers, anything else is a number.
+    pub(super) fn pmc_arith(&self, op: Arith, a: &Val, b: &Val) -> Result<NumV, Exc> {
+        let (x, y) = (self.numv(a)?, self.numv(b)?);
+        Ok(match (x, y) {
+            (NumV::I(x), NumV::I(y)) => {
+                let checked = match op {
+                    Arith::Add => x.checked_add(y),
+                    Arith::Sub => x.checked_sub(y),
+                    Arith::Mul => x.checked_mul(y),
+                    _ => Some(int_arith(op, x, y)?),
+                };
+                match checked {
+                    Some(v) => NumV::I(v),
+                    // Parrot promotes to BigInt here; until Kea has BigInt the result is a
+                    // Float (spec/pmc, deviations table).
+                    None => NumV::F(num_arith(op, x as f64, y as f64)?),
+                }
+            }
+            _ => NumV::F(num_arith(op, x.f(), y.f())?),
+        })
+    }
+
+    /// Compares two values the way the two-value branches do.
+    pub(super) fn compare(&self, a: &Val, b: &Val) -> Result<Option<Ordering>, Exc> {
+        Ok(match (a, b) {
+            (Val::I(x), Val::I(y)) => Some(x.cmp(y)),
+            (Val::N(x), Val::N(y)) => x.partial_cmp(y),
+            (Val::I(x), Val::N(y)) => (*x as f64).partial_cmp(y),
+            (Val::N(x), Val::I(y)) => x.partial_cmp(&(*y as f64)),
+            (Val::S(x), Val::S(y)) => Some(x.cmp(y)),
+            (Val::P(p), Val::S(s)) => Some(self.heap.get_string(*p)?.cmp(s)),
+            (Val::S(s), Val::P(p)) => Some(s.cmp(&self.heap.get_string(*p)?)),
+            (Val::P(p), Val::P(q)) => {
+                let is_str = |p: &PVal| p.map(|r| matches!(self.heap.get(r), PmcData::String(_))).unwrap_or(false);
+                if is_str(p) && is_str(q) {
+                    Some(self.heap.get_string(*p)?.cmp(&self.heap.get_string(*q)?))
+                } else {
+                    self.num_compare(a, b)?
+                }
+            }
+            _ => self.num_compare(a, b)?,
+        })
+    }
+
+    fn num_compare(&self, a: &Val, b: &Val) -> Result<Option<Ordering>, Exc> {
+        Ok(match (self.numv(a)?, self.numv(b)?) {
+            (NumV::I(x), NumV::I(y)) => Some(x.cmp(&y)),
+            (x, y) => x.f().partial_cmp(&y.f()),
+        })
+    }
+
+    /// A two-value conditional branch: whether it is taken, and where to.
+    pub(super) fn cond_branch(&self, f: &Frame, op: Op) -> Option<(Result<bool, Exc>, u32)> {
+        let c = cmp_table()[op.opcode() as usize]?;
+        let o = op.operands();
+        let Operand::L(target) = *o.get(2)? else { return None };
+        let (a, b) = (self.val(f, o[0]), self.val(f, o[1]));
+        Some((self.compare(&a, &b).map(|ord| c.test(ord)), target.0))
+    }
+
+    /// The families of ops that need only the frame and the heap.
+    pub(super) fn exec_family(&mut self, f: &mut Frame, op: Op) -> Option<Result<(), Exc>> {
+        if let Some(r) = self.exec_arith(f, op) {
+            return Some(r);
+        }
+        if let Some(r) = self.exec_string(f, op) {
+            return Some(r);
+        }
+        self.exec_pmc(f, op)
+    }
+
+    fn exec_arith(&mut self, f: &mut Frame, op: Op) -> Option<Result<(), Exc>> {
+        let o = op.operands();
+        let code = op.opcode() as usize;
+        if let Some(c) = cmp_table()[code] {
+            // iseq..isge: dst, lhs, rhs
+            let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
+            return Some(self.compare(&a, &b).and_then(|ord| self.store(f, o[0], Val::I(i64::from(c.test(ord))))));
+        }
+        if let Some(a) = arith_table()[code] {
+            return Some(self.arith_op(f, a, &o));
+        }
+        let r = match op {
+            Op::set_i_i { .. }
+            | Op::set_i_ic { .. }
+            | Op::set_i_n { .. }
+            | Op::set_i_nc { .. }
+            | Op::set_i_s { .. }
+            | Op::set_i_sc { .. }
+            | Op::set_i_p { .. }
+            | Op::set_n_i { .. }
+            | Op::set_n_ic { .. }
+            | Op::set_n_n { .. }
+            | Op::set_n_nc { .. }
+            | Op::set_n_s { .. }
+            | Op::set_n_sc { .. }
+            | Op::set_n_p { .. }
+            | Op::set_s_i { .. }
+            | Op::set_s_ic { .. }
+            | Op::set_s_n { .. }
+            | Op::set_s_nc { .. }
+            | Op::set_s_s { .. }
+            | Op::set_s_sc { .. }
+            | Op::set_s_p { .. }
+            | Op::set_p_p { .. }
+            | Op::set_p_i { .. }
+            | Op::set_p_ic { .. }
+            | Op::set_p_n { .. }
+            | Op::set_p_nc { .. }
+            | Op::set_p_s { .. }
+            | Op::set_p_sc { .. }
+            | Op::assign_s_s { .. }
+            | Op::clone_s_s { .. } => {
+                let v = self.val(f, o[1]);
+                self.store(f, o[0], v)
+            }
+            Op::null_i { dst } => {
+                f.i[dst.0 as usize] = 0;
+                Ok(())
+            }
+            Op::null_n { dst } => {
+                f.n[dst.0 as usize] = 0.0;
+                Ok(())
+            }
+            Op::null_s { dst } => {
+                f.s[dst.0 as usize] = Str::null();
+                Ok(())
+            }
+            Op::null_p { dst } => {
+                f.p[dst.0 as usize] = None;
+                Ok(())
+            }
+            Op::cmp_i_i_i { .. }
+            | Op::cmp_i_i_ic { .. }
+            | Op::cmp_i_ic_i { .. }
+            | Op::cmp_i_n_n { .. }
+            | Op::cmp_i_n_nc { .. }
+            | Op::cmp_i_nc_n { .. }
+            | Op::cmp_i_s_s { .. }
+            | Op::cmp_i_s_sc { .. }
+            | Op::cmp_i_sc_s { .. }
+            | Op::cmp_i_p_p { .. } => {
+                let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
+                self.compare(&a, &b).and_then(|ord| {
+                    let v = match ord {
+                        Some(Ordering::Less) => -1,
+                        Some(Ordering::Greater) => 1,
+                        _ => 0,
+                    };
+                    self.store(f, o[0], Val::I(v))
+                })
+            }
+            Op::issame_i_p_p { dst, lhs, rhs } => {
+                f.i[dst.0 as usize] = i64::from(f.p[lhs.0 as usize] == f.p[rhs.0 as usize]);
+                Ok(())
+            }
+            Op::isnull_i_p { dst, src } => {
+                f.i[dst.0 as usize] = i64::from(f.p[src.0 as usize].is_none());
+                Ok(())
+            }
+            Op::isnull_i_s { dst, src } => {
+                f.i[dst.0 as usize] = i64::from(f.s[src.0 as usize].is_null());
+                Ok(())
+            }
+            Op::pow_n_n_n { .. }
+            | Op::pow_n_n_nc { .. }
+            | Op::pow_n_nc_n { .. }
+            | Op::pow_n_n_i { .. }
+            | Op::pow_n_n_ic { .. } => {
+                let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
+                match (self.to_n(&a), &b) {
+                    (Ok(x), Val::I(e)) => self.store(f, o[0], Val::N(x.powi((*e).clamp(i32::MIN.into(), i32::MAX.into()) as i32))),
+                    (Ok(x), _) => self.to_n(&b).and_then(|y| self.store(f, o[0], Val::N(x.powf(y)))),
+                    (Err(e), _) => Err(e),
+                }
+            }
+            Op::pow_i_i_i { dst, lhs, rhs } => {
+                let (b, e) = (f.i[lhs.0 as usize], super::ia(f, rhs));
+                f.i[dst.0 as usize] = int_pow(b, e);
+                Ok(())
+            }
+            Op::neg_i { dst } => {
+                f.i[dst.0 as usize] = f.i[dst.0 as usize].wrapping_neg();
+                Ok(())
+            }
+            Op::neg_i_i { dst, src } => {
+                f.i[dst.0 as usize] = f.i[src.0 as usize].wrapping_neg();
+                Ok(())
+            }
+            Op::neg_n { dst } => {
+                f.n[dst.0 as usize] = -f.n[dst.0 as usize];
+                Ok(())
+            }
+            Op::neg_n_n { dst, src } => {
+                f.n[dst.0 as usize] = -f.n[src.0 as usize];
+                Ok(())
+            }
+            Op::abs_i { dst } => {
+                f.i[dst.0 as usize] = f.i[dst.0 as usize].wrapping_abs();
+                Ok(())
+            }
+            Op::abs_i_i { dst, src } => {
+                f.i[dst.0 as usize] = f.i[src.0 as usize].wrapping_abs();
+                Ok(())
+            }
+            Op::abs_n { dst } => {
+                f.n[dst.0 as usize] = f.n[dst.0 as usize].abs();
+                Ok(())
+            }
+            Op::abs_n_n { dst, src } => {
+                f.n[dst.0 as usize] = f.n[src.0 as usize].abs();
+                Ok(())
+            }
+            Op::neg_p { dst } | Op::abs_p { dst } | Op::neg_p_p { dst, .. } | Op::abs_p_p { dst, .. } => {
+                let src = match op {
+                    Op::neg_p_p { src, .. } | Op::abs_p_p { src, .. } => src,
+                    _ => dst,
+                };
+                let is_neg = matches!(op, Op::neg_p { .. } | Op::neg_p_p { .. });
+                let in_place = matches!(op, Op::neg_p { .. } | Op::abs_p { .. });
+                self.unary_pmc(f, dst.0, src.0, is_neg, in_place)
+            }
+            Op::inc_n { dst } => {
+                f.n[dst.0 as usize] += 1.0;
+                Ok(())
+            }
+            Op::dec_n { dst } => {
+                f.n[dst.0 as usize] -= 1.0;
+                Ok(())
+            }
+            Op::inc_p { dst } | Op::dec_p { dst } => {
+                let p = f.p[dst.0 as usize];
+                let what = if matches!(op, Op::inc_p { .. }) { "increment" } else { "decrement" };
+                if p.is_none() {
+                    return Some(Err(Exc::null_access(what)));
+                }
+                let delta = Val::I(1);
+                let a = if what == "increment" { Arith::Add } else { Arith::Sub };
+                self.pmc_arith(a, &Val::P(p), &delta).and_then(|v| self.set_numv(p, v))
+            }
+            Op::bnot_i { dst } => {
+                f.i[dst.0 as usize] = !f.i[dst.0 as usize];
+                Ok(())
+            }
+            Op::bnot_i_i { dst, src } => {
+                f.i[dst.0 as usize] = !f.i[src.0 as usize];
+                Ok(())
+            }
+            Op::not_i { dst } => {
+                f.i[dst.0 as usize] = i64::from(f.i[dst.0 as usize] == 0);
+                Ok(())
+            }
+            Op::not_i_i { dst, src } => {
+                f.i[dst.0 as usize] = i64::from(super::ia(f, src) == 0);
+                Ok(())
+            }
+            Op::and_i_i_i { dst, lhs, rhs } => {
+                let a = super::ia(f, lhs);
+                f.i[dst.0 as usize] = if a == 0 { a } else { super::ia(f, rhs) };
+                Ok(())
+            }
+            Op::or_i_i_i { dst, lhs, rhs } => {
+                let a = super::ia(f, lhs);
+                f.i[dst.0 as usize] = if a != 0 { a } else { super::ia(f, rhs) };
+                Ok(())
+            }
+            Op::xor_i_i_i { dst, lhs, rhs } => {
+                let (a, b) = (super::ia(f, lhs), super::ia(f, rhs));
+                f.i[dst.0 as usize] = match (a != 0, b != 0) {
+                    (true, false) => a,
+                    (false, true) => b,
+                    _ => 0,
+                };
+                Ok(())
+            }
+            Op::time_i { dst } => {
+                f.i[dst.0 as usize] = now().as_secs() as i64;
+                Ok(())
+            }
+            Op::time_n { dst } => {
+                f.n[dst.0 as usize] = now().as_secs_f64();
+                Ok(())
+            }
+            _ => return self.exec_bits(f, op, &o),
+        };
+        Some(r)
+    }
+
+    fn exec_bits(&mut self, f: &mut Frame, op: Op, o: &[Operand]) -> Option<Result<(), Exc>> {
+        let m = op.info().mnemonic;
+        let fun: fn(i64, i64) -> i64 = match m {
+            "band" => |a, b| a & b,
+            "bor" => |a, b| a | b,
+            "bxor" => |a, b| a ^ b,
+            "shl" => shl,
+            "shr" => |a, b| if b < 0 { shl(a, b.saturating_neg()) } else { a >> b.min(63) },
+            "lsr" => |a, b| {
+                if b < 0 {
+                    shl(a, b.saturating_neg())
+                } else if b >= 64 {
+                    0
+                } else {
+                    ((a as u64) >> b) as i64
+                }
+            },
+            _ => return None,
+        };
+        let (a, b) = if o.len() == 2 { (self.val(f, o[0]), self.val(f, o[1])) } else { (self.val(f, o[1]), self.val(f, o[2])) };
+        Some((|| {
+            let v = fun(self.to_i(&a)?, self.to_i(&b)?);
+            self.store(f, o[0], Val::I(v))
+        })())
+    }
+
+    fn arith_op(&mut self, f: &mut Frame, a: Arith, o: &[Operand]) -> Result<(), Exc> {
+        // Two operands: dst op= rhs. Three: dst = lhs op rhs.
+        let (lhs, rhs) = if o.len() == 2 { (self.val(f, o[0]), self.val(f, o[1])) } else { (self.val(f, o[1]), self.val(f, o[2])) };
+        match o[0] {
+            Operand::I(_) => {
+                let v = int_arith(a, self.to_i(&lhs)?, self.to_i(&rhs)?)?;
+                self.store(f, o[0], Val::I(v))
+            }
+            Operand::N(_) => {
+                let v = num_arith(a, self.to_n(&lhs)?, self.to_n(&rhs)?)?;
+                self.store(f, o[0], Val::N(v))
+            }
+            Operand::P(r) => {
+                if let Val::P(None) = lhs {
+                    return Err(Exc::null_access(arith_vtable(a)));
+                }
+                let v = self.pmc_arith(a, &lhs, &rhs)?;
+                if o.len() == 2 {
+                    // In place: the PMC in dst takes the result.
+                    self.set_numv(f.p[r.0 as usize], v)
+                } else {
+                    let p = self.heap.alloc(match v {
+                        NumV::I(i) => PmcData::Integer(i),
+                        NumV::F(x) => PmcData::Float(x),
+                    });
+                    f.p[r.0 as usize] = Some(p);
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn set_numv(&mut self, p: PVal, v: NumV) -> Result<(), Exc> {
+        match v {
+            NumV::I(i) => self.heap.set_integer(p, i),
+            NumV::F(x) => self.heap.set_number(p, x),
+        }
+    }
+
+    fn unary_pmc(&mut self, f: &mut Frame, dst: u16, src: u16, neg: bool, in_place: bool) -> Result<(), Exc> {
+        let p = f.p[src as usize];
+        let what = if neg { "neg" } else { "absolute" };
+        if p.is_none() {
+            return Err(Exc::null_access(what));
+        }
+        let v = match self.numv(&Val::P(p))? {
+            NumV::I(i) if neg => i.checked_neg().map_or(NumV::F(-(i as f64)), NumV::I),
+            NumV::I(i) => i.checked_abs().map_or(NumV::F((i as f64).abs()), NumV::I),
+            NumV::F(x) => NumV::F(if neg { -x } else { x.abs() }),
+        };
+        if in_place {
+            self.set_numv(p, v)
+        } else {
+            let r = self.heap.alloc(match v {
+                NumV::I(i) => PmcData::Integer(i),
+                NumV::F(x) => PmcData::Float(x),
+            });
+            f.p[dst as usize] = Some(r);
+            Ok(())
+        }
+    }
+}
+
+fn arith_vtable(a: Arith) -> &'static str {
+    match a {
+        Arith::Add => "add",
+        Arith::Sub => "subtract",
+        Arith::Mul => "multiply",
+        Arith::Div => "divide",
+        Arith::Mod => "modulus",
+        Arith::Fdiv => "floor_divide",
+    }
+}
+
+fn str_numv(s: &Str) -> NumV {
+    let b = s.as_bytes();
+    let t: &[u8] = {
+        let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+        &b[n..]
+    };
+    let looks_float = t.iter().any(|&c| c == b'.' || c == b'e' || c == b'E' || c == b'n' || c == b'N' || c == b'i' || c == b'I');
+    if looks_float {
+        NumV::F(num::parse_num(b))
+    } else {
+        NumV::I(num::parse_int(b))
+    }
+}
+
+fn shl(a: i64, b: i64) -> i64 {
+    if b < 0 {
+        a >> b.saturating_neg().min(63)
+    } else if b >= 64 {
+        0
+    } else {
+        a.wrapping_shl(b as u32)
+    }
+}
+
+/// `b ** e` on integers: wraps on overflow; a negative exponent gives 0 (or ±1 for ±1).
+fn int_pow(b: i64, e: i64) -> i64 {
+    if e < 0 {
+        return match b {
+            1 => 1,
+            -1 => {
+                if e % 2 == 0 {
+                    1
+                } else {
+                    -1
+                }
+            }
+            _ => 0,
+        };
+    }
+    let mut result: i64 = 1;
+    let mut base = b;
+    let mut e = e as u64;
+    while e > 0 {
+        if e & 1 == 1 {
+            result = result.wrapping_mul(base);
+        }
+        base = base.wrapping_mul(base);
+        e >>= 1;
+    }
+    result
+}
+
+fn now() -> std::time::Duration {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
+}
+
+#[allow(dead_code)]
+fn elem_to_val(e: Elem) -> Val {
+    match e {
+        Elem::I(i) => Val::I(i),
+        Elem::N(n) => Val::N(n),
+        Elem::S(s) => Val::S(s),
+        Elem::P(p) => Val::P(p),
+    }
+}

@@ -1,0 +1,157 @@
+//! PDD 3 calls: `set_args get_params set_returns get_results invokecc tailcall returncc`.
+//!
+//! A call pushes a [`Frame`] on the task's heap-allocated stack; nothing here recurses in Rust,
+//! so the call depth is limited only by [`super::Config::max_depth`].
+
+use super::{Frame, Step, Task, Vm};
+use crate::code::{flags, ArgValue};
+use crate::error::{types, Exc};
+use crate::op::ArgsId;
+use crate::pmc::{Elem, KeyVal, PmcData};
+use crate::string::Str;
+
+fn arity(kind: &str, passed: usize, expected: usize) -> Exc {
+    Exc::new(
+        types::EXCEPTION_INVALID_OPERATION,
+        format!("too {kind} positional arguments: {passed} passed, {expected} expected"),
+    )
+}
+
+impl Vm {
+    /// Evaluates an argument or return list, expanding `:flat` arrays.
+    pub(super) fn eval_args(&self, f: &Frame, id: ArgsId, _call: bool) -> Result<Vec<Elem>, Exc> {
+        let list = &f.code.args[id.0 as usize];
+        let mut out = Vec::with_capacity(list.len());
+        for a in list {
+            if a.flags & flags::NAMED != 0 {
+                return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "named arguments are not supported yet"));
+            }
+            let e = match a.value {
+                ArgValue::I(r) => Elem::I(f.i[r.0 as usize]),
+                ArgValue::N(r) => Elem::N(f.n[r.0 as usize]),
+                ArgValue::S(r) => Elem::S(f.s[r.0 as usize].clone()),
+                ArgValue::P(r) => Elem::P(f.p[r.0 as usize]),
+                ArgValue::Ic(v) => Elem::I(v),
+                ArgValue::Nc(v) => Elem::N(v),
+                ArgValue::Sc(s) => Elem::S(f.code.str(s).clone()),
+            };
+            if a.flags & flags::FLAT_SLURPY != 0 {
+                if let Elem::P(p) = e {
+                    let n = self.heap.elements(p)?;
+                    for i in 0..n {
+                        out.push(self.heap.get_keyed(p, &KeyVal::Int(i))?);
+                    }
+                    continue;
+                }
+            }
+            out.push(e);
+        }
+        Ok(out)
+    }
+
+    /// Binds passed values to parameter (or result) registers. Parameters check arity; results
+    /// do not (PDD 3).
+    pub(super) fn bind(&mut self, f: &mut Frame, id: ArgsId, vals: Vec<Elem>, strict: bool) -> Result<(), Exc> {
+        let code = f.code.clone();
+        let list = &code.args[id.0 as usize];
+        let positional = list.iter().filter(|a| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY) == 0).count();
+        let required = list.iter().filter(|a| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY | flags::OPTIONAL) == 0).count();
+        let passed = vals.len();
+        let mut vals = vals.into_iter();
+        let mut given = false;
+        let mut slurped = false;
+        for a in list {
+            if a.flags & flags::NAMED != 0 {
+                return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "named parameters are not supported yet"));
+            }
+            if a.flags & flags::OPT_FLAG != 0 {
+                self.bind_one(f, a.value, Elem::I(i64::from(given)))?;
+                continue;
+            }
+            if a.flags & flags::FLAT_SLURPY != 0 {
+                let rest: Vec<Elem> = vals.by_ref().collect();
+                let mut items = Vec::with_capacity(rest.len());
+                for e in rest {
+                    items.push(self.heap.boxed(e));
+                }
+                let p = self.heap.alloc(PmcData::ResizablePMCArray(items));
+                self.bind_one(f, a.value, Elem::P(Some(p)))?;
+                slurped = true;
+                continue;
+            }
+            match vals.next() {
+                Some(v) => {
+                    given = true;
+                    self.bind_one(f, a.value, v)?;
+                }
+                None if a.flags & flags::OPTIONAL != 0 || !strict => {
+                    given = false;
+                    let empty = match a.value {
+                        ArgValue::I(_) => Elem::I(0),
+                        ArgValue::N(_) => Elem::N(0.0),
+                        ArgValue::S(_) => Elem::S(Str::null()),
+                        _ => Elem::P(None),
+                    };
+                    if strict {
+                        self.bind_one(f, a.value, empty)?;
+                    }
+                }
+                None => return Err(arity("few", passed, required)),
+            }
+        }
+        if strict && !slurped && vals.next().is_some() {
+            return Err(arity("many", passed, positional));
+        }
+        Ok(())
+    }
+
+    fn bind_one(&mut self, f: &mut Frame, dst: ArgValue, v: Elem) -> Result<(), Exc> {
+        match dst {
+            ArgValue::I(r) => f.i[r.0 as usize] = self.heap.elem_int(&v)?,
+            ArgValue::N(r) => f.n[r.0 as usize] = self.heap.elem_num(&v)?,
+            ArgValue::S(r) => f.s[r.0 as usize] = self.heap.elem_str(&v)?,
+            ArgValue::P(r) => f.p[r.0 as usize] = self.heap.boxed(v),
+            // The verifier rejects constants as parameters.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `invokecc` (or `tailcall`): pushes the callee's frame.
+    pub(super) fn do_call(&mut self, task: &mut Task, sub: crate::pmc::PVal, tail: bool) -> Result<(), Step> {
+        let target = match sub.map(|r| self.heap.get(r)) {
+            Some(PmcData::Sub(code, i)) => Ok((code.clone(), *i)),
+            Some(d) => Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("invoke() not implemented in class '{}'", d.class_name()))),
+            None => Err(Exc::null_access("invoke")),
+        };
+        let (code, idx) = match target {
+            Ok(t) => t,
+            Err(e) => return self.raise(task, e),
+        };
+        if tail {
+            task.frames.pop();
+            let depth = task.frames.len();
+            task.handlers.retain(|h| h.depth <= depth);
+        }
+        if task.frames.len() >= self.config.max_depth {
+            let e = Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                format!("maximum recursion depth exceeded (limit {})", self.config.max_depth),
+            );
+            return self.raise(task, e);
+        }
+        task.frames.push(Frame::new(code, idx));
+        Ok(())
+    }
+
+    /// `returncc`: pops the frame; the caller resumes at its saved pc.
+    pub(super) fn do_return(&mut self, task: &mut Task) -> Result<(), Step> {
+        task.frames.pop();
+        let depth = task.frames.len();
+        task.handlers.retain(|h| h.depth <= depth);
+        if task.frames.is_empty() {
+            return Err(Step::Finished);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,905 @@
+//! The stackless interpreter loop: [`Vm::run`] executes at most `fuel` instructions of one
+//! [`Task`] and returns a [`Step`]. PASM calls push heap frames instead of recursing in Rust,
+//! so a task can be parked at any safe point, and IO ops never do IO: they return
+//! [`Step::Io`] and the host completes them with [`Vm::complete_io`].
+//!
+//! ## Fuel
+//! Fuel is counted in exactly one place, the `jump!` macro that every control transfer goes
+//! through: it adds the length of the straight-line run that just ended, so the count is exact
+//! without a counter in the loop head. A task that runs straight-line code cannot overrun its
+//! slice by more than the length of its sub.
+
+mod arith;
+mod call;
+mod io;
+mod pmcops;
+mod string;
+
+use crate::code::{Code, KeyPart};
+use crate::error::{severity, types, Exc, Location, Trap};
+use crate::num;
+use crate::op::{IArg, KeyId, NArg, Op, SArg};
+use crate::pmc::{Elem, Heap, KeyVal, PVal, PmcData, PmcRef};
+use crate::string::Str;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub use io::{IoRequest, IoResult};
+
+/// Why [`Vm::run`] returned.
+#[derive(Debug)]
+pub enum Step {
+    /// The fuel is spent; call `run` again to go on.
+    Yielded,
+    /// The task ended.
+    Finished,
+    /// The task waits for this IO; complete it with [`Vm::complete_io`], then `run` again.
+    Io(IoRequest),
+    /// An uncaught `exit N`.
+    Exit(i32),
+    /// An uncaught exception (or a limit): the task is dead.
+    Trapped(Trap),
+}
+
+/// One call frame: the sub's registers and where it is.
+#[derive(Debug)]
+pub struct Frame {
+    /// The code object the sub lives in.
+    pub code: Rc<Code>,
+    /// Index into `code.subs`.
+    pub sub: u32,
+    /// The next op to run (for a caller: the op after its call).
+    pub pc: u32,
+    /// I registers.
+    pub i: Vec<i64>,
+    /// N registers.
+    pub n: Vec<f64>,
+    /// S registers.
+    pub s: Vec<Str>,
+    /// P registers.
+    pub p: Vec<PVal>,
+}
+
+impl Frame {
+    fn new(code: Rc<Code>, sub: u32) -> Frame {
+        let info = &code.subs[sub as usize];
+        let [ni, nn, ns, np] = info.regs.map(usize::from);
+        let pc = info.start;
+        Frame { code, sub, pc, i: vec![0; ni], n: vec![0.0; nn], s: vec![Str::null(); ns], p: vec![None; np] }
+    }
+    /// Grows the register file to what `sub` needs (the REPL runs new units in one frame).
+    pub fn ensure_regs(&mut self, regs: [u16; 4]) {
+        let [ni, nn, ns, np] = regs.map(usize::from);
+        if self.i.len() < ni {
+            self.i.resize(ni, 0);
+        }
+        if self.n.len() < nn {
+            self.n.resize(nn, 0.0);
+        }
+        if self.s.len() < ns {
+            self.s.resize(ns, Str::null());
+        }
+        if self.p.len() < np {
+            self.p.resize(np, None);
+        }
+    }
+}
+
+/// An installed exception handler.
+#[derive(Debug, Clone, Copy)]
+struct Handler {
+    /// The frame count when it was installed: it belongs to frame `depth - 1`.
+    depth: usize,
+    /// Where it resumes.
+    target: u32,
+    /// Set while it handles an exception, so a throw inside the handler goes outward.
+    active: bool,
+}
+
+/// What an IO op waits for: where its result goes.
+#[derive(Debug, Clone, Copy)]
+enum IoDst {
+    None,
+    S(u16, Option<PmcRef>),
+    P(u16),
+}
+
+/// A green thread: a stack of frames plus its exception handlers and call scratch space.
+#[derive(Debug, Default)]
+pub struct Task {
+    /// Call frames, outermost first.
+    pub frames: Vec<Frame>,
+    handlers: Vec<Handler>,
+    /// Values passed by the last `set_args`.
+    args: Vec<Elem>,
+    /// Values passed by the last `set_returns`.
+    rets: Vec<Elem>,
+    /// The exception a handler is about to receive, and the handler's pc.
+    exception: Option<(PmcRef, u32)>,
+    /// Where the pending IO op's result goes.
+    io_dst: Option<IoDst>,
+    /// Instructions executed so far.
+    pub ops: u64,
+}
+
+impl Task {
+    /// A task that starts at the main sub of `code` (or its first op if it has no subs).
+    pub fn new(code: Rc<Code>) -> Task {
+        let mut t = Task::default();
+        if let Some(main) = code.main_sub() {
+            t.frames.push(Frame::new(code, main as u32));
+        }
+        t
+    }
+    /// Points the outermost frame at `sub` of a new code object, keeping its registers (REPL).
+    pub fn continue_with(&mut self, code: Rc<Code>, sub: u32) {
+        let info = &code.subs[sub as usize];
+        let (regs, start) = (info.regs, info.start);
+        self.handlers.clear();
+        self.exception = None;
+        self.frames.truncate(1);
+        match self.frames.first_mut() {
+            Some(f) => {
+                f.ensure_regs(regs);
+                f.code = code;
+                f.sub = sub;
+                f.pc = start;
+            }
+            None => self.frames.push(Frame::new(code, sub)),
+        }
+    }
+}
+
+/// Limits and switches for a VM.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The deepest call stack allowed before "maximum recursion depth exceeded".
+    pub max_depth: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { max_depth: 100_000 }
+    }
+}
+
+/// A line of `--trace` output.
+pub type TraceFn = Box<dyn FnMut(&str)>;
+
+/// The machine: the heap and the globals, shared by every task.
+pub struct Vm {
+    /// Every PMC.
+    pub heap: Heap,
+    /// `set_global` / `get_global`.
+    globals: HashMap<Str, PVal>,
+    /// One Sub PMC per sub, so `find_name` returns the same object every time.
+    sub_pmcs: HashMap<(usize, u32), PmcRef>,
+    /// The FileHandle PMCs of stdin, stdout and stderr, made on first use.
+    std_handles: [PVal; 3],
+    /// Limits.
+    pub config: Config,
+    /// Receives one line per op when tracing.
+    pub trace: Option<TraceFn>,
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new(Config::default())
+    }
+}
+
+/// Max bytes of one string; larger results raise an exception instead of exhausting memory.
+pub const MAX_STRING: usize = 1 << 30;
+
+macro_rules! ireg {
+    ($f:ident, $r:expr) => {
+        $f.i[$r.0 as usize]
+    };
+}
+macro_rules! nreg {
+    ($f:ident, $r:expr) => {
+        $f.n[$r.0 as usize]
+    };
+}
+macro_rules! sreg {
+    ($f:ident, $r:expr) => {
+        $f.s[$r.0 as usize]
+    };
+}
+macro_rules! preg {
+    ($f:ident, $r:expr) => {
+        $f.p[$r.0 as usize]
+    };
+}
+
+/// The value of a register-or-constant integer operand.
+#[inline]
+fn ia(f: &Frame, a: IArg) -> i64 {
+    match a.split() {
+        Ok(r) => f.i[r as usize],
+        Err(c) => f.code.ints[c as usize],
+    }
+}
+/// The value of a register-or-constant number operand.
+#[inline]
+fn na(f: &Frame, a: NArg) -> f64 {
+    match a.split() {
+        Ok(r) => f.n[r as usize],
+        Err(c) => f.code.nums[c as usize],
+    }
+}
+/// The value of a register-or-constant string operand.
+#[inline]
+fn sa(f: &Frame, a: SArg) -> Str {
+    match a.split() {
+        Ok(r) => f.s[r as usize].clone(),
+        Err(c) => f.code.strs[c as usize].clone(),
+    }
+}
+
+impl Vm {
+    /// A VM with an empty heap.
+    pub fn new(config: Config) -> Vm {
+        Vm {
+            heap: Heap::default(),
+            globals: HashMap::new(),
+            sub_pmcs: HashMap::new(),
+            std_handles: [None; 3],
+            config,
+            trace: None,
+        }
+    }
+
+    /// The Sub PMC for `code.subs[index]` (one per sub).
+    pub fn sub_pmc(&mut self, code: &Rc<Code>, index: u32) -> PmcRef {
+        let key = (Rc::as_ptr(code) as usize, index);
+        if let Some(&r) = self.sub_pmcs.get(&key) {
+            return r;
+        }
+        let r = self.heap.alloc(PmcData::Sub(code.clone(), index));
+        self.sub_pmcs.insert(key, r);
+        r
+    }
+
+    /// Registers every sub of a code object as a global by its name (what loading a file does).
+    pub fn load(&mut self, code: &Rc<Code>) {
+        for i in 0..code.subs.len() {
+            let name = Str::from(code.subs[i].name.as_str());
+            let r = self.sub_pmc(code, i as u32);
+            self.globals.insert(name, Some(r));
+        }
+    }
+
+    fn key_vals(&self, f: &Frame, key: KeyId) -> Result<Vec<KeyVal>, Exc> {
+        let parts = &f.code.keys[key.0 as usize];
+        let mut out = Vec::with_capacity(parts.len());
+        for part in parts {
+            out.push(match *part {
+                KeyPart::Int(a) => KeyVal::Int(ia(f, a)),
+                KeyPart::Str(a) => KeyVal::Str(sa(f, a)),
+                KeyPart::Pmc(r) => {
+                    let p = preg!(f, r);
+                    match p.map(|r| self.heap.get(r)) {
+                        Some(PmcData::Integer(i)) => KeyVal::Int(*i),
+                        _ => KeyVal::Str(self.heap.get_string(p)?),
+                    }
+                }
+            });
+        }
+        Ok(out)
+    }
+
+    /// Follows all but the last step of a key: `P0["a"; "b"]` gives `(P0["a"], "b")`.
+    fn key_walk(&self, mut obj: PVal, mut keys: Vec<KeyVal>) -> Result<(PVal, KeyVal), Exc> {
+        let last = keys.pop().ok_or_else(|| Exc::new(types::EXCEPTION_INVALID_OPERATION, "empty key"))?;
+        for k in &keys {
+            obj = match self.heap.get_keyed(obj, k)? {
+                Elem::P(p) => p,
+                _ => return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "key does not lead to a container")),
+            };
+        }
+        Ok((obj, last))
+    }
+
+    fn keyed_get(&self, f: &Frame, obj: PVal, key: KeyId) -> Result<Elem, Exc> {
+        let (o, k) = self.key_walk(obj, self.key_vals(f, key)?)?;
+        self.heap.get_keyed(o, &k)
+    }
+
+    fn keyed_set(&mut self, f: &Frame, obj: PVal, key: KeyId, v: Elem) -> Result<(), Exc> {
+        let (o, k) = self.key_walk(obj, self.key_vals(f, key)?)?;
+        self.heap.set_keyed(o, &k, v)
+    }
+
+    /// Turns an [`Exc`] into an Exception PMC.
+    pub fn exception_pmc(&mut self, e: Exc) -> PmcRef {
+        self.heap.alloc(PmcData::Exception(Box::new(crate::pmc::ExceptionData {
+            message: Str::from(e.message),
+            severity: e.severity,
+            kind: e.kind,
+            payload: None,
+            exit_code: 0,
+        })))
+    }
+
+    /// Raises an exception in `task`: resumes at the nearest inactive handler, or returns the
+    /// [`Step`] that ends the task.
+    pub fn throw(&mut self, task: &mut Task, exc: PmcRef) -> Result<(), Step> {
+        while let Some(h) = task.handlers.last().copied() {
+            if h.depth > task.frames.len() {
+                task.handlers.pop();
+                continue;
+            }
+            let Some(idx) = task.handlers.iter().rposition(|h| !h.active && h.depth <= task.frames.len()) else {
+                break;
+            };
+            let h = task.handlers[idx];
+            task.handlers[idx].active = true;
+            task.frames.truncate(h.depth);
+            if let Some(f) = task.frames.last_mut() {
+                f.pc = h.target;
+            }
+            task.exception = Some((exc, h.target));
+            return Ok(());
+        }
+        let (msg, exit) = match self.heap.get(exc) {
+            PmcData::Exception(e) if e.severity == severity::EXCEPT_EXIT => (String::new(), Some(e.exit_code)),
+            PmcData::Exception(e) => (e.message.to_text(), None),
+            _ => (String::new(), None),
+        };
+        if let Some(code) = exit {
+            task.frames.clear();
+            return Err(Step::Exit(code as i32));
+        }
+        let message = if msg.is_empty() { "No exception handler and no message".to_string() } else { msg };
+        let trap = Trap { message, backtrace: self.backtrace(task) };
+        task.frames.clear();
+        Err(Step::Trapped(trap))
+    }
+
+    /// Where each frame of `task` is, innermost first.
+    pub fn backtrace(&self, task: &Task) -> Vec<Location> {
+        let n = task.frames.len();
+        task.frames
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, f)| {
+                // A caller's pc is its return address; report the call itself.
+                let pc = if i + 1 == n { f.pc } else { f.pc.saturating_sub(1) };
+                let (file, line) = f.code.location(pc);
+                let sub = f.code.subs.get(f.sub as usize).map_or("?".to_string(), |s| s.name.clone());
+                Location { sub, file, line, pc }
+            })
+            .collect()
+    }
+
+    fn raise(&mut self, task: &mut Task, e: Exc) -> Result<(), Step> {
+        let p = self.exception_pmc(e);
+        self.throw(task, p)
+    }
+
+    /// Runs `task` for at most `fuel` instructions (more only to finish a straight-line run).
+    pub fn run(&mut self, task: &mut Task, fuel: u64) -> Step {
+        if self.trace.is_some() {
+            self.run_loop::<true>(task, fuel)
+        } else {
+            self.run_loop::<false>(task, fuel)
+        }
+    }
+
+    fn trace_op(&mut self, f: &Frame, pc: usize) {
+        let Some(op) = f.code.ops.get(pc) else { return };
+        let mut line = format!("{pc:04} {}", f.code.fmt_op(op));
+        let mut regs = Vec::new();
+        for o in op.operands() {
+            use crate::op::Operand as O;
+            match o {
+                O::I(r) => regs.push(format!("I{}={}", r.0, ireg!(f, r))),
+                O::N(r) => regs.push(format!("N{}={}", r.0, num::fmt_print(nreg!(f, r)))),
+                O::S(r) => regs.push(format!("S{}={:?}", r.0, sreg!(f, r))),
+                O::P(r) => regs.push(format!(
+                    "P{}={}",
+                    r.0,
+                    preg!(f, r).map_or("null".to_string(), |p| self.heap.class_name(p).to_string())
+                )),
+                O::Ix(a) => {
+                    if let Ok(r) = a.split() {
+                        regs.push(format!("I{r}={}", f.i[r as usize]))
+                    }
+                }
+                O::Sx(a) => {
+                    if let Ok(r) = a.split() {
+                        regs.push(format!("S{r}={:?}", f.s[r as usize]))
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !regs.is_empty() {
+            line = format!("{line:<44} {}", regs.join(" "));
+        }
+        if let Some(t) = self.trace.as_mut() {
+            t(&line);
+        }
+    }
+
+    #[allow(clippy::cognitive_complexity)]
+    fn run_loop<const TRACE: bool>(&mut self, task: &mut Task, fuel: u64) -> Step {
+        let mut executed: u64 = 0;
+        'frame: loop {
+            // (Re)load the hot state: a call, return or throw changed the frame.
+            let depth = task.frames.len();
+            let Some(f) = task.frames.last_mut() else {
+                task.ops += executed;
+                return Step::Finished;
+            };
+            let code = f.code.clone();
+            let ops: &[Op] = &code.ops;
+            let mut pc = f.pc as usize;
+            let mut seg = pc;
+
+            // Ends the straight-line run at `pc` and charges it.
+            macro_rules! charge {
+                () => {{
+                    executed += (pc + 1).saturating_sub(seg) as u64;
+                }};
+            }
+            // Every control transfer goes through here: charge, move, stop when out of fuel.
+            macro_rules! jump {
+                ($t:expr) => {{
+                    charge!();
+                    pc = $t as usize;
+                    seg = pc;
+                    if executed >= fuel {
+                        f.pc = pc as u32;
+                        task.ops += executed;
+                        return Step::Yielded;
+                    }
+                    continue;
+                }};
+            }
+            // Leaves the loop with the pc after this op saved (calls, IO, throws).
+            macro_rules! save_next {
+                () => {{
+                    charge!();
+                    f.pc = pc as u32 + 1;
+                }};
+            }
+            // An op failed: raise its exception in the task.
+            macro_rules! raise {
+                ($e:expr) => {{
+                    let e = $e;
+                    charge!();
+                    f.pc = pc as u32;
+                    if let Err(step) = self.raise(task, e) {
+                        task.ops += executed;
+                        return step;
+                    }
+                    continue 'frame;
+                }};
+            }
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => raise!(e),
+                    }
+                };
+            }
+            macro_rules! io {
+                ($req:expr, $dst:expr) => {{
+                    save_next!();
+                    task.io_dst = Some($dst);
+                    task.ops += executed;
+                    return Step::Io($req);
+                }};
+            }
+            // Runs a handler that needs the whole task (calls, returns, exceptions).
+            macro_rules! task_op {
+                ($call:expr) => {{
+                    save_next!();
+                    let r: Result<(), Step> = $call;
+                    if let Err(step) = r {
+                        task.ops += executed;
+                        return step;
+                    }
+                    if executed >= fuel {
+                        task.ops += executed;
+                        return Step::Yielded;
+                    }
+                    continue 'frame;
+                }};
+            }
+
+            loop {
+                let Some(&op) = ops.get(pc) else {
+                    // Running off the end of a sub ends it like `returncc` with no values.
+                    charge!();
+                    f.pc = pc as u32;
+                    task.rets.clear();
+                    if let Err(step) = self.do_return(task) {
+                        task.ops += executed;
+                        return step;
+                    }
+                    continue 'frame;
+                };
+                if TRACE {
+                    self.trace_op(f, pc);
+                }
+                match op {
+                    Op::noop {} => {}
+                    Op::end {} => {
+                        charge!();
+                        task.ops += executed;
+                        task.frames.clear();
+                        return Step::Finished;
+                    }
+                    Op::exit_i { status } => raise!(exit_exc(ireg!(f, status))),
+                    Op::exit_ic { status } => raise!(exit_exc(status)),
+                    Op::branch_ic { target } => jump!(target.0),
+                    Op::jump_i { target } => {
+                        let t = ireg!(f, target);
+                        let sub = &code.subs[f.sub as usize];
+                        if t < i64::from(sub.start) || t >= i64::from(sub.end) {
+                            raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("jump to address {t} outside the sub")));
+                        }
+                        jump!(t)
+                    }
+                    Op::local_branch_p_ic { stack, target } => {
+                        tri!(self.heap.push(preg!(f, stack), Elem::I(pc as i64 + 1), false));
+                        jump!(target.0)
+                    }
+                    Op::local_return_p { stack } => {
+                        let t = tri!(self.heap.pop(preg!(f, stack), false));
+                        let t = tri!(self.heap.elem_int(&t));
+                        let sub = &code.subs[f.sub as usize];
+                        if t < i64::from(sub.start) || t > i64::from(sub.end) {
+                            raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("local_return to address {t} outside the sub")));
+                        }
+                        jump!(t)
+                    }
+                    Op::if_i_ic { cond, target } => {
+                        if ireg!(f, cond) != 0 {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::unless_i_ic { cond, target } => {
+                        if ireg!(f, cond) == 0 {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::if_n_ic { cond, target } => {
+                        if nreg!(f, cond) != 0.0 {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::unless_n_ic { cond, target } => {
+                        if nreg!(f, cond) == 0.0 {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::if_s_ic { cond, target } => {
+                        if sreg!(f, cond).truthy() {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::unless_s_ic { cond, target } => {
+                        if !sreg!(f, cond).truthy() {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::if_p_ic { cond, target } => {
+                        if tri!(self.heap.get_bool(preg!(f, cond))) {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::unless_p_ic { cond, target } => {
+                        if !tri!(self.heap.get_bool(preg!(f, cond))) {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::if_null_p_ic { obj, target } => {
+                        if preg!(f, obj).is_none() {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::unless_null_p_ic { obj, target } => {
+                        if preg!(f, obj).is_some() {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::eq_addr_p_p_ic { lhs, rhs, target } => {
+                        if preg!(f, lhs) == preg!(f, rhs) {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::ne_addr_p_p_ic { lhs, rhs, target } => {
+                        if preg!(f, lhs) != preg!(f, rhs) {
+                            jump!(target.0)
+                        }
+                    }
+                    // The hot arithmetic and comparisons stay in this match (bench/mops_intval).
+                    Op::set_i_i { dst, src } => ireg!(f, dst) = ireg!(f, src),
+                    Op::set_i_ic { dst, src } => ireg!(f, dst) = src,
+                    Op::set_n_n { dst, src } => nreg!(f, dst) = nreg!(f, src),
+                    Op::set_n_nc { dst, src } => nreg!(f, dst) = src,
+                    Op::add_i_i_i { dst, lhs, rhs } => ireg!(f, dst) = ireg!(f, lhs).wrapping_add(ireg!(f, rhs)),
+                    Op::add_i_i_ic { dst, lhs, rhs } => ireg!(f, dst) = ireg!(f, lhs).wrapping_add(rhs),
+                    Op::add_i_ic { dst, rhs } => ireg!(f, dst) = ireg!(f, dst).wrapping_add(rhs),
+                    Op::add_i_i { dst, rhs } => ireg!(f, dst) = ireg!(f, dst).wrapping_add(ireg!(f, rhs)),
+                    Op::sub_i_i_i { dst, lhs, rhs } => ireg!(f, dst) = ireg!(f, lhs).wrapping_sub(ireg!(f, rhs)),
+                    Op::sub_i_i_ic { dst, lhs, rhs } => ireg!(f, dst) = ireg!(f, lhs).wrapping_sub(rhs),
+                    Op::sub_i_ic { dst, rhs } => ireg!(f, dst) = ireg!(f, dst).wrapping_sub(rhs),
+                    Op::sub_i_i { dst, rhs } => ireg!(f, dst) = ireg!(f, dst).wrapping_sub(ireg!(f, rhs)),
+                    Op::mul_i_i_i { dst, lhs, rhs } => ireg!(f, dst) = ireg!(f, lhs).wrapping_mul(ireg!(f, rhs)),
+                    Op::mul_i_i_ic { dst, lhs, rhs } => ireg!(f, dst) = ireg!(f, lhs).wrapping_mul(rhs),
+                    Op::inc_i { dst } => ireg!(f, dst) = ireg!(f, dst).wrapping_add(1),
+                    Op::dec_i { dst } => ireg!(f, dst) = ireg!(f, dst).wrapping_sub(1),
+                    Op::add_n_n_n { dst, lhs, rhs } => nreg!(f, dst) = nreg!(f, lhs) + nreg!(f, rhs),
+                    Op::sub_n_n_n { dst, lhs, rhs } => nreg!(f, dst) = nreg!(f, lhs) - nreg!(f, rhs),
+                    Op::mul_n_n_n { dst, lhs, rhs } => nreg!(f, dst) = nreg!(f, lhs) * nreg!(f, rhs),
+                    Op::eq_i_i_ic { lhs, rhs, target } => {
+                        if ireg!(f, lhs) == ireg!(f, rhs) {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::ne_i_i_ic { lhs, rhs, target } => {
+                        if ireg!(f, lhs) != ireg!(f, rhs) {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::lt_i_i_ic { lhs, rhs, target } => {
+                        if ireg!(f, lhs) < ireg!(f, rhs) {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::le_i_i_ic { lhs, rhs, target } => {
+                        if ireg!(f, lhs) <= ireg!(f, rhs) {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::gt_i_i_ic { lhs, rhs, target } => {
+                        if ireg!(f, lhs) > ireg!(f, rhs) {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::ge_i_i_ic { lhs, rhs, target } => {
+                        if ireg!(f, lhs) >= ireg!(f, rhs) {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::lt_i_ic_ic { lhs, rhs, target } => {
+                        if ireg!(f, lhs) < rhs {
+                            jump!(target.0)
+                        }
+                    }
+                    Op::le_i_ic_ic { lhs, rhs, target } => {
+                        if ireg!(f, lhs) <= rhs {
+                            jump!(target.0)
+                        }
+                    }
+                    op => {
+                        // The slow path: branches on two values, then the op families.
+                        if let Some((taken, target)) = self.cond_branch(f, op) {
+                            if tri!(taken) {
+                                jump!(target)
+                            }
+                        } else if let Some(r) = self.exec_family(f, op) {
+                            tri!(r)
+                        } else {
+                            match op {
+                                // IO: hand the request to the host.
+                                Op::print_i { src } => io!(IoRequest::write(1, ireg!(f, src).to_string()), IoDst::None),
+                                Op::print_ic { src } => io!(IoRequest::write(1, src.to_string()), IoDst::None),
+                                Op::print_n { src } => io!(IoRequest::write(1, num::fmt_print(nreg!(f, src))), IoDst::None),
+                                Op::print_nc { src } => io!(IoRequest::write(1, num::fmt_print(src)), IoDst::None),
+                                Op::print_s { src } => io!(IoRequest::write_str(1, sreg!(f, src).clone()), IoDst::None),
+                                Op::print_sc { src } => io!(IoRequest::write_str(1, code.str(src).clone()), IoDst::None),
+                                Op::print_p { src } => {
+                                    let s = tri!(self.print_string(preg!(f, src), "print"));
+                                    io!(IoRequest::write_str(1, s), IoDst::None)
+                                }
+                                Op::say_i { src } => io!(IoRequest::write(1, format!("{}\n", ireg!(f, src))), IoDst::None),
+                                Op::say_ic { src } => io!(IoRequest::write(1, format!("{src}\n")), IoDst::None),
+                                Op::say_n { src } => io!(IoRequest::write(1, format!("{}\n", num::fmt_print(nreg!(f, src)))), IoDst::None),
+                                Op::say_nc { src } => io!(IoRequest::write(1, format!("{}\n", num::fmt_print(src))), IoDst::None),
+                                Op::say_s { src } => io!(IoRequest::write_str(1, sreg!(f, src).concat(&Str::from("\n"))), IoDst::None),
+                                Op::say_sc { src } => io!(IoRequest::write_str(1, code.str(src).concat(&Str::from("\n"))), IoDst::None),
+                                Op::say_p { src } => {
+                                    let s = tri!(self.print_string(preg!(f, src), "say"));
+                                    io!(IoRequest::write_str(1, s.concat(&Str::from("\n"))), IoDst::None)
+                                }
+                                Op::printerr_i { src } => io!(IoRequest::write(2, ireg!(f, src).to_string()), IoDst::None),
+                                Op::printerr_ic { src } => io!(IoRequest::write(2, src.to_string()), IoDst::None),
+                                Op::printerr_n { src } => io!(IoRequest::write(2, num::fmt_print(nreg!(f, src))), IoDst::None),
+                                Op::printerr_nc { src } => io!(IoRequest::write(2, num::fmt_print(src)), IoDst::None),
+                                Op::printerr_s { src } => io!(IoRequest::write_str(2, sreg!(f, src).clone()), IoDst::None),
+                                Op::printerr_sc { src } => io!(IoRequest::write_str(2, code.str(src).clone()), IoDst::None),
+                                Op::printerr_p { src } => {
+                                    let s = tri!(self.print_string(preg!(f, src), "printerr"));
+                                    io!(IoRequest::write_str(2, s), IoDst::None)
+                                }
+                                Op::print_p_i { handle, src } => {
+                                    let id = tri!(self.handle_id(preg!(f, handle), true));
+                                    io!(IoRequest::write(id, ia(f, src).to_string()), IoDst::None)
+                                }
+                                Op::print_p_n { handle, src } => {
+                                    let id = tri!(self.handle_id(preg!(f, handle), true));
+                                    io!(IoRequest::write(id, num::fmt_str(na(f, src))), IoDst::None)
+                                }
+                                Op::print_p_s { handle, src } => {
+                                    let id = tri!(self.handle_id(preg!(f, handle), true));
+                                    io!(IoRequest::write_str(id, sa(f, src)), IoDst::None)
+                                }
+                                Op::print_p_p { handle, src } => {
+                                    let id = tri!(self.handle_id(preg!(f, handle), true));
+                                    let s = tri!(self.print_string(preg!(f, src), "print"));
+                                    io!(IoRequest::write_str(id, s), IoDst::None)
+                                }
+                                Op::say_p_i { handle, src } => {
+                                    let id = tri!(self.handle_id(preg!(f, handle), true));
+                                    io!(IoRequest::write(id, format!("{}\n", ia(f, src))), IoDst::None)
+                                }
+                                Op::say_p_n { handle, src } => {
+                                    let id = tri!(self.handle_id(preg!(f, handle), true));
+                                    io!(IoRequest::write(id, format!("{}\n", num::fmt_str(na(f, src)))), IoDst::None)
+                                }
+                                Op::say_p_s { handle, src } => {
+                                    let id = tri!(self.handle_id(preg!(f, handle), true));
+                                    io!(IoRequest::write_str(id, sa(f, src).concat(&Str::from("\n"))), IoDst::None)
+                                }
+                                Op::say_p_p { handle, src } => {
+                                    let id = tri!(self.handle_id(preg!(f, handle), true));
+                                    let s = tri!(self.print_string(preg!(f, src), "say"));
+                                    io!(IoRequest::write_str(id, s.concat(&Str::from("\n"))), IoDst::None)
+                                }
+                                Op::getstdin_p { dst } => preg!(f, dst) = Some(self.std_handle(0)),
+                                Op::getstdout_p { dst } => preg!(f, dst) = Some(self.std_handle(1)),
+                                Op::getstderr_p { dst } => preg!(f, dst) = Some(self.std_handle(2)),
+                                Op::open_p_s { dst, path } => {
+                                    io!(IoRequest::Open { path: sa(f, path), mode: Str::from("r") }, IoDst::P(dst.0))
+                                }
+                                Op::open_p_s_s { dst, path, mode } => {
+                                    io!(IoRequest::Open { path: sa(f, path), mode: sa(f, mode) }, IoDst::P(dst.0))
+                                }
+                                Op::close_p { handle } => {
+                                    let p = preg!(f, handle);
+                                    let id = tri!(self.handle_id(p, false));
+                                    let mut open = true;
+                                    if let Some(PmcData::FileHandle(h)) = p.map(|r| self.heap.get_mut(r)) {
+                                        open = !h.closed;
+                                        h.closed = true;
+                                    }
+                                    if open {
+                                        io!(IoRequest::Close { handle: id }, IoDst::None)
+                                    }
+                                }
+                                Op::read_s_i { dst, count } => {
+                                    let n = tri!(read_count(ia(f, count)));
+                                    let h = self.std_handle(0);
+                                    io!(IoRequest::Read { handle: 0, count: n }, IoDst::S(dst.0, Some(h)))
+                                }
+                                Op::read_s_p_i { dst, handle, count } => {
+                                    let n = tri!(read_count(ia(f, count)));
+                                    let p = preg!(f, handle);
+                                    let id = tri!(self.handle_id(p, true));
+                                    io!(IoRequest::Read { handle: id, count: n }, IoDst::S(dst.0, p))
+                                }
+                                Op::readline_s_p { dst, handle } => {
+                                    let p = preg!(f, handle);
+                                    let id = tri!(self.handle_id(p, true));
+                                    io!(IoRequest::ReadLine { handle: id }, IoDst::S(dst.0, p))
+                                }
+                                Op::sleep_i { secs } => {
+                                    let s = ia(f, secs);
+                                    if s < 0 {
+                                        raise!(Exc::new(types::EXCEPTION_NEG_SLEEP, "Cannot go back in time"));
+                                    }
+                                    io!(IoRequest::Sleep { secs: s as f64 }, IoDst::None)
+                                }
+                                Op::sleep_n { secs } => {
+                                    let s = na(f, secs);
+                                    if s < 0.0 || s.is_nan() {
+                                        raise!(Exc::new(types::EXCEPTION_NEG_SLEEP, "Cannot go back in time"));
+                                    }
+                                    io!(IoRequest::Sleep { secs: s }, IoDst::None)
+                                }
+                                // Calls, returns and exceptions work on the whole task.
+                                Op::set_args_pc { args } => {
+                                    let v = tri!(self.eval_args(f, args, true));
+                                    task.args = v;
+                                }
+                                Op::set_returns_pc { values } => {
+                                    let v = tri!(self.eval_args(f, values, true));
+                                    task.rets = v;
+                                }
+                                Op::get_params_pc { params } => {
+                                    let args = std::mem::take(&mut task.args);
+                                    tri!(self.bind(f, params, args, true));
+                                }
+                                Op::get_results_pc { results } => {
+                                    let vals = match task.exception {
+                                        Some((e, at)) if at as usize == pc => {
+                                            task.exception = None;
+                                            vec![Elem::P(Some(e))]
+                                        }
+                                        _ => std::mem::take(&mut task.rets),
+                                    };
+                                    tri!(self.bind(f, results, vals, false));
+                                }
+                                Op::invokecc_p { sub } => {
+                                    let s = preg!(f, sub);
+                                    task_op!(self.do_call(task, s, false))
+                                }
+                                Op::tailcall_p { sub } => {
+                                    let s = preg!(f, sub);
+                                    task_op!(self.do_call(task, s, true))
+                                }
+                                Op::returncc {} => task_op!(self.do_return(task)),
+                                Op::pop_eh {} => {
+                                    if task.handlers.pop().is_none() {
+                                        raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, "No handler to delete."));
+                                    }
+                                }
+                                Op::count_eh_i { dst } => ireg!(f, dst) = task.handlers.len() as i64,
+                                Op::throw_p { exc } | Op::rethrow_p { exc } => {
+                                    let p = preg!(f, exc);
+                                    match p.map(|r| self.heap.get(r)) {
+                                        Some(PmcData::Exception(_)) => {
+                                            let p = p.expect("matched Some");
+                                            charge!();
+                                            f.pc = pc as u32;
+                                            if let Err(step) = self.throw(task, p) {
+                                                task.ops += executed;
+                                                return step;
+                                            }
+                                            continue 'frame;
+                                        }
+                                        Some(_) => raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, "Not a throwable object")),
+                                        None => raise!(Exc::null_access("throw")),
+                                    }
+                                }
+                                Op::die_s { msg } => raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, sa(f, msg).to_text())),
+                                Op::die_p { exc } => {
+                                    let p = preg!(f, exc);
+                                    let msg = match p.map(|r| self.heap.get(r)) {
+                                        Some(PmcData::Exception(e)) => e.message.to_text(),
+                                        _ => tri!(self.heap.get_string(p)).to_text(),
+                                    };
+                                    raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, msg))
+                                }
+                                Op::die_i_i { severity: sev, kind } => {
+                                    let (sev, kind) = (ia(f, sev), ia(f, kind));
+                                    if sev == severity::EXCEPT_DOOMED {
+                                        charge!();
+                                        task.ops += executed;
+                                        task.frames.clear();
+                                        return Step::Exit(kind as i32);
+                                    }
+                                    raise!(Exc { kind, severity: sev, message: String::new() })
+                                }
+                                Op::push_eh_ic { handler } => {
+                                    task.handlers.push(Handler { depth, target: handler.0, active: false });
+                                }
+                                _ => raise!(Exc::new(
+                                    types::EXCEPTION_INVALID_OPERATION,
+                                    format!("op {} is not implemented", op.info().name)
+                                )),
+                            }
+                        }
+                    }
+                }
+                pc += 1;
+            }
+        }
+    }
+}
+
+fn exit_exc(code: i64) -> Exc {
+    Exc { kind: types::CONTROL_EXIT, severity: severity::EXCEPT_EXIT, message: format!("exit {code}") }
+}
+
+fn read_count(n: i64) -> Result<usize, Exc> {
+    usize::try_from(n).map_err(|_| Exc::new(types::EXCEPTION_INVALID_ARGUMENT, format!("Cannot read a negative number of bytes ({n})")))
+}

@@ -1,0 +1,211 @@
+//! PMC ops: `new typeof isa does can elements push pop shift unshift exists defined delete
+//! iter clone assign`, keyed `set`, and the globals (`find_name get_global set_global`).
+
+use super::arith::Val;
+use super::{Frame, Vm};
+use crate::error::{types, Exc};
+use crate::op::{Op, Operand};
+use crate::pmc::{Elem, IterData, PmcData};
+use crate::string::Str;
+
+impl Vm {
+    pub(super) fn exec_pmc(&mut self, f: &mut Frame, op: Op) -> Option<Result<(), Exc>> {
+        let o = op.operands();
+        let r = match op {
+            Op::new_p_s { dst, class } | Op::new_p_s_p { dst, class, .. } => {
+                let name = super::sa(f, class);
+                match PmcData::new_of(&name.to_text()) {
+                    Some(d) => {
+                        let init = match op {
+                            Op::new_p_s_p { init, .. } => f.p[init.0 as usize],
+                            _ => None,
+                        };
+                        let p = self.heap.alloc(d);
+                        f.p[dst.0 as usize] = Some(p);
+                        match init {
+                            Some(_) => self.heap.get_integer(init).and_then(|n| self.heap.set_integer(Some(p), n)),
+                            None => Ok(()),
+                        }
+                    }
+                    None => Err(Exc::new(types::EXCEPTION_NO_CLASS, format!("Class '{name}' not found"))),
+                }
+            }
+            Op::typeof_s_p { dst, obj } => match f.p[obj.0 as usize] {
+                Some(p) => {
+                    f.s[dst.0 as usize] = Str::from(self.heap.class_name(p));
+                    Ok(())
+                }
+                None => Err(Exc::null_access("name")),
+            },
+            Op::isa_i_p_s { dst, obj, class } | Op::does_i_p_s { dst, obj, role: class } => {
+                let want = super::sa(f, class);
+                let p = f.p[obj.0 as usize];
+                f.i[dst.0 as usize] = i64::from(p.is_some_and(|p| isa(self.heap.class_name(p), &want.to_text())));
+                Ok(())
+            }
+            Op::can_i_p_s { dst, obj, .. } => {
+                // Method lookup comes with classes; no built-in PMC answers `can` yet.
+                f.i[dst.0 as usize] = 0;
+                let _ = obj;
+                Ok(())
+            }
+            Op::elements_i_p { dst, obj } => self.heap.elements(f.p[obj.0 as usize]).map(|n| f.i[dst.0 as usize] = n),
+            Op::push_p_i { obj, .. }
+            | Op::push_p_n { obj, .. }
+            | Op::push_p_s { obj, .. }
+            | Op::push_p_p { obj, .. }
+            | Op::unshift_p_i { obj, .. }
+            | Op::unshift_p_n { obj, .. }
+            | Op::unshift_p_s { obj, .. }
+            | Op::unshift_p_p { obj, .. } => {
+                let v = self.val(f, o[1]).into_elem();
+                let front = op.info().mnemonic == "unshift";
+                self.heap.push(f.p[obj.0 as usize], v, front)
+            }
+            Op::pop_i_p { obj, .. }
+            | Op::pop_n_p { obj, .. }
+            | Op::pop_s_p { obj, .. }
+            | Op::pop_p_p { obj, .. }
+            | Op::shift_i_p { obj, .. }
+            | Op::shift_n_p { obj, .. }
+            | Op::shift_s_p { obj, .. }
+            | Op::shift_p_p { obj, .. } => {
+                let front = op.info().mnemonic == "shift";
+                self.heap.pop(f.p[obj.0 as usize], front).and_then(|e| self.store_elem(f, o[0], e))
+            }
+            Op::exists_i_p_k { dst, obj, key } => self
+                .key_vals(f, key)
+                .and_then(|k| self.key_walk(f.p[obj.0 as usize], k))
+                .and_then(|(o, k)| self.heap.exists_keyed(o, &k))
+                .map(|b| f.i[dst.0 as usize] = i64::from(b)),
+            Op::defined_i_p { dst, obj } => {
+                f.i[dst.0 as usize] = i64::from(self.heap.defined(f.p[obj.0 as usize]));
+                Ok(())
+            }
+            Op::defined_i_p_k { dst, obj, key } => self
+                .key_vals(f, key)
+                .and_then(|k| self.key_walk(f.p[obj.0 as usize], k))
+                .and_then(|(o, k)| self.heap.defined_keyed(o, &k))
+                .map(|b| f.i[dst.0 as usize] = i64::from(b)),
+            Op::delete_p_k { obj, key } => self
+                .key_vals(f, key)
+                .and_then(|k| self.key_walk(f.p[obj.0 as usize], k))
+                .and_then(|(o, k)| self.heap.delete_keyed(o, &k)),
+            Op::iter_p_p { dst, obj } => match f.p[obj.0 as usize] {
+                Some(target) => {
+                    let p = self.heap.alloc(PmcData::Iterator(IterData { target, pos: 0 }));
+                    f.p[dst.0 as usize] = Some(p);
+                    Ok(())
+                }
+                None => Err(Exc::null_access("get_iter")),
+            },
+            Op::clone_p_p { dst, src } => self.heap.clone_pmc(f.p[src.0 as usize]).map(|p| f.p[dst.0 as usize] = p),
+            Op::assign_p_p { dst, src } => {
+                let (d, s) = (f.p[dst.0 as usize], f.p[src.0 as usize]);
+                self.assign_pmc(d, s)
+            }
+            Op::assign_p_i { .. }
+            | Op::assign_p_ic { .. }
+            | Op::assign_p_n { .. }
+            | Op::assign_p_nc { .. }
+            | Op::assign_p_s { .. }
+            | Op::assign_p_sc { .. } => {
+                let v = self.val(f, o[1]);
+                self.store(f, o[0], v)
+            }
+            Op::set_p_k_i { obj, key, .. }
+            | Op::set_p_k_ic { obj, key, .. }
+            | Op::set_p_k_n { obj, key, .. }
+            | Op::set_p_k_nc { obj, key, .. }
+            | Op::set_p_k_s { obj, key, .. }
+            | Op::set_p_k_sc { obj, key, .. }
+            | Op::set_p_k_p { obj, key, .. } => {
+                let v = self.val(f, o[2]).into_elem();
+                let target = f.p[obj.0 as usize];
+                self.keyed_set(f, target, key, v)
+            }
+            Op::set_i_p_k { obj, key, .. }
+            | Op::set_n_p_k { obj, key, .. }
+            | Op::set_s_p_k { obj, key, .. }
+            | Op::set_p_p_k { obj, key, .. } => {
+                let target = f.p[obj.0 as usize];
+                self.keyed_get(f, target, key).and_then(|e| self.store_elem(f, o[0], e))
+            }
+            Op::find_name_p_s { dst, name } | Op::get_global_p_s { dst, name } => {
+                let n = super::sa(f, name);
+                f.p[dst.0 as usize] = self.find_name(f, &n);
+                Ok(())
+            }
+            Op::find_sub_not_null_p_s { dst, name } => {
+                let n = super::sa(f, name);
+                match self.find_name(f, &n) {
+                    Some(p) => {
+                        f.p[dst.0 as usize] = Some(p);
+                        Ok(())
+                    }
+                    None => Err(Exc::new(types::EXCEPTION_GLOBAL_NOT_FOUND, format!("Could not find sub {n}"))),
+                }
+            }
+            Op::set_global_s_p { name, src } => {
+                let n = super::sa(f, name);
+                self.globals.insert(n, f.p[src.0 as usize]);
+                Ok(())
+            }
+            _ => return None,
+        };
+        Some(r)
+    }
+
+    /// A global, or a sub of the running code object, by name.
+    fn find_name(&mut self, f: &Frame, name: &Str) -> crate::pmc::PVal {
+        if let Some(i) = f.code.find_sub(name.as_bytes()) {
+            let code = f.code.clone();
+            return Some(self.sub_pmc(&code, i as u32));
+        }
+        self.globals.get(name).copied().flatten()
+    }
+
+    /// Stores an element into a register operand, converting as `set` does.
+    pub(super) fn store_elem(&mut self, f: &mut Frame, dst: Operand, e: Elem) -> Result<(), Exc> {
+        let v = match e {
+            Elem::I(i) => Val::I(i),
+            Elem::N(n) => Val::N(n),
+            Elem::S(s) => Val::S(s),
+            Elem::P(p) => Val::P(p),
+        };
+        match (dst, &v) {
+            // A P register receiving a plain value gets a new PMC (boxing), not an assignment.
+            (Operand::P(r), Val::I(_) | Val::N(_) | Val::S(_)) => {
+                f.p[r.0 as usize] = self.heap.boxed(v.into_elem());
+                Ok(())
+            }
+            _ => self.store(f, dst, v),
+        }
+    }
+
+    fn assign_pmc(&mut self, d: crate::pmc::PVal, s: crate::pmc::PVal) -> Result<(), Exc> {
+        let dr = d.ok_or_else(|| Exc::null_access("assign_pmc"))?;
+        let sr = s.ok_or_else(|| Exc::null_access("assign_pmc"))?;
+        match self.heap.get(sr).clone() {
+            PmcData::Integer(i) => self.heap.set_integer(d, i),
+            PmcData::Float(x) => self.heap.set_number(d, x),
+            PmcData::String(st) => self.heap.set_string(d, st),
+            PmcData::Boolean(b) => self.heap.set_integer(d, i64::from(b)),
+            other => {
+                *self.heap.get_mut(dr) = other;
+                Ok(())
+            }
+        }
+    }
+}
+
+fn isa(class: &str, want: &str) -> bool {
+    class == want
+        || matches!(
+            (class, want),
+            ("Integer" | "Float" | "String" | "Boolean", "scalar")
+                | ("ResizablePMCArray" | "FixedPMCArray" | "ResizableIntegerArray" | "FixedIntegerArray" | "ResizableStringArray" | "ResizableFloatArray", "array")
+                | ("Hash", "hash")
+                | ("Boolean", "Integer")
+        )
+}

@@ -1,0 +1,198 @@
+//! Number formatting and parsing exactly as Parrot does it (PDD-NOTES §3.6).
+//!
+//! `print N` uses C's `%.15g`, and the C library spells infinities and NaN `inf`, `-inf`,
+//! `nan`, `-nan`; converting an N to a string goes through Parrot's own formatter, which spells
+//! them `Inf`, `-Inf`, `NaN`. Both paths live here so the rest of the VM never formats a float
+//! by itself.
+
+/// `%.{prec}g` for a finite `x`, as C's printf renders it.
+pub fn fmt_g(x: f64, prec: usize, upper: bool, alt: bool) -> String {
+    let p = prec.max(1);
+    let sci = format!("{:.*e}", p - 1, x);
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if exp < -4 || exp >= p as i32 {
+        let mut m = mant.to_string();
+        if !alt {
+            strip_zeros(&mut m);
+        }
+        let e = if upper { 'E' } else { 'e' };
+        format!("{m}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs())
+    } else {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        let mut s = format!("{:.*}", decimals, x);
+        if !alt {
+            strip_zeros(&mut s);
+        }
+        s
+    }
+}
+
+fn strip_zeros(s: &mut String) {
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+}
+
+/// `%.{prec}e` for a finite `x`, with C's two-digit exponent.
+pub fn fmt_e(x: f64, prec: usize, upper: bool) -> String {
+    let sci = format!("{:.*e}", prec, x);
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let e = if upper { 'E' } else { 'e' };
+    format!("{mant}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs())
+}
+
+/// How `print`/`say` render an N register: `%.15g`, with the C library's `inf`/`nan`.
+pub fn fmt_print(x: f64) -> String {
+    if x.is_nan() {
+        return if x.is_sign_negative() { "-nan" } else { "nan" }.into();
+    }
+    if x.is_infinite() {
+        return if x < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    fmt_g(x, 15, false, false)
+}
+
+/// How an N becomes a string (`set S, N`, a Float's `get_string`): `%.15g`, `Inf`/`NaN`.
+pub fn fmt_str(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x < 0.0 { "-Inf" } else { "Inf" }.into();
+    }
+    fmt_g(x, 15, false, false)
+}
+
+fn skip_space(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
+}
+
+/// A string's integer value, as Parrot's `str_to_int`: leading white space, an optional sign,
+/// then decimal digits; anything after them is ignored, and no digits at all give 0. A value
+/// past the I range saturates.
+pub fn parse_int(b: &[u8]) -> i64 {
+    let b = skip_space(b);
+    let (neg, b) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    let mut v: i64 = 0;
+    for &c in b.iter().take_while(|c| c.is_ascii_digit()) {
+        let d = i64::from(c - b'0');
+        v = v.saturating_mul(10).saturating_add(d);
+    }
+    if neg {
+        v.checked_neg().unwrap_or(i64::MIN)
+    } else {
+        v
+    }
+}
+
+/// A string's number value: leading white space, then the longest prefix that reads as a
+/// decimal float (`1`, `-2.5`, `.5`, `1e3`), or `Inf`/`Infinity`/`NaN` in any case with an
+/// optional sign. Nothing readable gives 0.0.
+pub fn parse_num(b: &[u8]) -> f64 {
+    let b = skip_space(b);
+    let (neg, rest) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    let lower: Vec<u8> = rest.iter().take(8).map(|c| c.to_ascii_lowercase()).collect();
+    if lower.starts_with(b"inf") {
+        return if neg { f64::NEG_INFINITY } else { f64::INFINITY };
+    }
+    if lower.starts_with(b"nan") {
+        return f64::NAN;
+    }
+    let mut i = 0;
+    let digits = |i: &mut usize| {
+        let s = *i;
+        while *i < rest.len() && rest[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i > s
+    };
+    let mut any = digits(&mut i);
+    if i < rest.len() && rest[i] == b'.' {
+        i += 1;
+        any |= digits(&mut i);
+    }
+    if !any {
+        return 0.0;
+    }
+    let mant_end = i;
+    if i < rest.len() && (rest[i] == b'e' || rest[i] == b'E') {
+        let mut j = i + 1;
+        if j < rest.len() && (rest[j] == b'+' || rest[j] == b'-') {
+            j += 1;
+        }
+        if digits(&mut j) {
+            i = j;
+        }
+    }
+    let text = std::str::from_utf8(&rest[..i.max(mant_end)]).unwrap_or("0");
+    let v: f64 = text.parse().unwrap_or(0.0);
+    if neg {
+        -v
+    } else {
+        v
+    }
+}
+
+/// An N converted to an I: truncated toward zero; NaN gives 0 and values past the range
+/// saturate (C leaves both undefined; this is Kea's choice, spec/conversions).
+pub fn num_to_int(x: f64) -> i64 {
+    x as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_g_matches_c() {
+        let cases: &[(f64, &str)] = &[
+            (0.1, "0.1"),
+            (1.5, "1.5"),
+            (100.0, "100"),
+            (1e15, "1e+15"),
+            (1e14, "100000000000000"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1.0 / 3.0, "0.333333333333333"),
+            (2.0 / 3.0, "0.666666666666667"),
+            (-0.0, "-0"),
+            (12345678901234567890.0, "1.23456789012346e+19"),
+            (-2.5e-7, "-2.5e-07"),
+            (1e100, "1e+100"),
+            (0.0, "0"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(fmt_print(*x), *want, "{x}");
+        }
+    }
+
+    #[test]
+    fn parsing() {
+        assert_eq!(parse_int(b"  42abc"), 42);
+        assert_eq!(parse_int(b"-7"), -7);
+        assert_eq!(parse_int(b"abc"), 0);
+        assert_eq!(parse_int(b"99999999999999999999999"), i64::MAX);
+        assert_eq!(parse_num(b"1e3"), 1000.0);
+        assert_eq!(parse_num(b" -2.5x"), -2.5);
+        assert!(parse_num(b"NaN").is_nan());
+        assert_eq!(parse_num(b"-Infinity"), f64::NEG_INFINITY);
+        assert_eq!(parse_num(b"1e"), 1.0);
+        assert_eq!(parse_num(b"."), 0.0);
+    }
+}

@@ -1,0 +1,31 @@
+use super::*;
+
+#[test]
+fn op_is_small() {
+    assert!(std::mem::size_of::<Op>() <= 16, "Op is {} bytes", std::mem::size_of::<Op>());
+}
+
+#[test]
+fn numbers_index_the_table() {
+    for (i, info) in OPS.iter().enumerate() {
+        assert_eq!(info.opcode as usize, i, "{} is out of place", info.name);
+    }
+}
+
+#[test]
+fn names_are_unique_and_spell_the_mnemonic() {
+    let mut seen = std::collections::HashSet::new();
+    for info in OPS {
+        assert!(seen.insert(info.name), "duplicate {}", info.name);
+        assert!(info.name.starts_with(info.mnemonic), "{}", info.name);
+        assert!(!info.doc.is_empty(), "{} has no doc", info.name);
+    }
+}
+
+#[test]
+fn build_round_trips() {
+    let op = Op::add_i_i_ic { dst: IReg(1), lhs: IReg(2), rhs: 5 };
+    assert_eq!(Op::build(op.opcode(), &op.operands()), Some(op));
+    assert!(OPS.iter().all(|i| i.operands.len() <= Operands::MAX));
+    assert_eq!(Op::build(Opcode::add_i_i_ic, &[Operand::I(IReg(1))]), None);
+}

@@ -1,0 +1,717 @@
+//! PMCs: Parrot's objects, kept in a [`Heap`] and addressed by [`PmcRef`] handles.
+//!
+//! Each PMC type's behaviour is a set of vtable functions (`get_integer`, `set_string`,
+//! `get_keyed`, ...). Here they are methods on the heap that match on [`PmcData`]; a type
+//! without a slot raises Parrot's "not implemented" exception rather than guessing.
+//!
+//! ## Why handles
+//! Registers, arrays and hashes hold 4-byte [`PmcRef`]s, never Rust references, so a task can
+//! be parked at any safe point and a tracing collector can find every root by walking
+//! registers (the collector is the next step; for now the heap only grows).
+
+use crate::code::Code;
+use crate::error::{types, Exc};
+use crate::num;
+use crate::string::{Encoding, Str};
+use indexmap::IndexMap;
+use std::num::NonZeroU32;
+use std::rc::Rc;
+
+/// A handle to a PMC in the [`Heap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PmcRef(NonZeroU32);
+
+/// A P register's content: a PMC or null.
+pub type PVal = Option<PmcRef>;
+
+/// The exception data of an Exception PMC.
+#[derive(Clone, Debug)]
+pub struct ExceptionData {
+    /// The message (`get_string`).
+    pub message: Str,
+    /// Parrot's severity.
+    pub severity: i64,
+    /// Parrot's exception type.
+    pub kind: i64,
+    /// An optional payload PMC.
+    pub payload: PVal,
+    /// For an exit exception, the status.
+    pub exit_code: i64,
+}
+
+/// A FileHandle: the runtime's handle number plus what Parrot keeps on the PMC.
+#[derive(Clone, Debug)]
+pub struct FileHandleData {
+    /// The runtime's handle id (0, 1, 2 are stdin, stdout, stderr).
+    pub id: u32,
+    /// The path it was opened with.
+    pub path: Str,
+    /// The mode string.
+    pub mode: Str,
+    /// Set by `close`.
+    pub closed: bool,
+    /// Set when a read hit end of file.
+    pub eof: bool,
+}
+
+/// What an iterator walks.
+#[derive(Clone, Debug)]
+pub struct IterData {
+    /// The container.
+    pub target: PmcRef,
+    /// The next position.
+    pub pos: usize,
+}
+
+/// The data of one PMC; the variant is its type.
+#[derive(Clone, Debug)]
+#[allow(missing_docs)]
+pub enum PmcData {
+    Integer(i64),
+    Float(f64),
+    String(Str),
+    Boolean(bool),
+    Undef,
+    ResizablePMCArray(Vec<PVal>),
+    FixedPMCArray(Vec<PVal>),
+    ResizableIntegerArray(Vec<i64>),
+    FixedIntegerArray(Vec<i64>),
+    ResizableStringArray(Vec<Str>),
+    ResizableFloatArray(Vec<f64>),
+    Hash(IndexMap<Str, PVal>),
+    Exception(Box<ExceptionData>),
+    /// A sub: its code object and index into `Code::subs`.
+    Sub(Rc<Code>, u32),
+    FileHandle(Box<FileHandleData>),
+    Iterator(IterData),
+}
+
+/// The class names `new` accepts.
+pub const CLASSES: &[&str] = &[
+    "Integer",
+    "Float",
+    "String",
+    "Boolean",
+    "Undef",
+    "ResizablePMCArray",
+    "FixedPMCArray",
+    "ResizableIntegerArray",
+    "FixedIntegerArray",
+    "ResizableStringArray",
+    "ResizableFloatArray",
+    "Hash",
+    "Exception",
+    "FileHandle",
+];
+
+impl PmcData {
+    /// The PMC's class name (`typeof`).
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            PmcData::Integer(_) => "Integer",
+            PmcData::Float(_) => "Float",
+            PmcData::String(_) => "String",
+            PmcData::Boolean(_) => "Boolean",
+            PmcData::Undef => "Undef",
+            PmcData::ResizablePMCArray(_) => "ResizablePMCArray",
+            PmcData::FixedPMCArray(_) => "FixedPMCArray",
+            PmcData::ResizableIntegerArray(_) => "ResizableIntegerArray",
+            PmcData::FixedIntegerArray(_) => "FixedIntegerArray",
+            PmcData::ResizableStringArray(_) => "ResizableStringArray",
+            PmcData::ResizableFloatArray(_) => "ResizableFloatArray",
+            PmcData::Hash(_) => "Hash",
+            PmcData::Exception(_) => "Exception",
+            PmcData::Sub(..) => "Sub",
+            PmcData::FileHandle(_) => "FileHandle",
+            PmcData::Iterator(_) => "ArrayIterator",
+        }
+    }
+
+    /// A fresh PMC of the named class, or `None` if there is no such class.
+    pub fn new_of(class: &str) -> Option<PmcData> {
+        Some(match class {
+            "Integer" => PmcData::Integer(0),
+            "Float" => PmcData::Float(0.0),
+            "String" => PmcData::String(Str::null()),
+            "Boolean" => PmcData::Boolean(false),
+            "Undef" => PmcData::Undef,
+            "ResizablePMCArray" => PmcData::ResizablePMCArray(Vec::new()),
+            "FixedPMCArray" => PmcData::FixedPMCArray(Vec::new()),
+            "ResizableIntegerArray" => PmcData::ResizableIntegerArray(Vec::new()),
+            "FixedIntegerArray" => PmcData::FixedIntegerArray(Vec::new()),
+            "ResizableStringArray" => PmcData::ResizableStringArray(Vec::new()),
+            "ResizableFloatArray" => PmcData::ResizableFloatArray(Vec::new()),
+            "Hash" => PmcData::Hash(IndexMap::new()),
+            "Exception" => PmcData::Exception(Box::new(ExceptionData {
+                message: Str::null(),
+                severity: crate::error::severity::EXCEPT_ERROR,
+                kind: 0,
+                payload: None,
+                exit_code: 0,
+            })),
+            _ => return None,
+        })
+    }
+}
+
+/// An element value on its way into or out of a container.
+#[derive(Clone, Debug)]
+pub enum Elem {
+    /// an integer
+    I(i64),
+    /// a number
+    N(f64),
+    /// a string
+    S(Str),
+    /// a PMC (or null)
+    P(PVal),
+}
+
+/// One step of a key.
+#[derive(Clone, Debug)]
+pub enum KeyVal {
+    /// an integer index
+    Int(i64),
+    /// a string key
+    Str(Str),
+}
+
+/// Where every PMC lives.
+#[derive(Default)]
+pub struct Heap {
+    /// Slot `i` holds the PMC whose handle is `i + 1`.
+    objs: Vec<PmcData>,
+}
+
+fn wrong(class: &str, what: &str) -> Exc {
+    Exc::unsupported(what, class)
+}
+
+impl Heap {
+    /// Allocates a PMC.
+    pub fn alloc(&mut self, data: PmcData) -> PmcRef {
+        self.objs.push(data);
+        // The heap holds at most u32::MAX - 1 objects; allocation past that is a memory limit
+        // long before it is reached on any machine Kea runs on.
+        PmcRef(NonZeroU32::new(self.objs.len() as u32).unwrap_or(NonZeroU32::MIN))
+    }
+    /// How many PMCs are allocated.
+    pub fn len(&self) -> usize {
+        self.objs.len()
+    }
+    /// Is the heap empty?
+    pub fn is_empty(&self) -> bool {
+        self.objs.is_empty()
+    }
+    /// The PMC's data.
+    pub fn get(&self, r: PmcRef) -> &PmcData {
+        &self.objs[r.0.get() as usize - 1]
+    }
+    /// The PMC's data, mutably.
+    pub fn get_mut(&mut self, r: PmcRef) -> &mut PmcData {
+        &mut self.objs[r.0.get() as usize - 1]
+    }
+    /// The class name of a PMC.
+    pub fn class_name(&self, r: PmcRef) -> &'static str {
+        self.get(r).class_name()
+    }
+
+    /// `get_integer`.
+    pub fn get_integer(&self, p: PVal) -> Result<i64, Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("get_integer"))?;
+        Ok(match self.get(r) {
+            PmcData::Integer(i) => *i,
+            PmcData::Float(f) => num::num_to_int(*f),
+            PmcData::String(s) => num::parse_int(s.as_bytes()),
+            PmcData::Boolean(b) => i64::from(*b),
+            PmcData::Undef => 0,
+            PmcData::Exception(e) => e.kind,
+            d @ (PmcData::ResizablePMCArray(_)
+            | PmcData::FixedPMCArray(_)
+            | PmcData::ResizableIntegerArray(_)
+            | PmcData::FixedIntegerArray(_)
+            | PmcData::ResizableStringArray(_)
+            | PmcData::ResizableFloatArray(_)
+            | PmcData::Hash(_)) => elements_of(d) as i64,
+            d => return Err(wrong(d.class_name(), "get_integer")),
+        })
+    }
+
+    /// `get_number`.
+    pub fn get_number(&self, p: PVal) -> Result<f64, Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("get_number"))?;
+        Ok(match self.get(r) {
+            PmcData::Float(f) => *f,
+            PmcData::Integer(i) => *i as f64,
+            PmcData::String(s) => num::parse_num(s.as_bytes()),
+            PmcData::Boolean(b) => f64::from(u8::from(*b)),
+            PmcData::Undef => 0.0,
+            _ => self.get_integer(p)? as f64,
+        })
+    }
+
+    /// `get_string`.
+    pub fn get_string(&self, p: PVal) -> Result<Str, Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("get_string"))?;
+        Ok(match self.get(r) {
+            PmcData::String(s) => s.clone(),
+            PmcData::Integer(i) => Str::from(i.to_string()),
+            PmcData::Float(f) => Str::from(num::fmt_str(*f)),
+            PmcData::Boolean(b) => Str::from(if *b { "1" } else { "0" }),
+            PmcData::Undef => Str::empty(),
+            PmcData::Exception(e) => e.message.clone(),
+            PmcData::Sub(code, i) => Str::from(code.subs[*i as usize].name.as_str()),
+            PmcData::FixedIntegerArray(v) | PmcData::ResizableIntegerArray(v) => {
+                let parts: Vec<String> = v.iter().map(i64::to_string).collect();
+                Str::from(format!("[ {} ]", parts.join(", ")))
+            }
+            PmcData::FileHandle(h) => h.path.clone(),
+            d => Str::from(elements_of(d).to_string()),
+        })
+    }
+
+    /// `get_bool`.
+    pub fn get_bool(&self, p: PVal) -> Result<bool, Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("get_bool"))?;
+        Ok(match self.get(r) {
+            PmcData::Integer(i) => *i != 0,
+            PmcData::Float(f) => *f != 0.0,
+            PmcData::String(s) => s.truthy(),
+            PmcData::Boolean(b) => *b,
+            PmcData::Undef => false,
+            PmcData::Exception(_) | PmcData::Sub(..) => true,
+            PmcData::FileHandle(h) => !h.closed && !h.eof,
+            PmcData::Iterator(it) => it.pos < self.iter_len(it.target),
+            d => elements_of(d) != 0,
+        })
+    }
+
+    fn iter_len(&self, target: PmcRef) -> usize {
+        elements_of(self.get(target))
+    }
+
+    /// `elements`.
+    pub fn elements(&self, p: PVal) -> Result<i64, Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("elements"))?;
+        match self.get(r) {
+            d @ (PmcData::Integer(_) | PmcData::Float(_) | PmcData::Boolean(_) | PmcData::Undef) => {
+                Err(wrong(d.class_name(), "elements"))
+            }
+            PmcData::String(s) => Ok(s.char_len() as i64),
+            PmcData::Iterator(it) => Ok((self.iter_len(it.target).saturating_sub(it.pos)) as i64),
+            d => Ok(elements_of(d) as i64),
+        }
+    }
+
+    /// `set_integer_native`: a scalar PMC takes the value (and may change type, as in Parrot's
+    /// String `set_integer_native`, which keeps String); a fixed array takes its size.
+    pub fn set_integer(&mut self, p: PVal, v: i64) -> Result<(), Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("set_integer_native"))?;
+        let d = self.get_mut(r);
+        match d {
+            PmcData::Integer(i) => *i = v,
+            PmcData::Float(_) | PmcData::Undef => *d = PmcData::Integer(v),
+            PmcData::Boolean(b) => *b = v != 0,
+            PmcData::String(s) => *s = Str::from(v.to_string()),
+            PmcData::FixedPMCArray(a) => resize_fixed(a, v, None)?,
+            PmcData::FixedIntegerArray(a) => resize_fixed(a, v, 0)?,
+            PmcData::ResizablePMCArray(a) => a.resize(size_arg(v)?, None),
+            PmcData::ResizableIntegerArray(a) => a.resize(size_arg(v)?, 0),
+            PmcData::ResizableStringArray(a) => a.resize(size_arg(v)?, Str::null()),
+            PmcData::ResizableFloatArray(a) => a.resize(size_arg(v)?, 0.0),
+            PmcData::Exception(e) => e.kind = v,
+            d => return Err(wrong(d.class_name(), "set_integer_native")),
+        }
+        Ok(())
+    }
+
+    /// `set_number_native`.
+    pub fn set_number(&mut self, p: PVal, v: f64) -> Result<(), Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("set_number_native"))?;
+        let d = self.get_mut(r);
+        match d {
+            PmcData::Float(f) => *f = v,
+            PmcData::Integer(_) | PmcData::Undef => *d = PmcData::Float(v),
+            PmcData::Boolean(b) => *b = v != 0.0,
+            PmcData::String(s) => *s = Str::from(num::fmt_str(v)),
+            d => return Err(wrong(d.class_name(), "set_number_native")),
+        }
+        Ok(())
+    }
+
+    /// `set_string_native`.
+    pub fn set_string(&mut self, p: PVal, v: Str) -> Result<(), Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("set_string_native"))?;
+        let d = self.get_mut(r);
+        match d {
+            PmcData::String(s) => *s = v,
+            PmcData::Integer(_) | PmcData::Float(_) | PmcData::Undef => *d = PmcData::String(v),
+            PmcData::Boolean(b) => *b = v.truthy(),
+            PmcData::Exception(e) => e.message = v,
+            d => return Err(wrong(d.class_name(), "set_string_native")),
+        }
+        Ok(())
+    }
+
+    /// A new PMC holding an element value (Parrot's boxing).
+    pub fn boxed(&mut self, e: Elem) -> PVal {
+        match e {
+            Elem::I(i) => Some(self.alloc(PmcData::Integer(i))),
+            Elem::N(n) => Some(self.alloc(PmcData::Float(n))),
+            Elem::S(s) => Some(self.alloc(PmcData::String(s))),
+            Elem::P(p) => p,
+        }
+    }
+
+    /// An element as an integer.
+    pub fn elem_int(&self, e: &Elem) -> Result<i64, Exc> {
+        match e {
+            Elem::I(i) => Ok(*i),
+            Elem::N(n) => Ok(num::num_to_int(*n)),
+            Elem::S(s) => Ok(num::parse_int(s.as_bytes())),
+            Elem::P(p) => self.get_integer(*p),
+        }
+    }
+    /// An element as a number.
+    pub fn elem_num(&self, e: &Elem) -> Result<f64, Exc> {
+        match e {
+            Elem::I(i) => Ok(*i as f64),
+            Elem::N(n) => Ok(*n),
+            Elem::S(s) => Ok(num::parse_num(s.as_bytes())),
+            Elem::P(p) => self.get_number(*p),
+        }
+    }
+    /// An element as a string.
+    pub fn elem_str(&self, e: &Elem) -> Result<Str, Exc> {
+        match e {
+            Elem::I(i) => Ok(Str::from(i.to_string())),
+            Elem::N(n) => Ok(Str::from(num::fmt_str(*n))),
+            Elem::S(s) => Ok(s.clone()),
+            Elem::P(p) => self.get_string(*p),
+        }
+    }
+
+    /// `get_*_keyed` for one key step.
+    pub fn get_keyed(&self, p: PVal, key: &KeyVal) -> Result<Elem, Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("get_pmc_keyed"))?;
+        let d = self.get(r);
+        match (d, key) {
+            (PmcData::Hash(h), k) => {
+                let k = match k {
+                    KeyVal::Str(s) => s.clone(),
+                    KeyVal::Int(i) => Str::from(i.to_string()),
+                };
+                Ok(Elem::P(h.get(&k).copied().flatten()))
+            }
+            (PmcData::Exception(e), KeyVal::Str(s)) => Ok(match s.as_bytes() {
+                b"message" => Elem::S(e.message.clone()),
+                b"severity" => Elem::I(e.severity),
+                b"type" => Elem::I(e.kind),
+                b"exit_code" => Elem::I(e.exit_code),
+                b"payload" => Elem::P(e.payload),
+                _ => Elem::P(None),
+            }),
+            (_, KeyVal::Str(s)) => {
+                self.get_keyed(p, &KeyVal::Int(num::parse_int(s.as_bytes())))
+            }
+            (d, KeyVal::Int(i)) => {
+                let len = elements_of(d);
+                let fixed = matches!(d, PmcData::FixedPMCArray(_) | PmcData::FixedIntegerArray(_));
+                let idx = match index_of(*i, len) {
+                    Some(ix) => ix,
+                    None if fixed => return Err(Exc::out_of_bounds()),
+                    None => return Ok(empty_elem(d)),
+                };
+                Ok(match d {
+                    PmcData::ResizablePMCArray(a) | PmcData::FixedPMCArray(a) => Elem::P(a[idx]),
+                    PmcData::ResizableIntegerArray(a) | PmcData::FixedIntegerArray(a) => Elem::I(a[idx]),
+                    PmcData::ResizableStringArray(a) => Elem::S(a[idx].clone()),
+                    PmcData::ResizableFloatArray(a) => Elem::N(a[idx]),
+                    PmcData::String(s) => Elem::S(s.substring(idx, 1)),
+                    d => return Err(wrong(d.class_name(), "get_pmc_keyed_int")),
+                })
+            }
+        }
+    }
+
+    /// `set_*_keyed` for one key step.
+    pub fn set_keyed(&mut self, p: PVal, key: &KeyVal, v: Elem) -> Result<(), Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("set_pmc_keyed"))?;
+        if let PmcData::Hash(_) = self.get(r) {
+            let k = match key {
+                KeyVal::Str(s) => s.clone(),
+                KeyVal::Int(i) => Str::from(i.to_string()),
+            };
+            let v = self.boxed(v);
+            if let PmcData::Hash(h) = self.get_mut(r) {
+                h.insert(k, v);
+            }
+            return Ok(());
+        }
+        let i = match key {
+            KeyVal::Int(i) => *i,
+            KeyVal::Str(s) => {
+                if let PmcData::Exception(_) = self.get(r) {
+                    return self.set_exception_field(r, s, v);
+                }
+                num::parse_int(s.as_bytes())
+            }
+        };
+        // Convert the value first: boxing allocates, which needs the heap mutably.
+        let class = self.class_name(r);
+        let converted = match self.get(r) {
+            PmcData::ResizablePMCArray(_) | PmcData::FixedPMCArray(_) => Elem::P(self.boxed(v)),
+            PmcData::ResizableIntegerArray(_) | PmcData::FixedIntegerArray(_) => Elem::I(self.elem_int(&v)?),
+            PmcData::ResizableStringArray(_) => Elem::S(self.elem_str(&v)?),
+            PmcData::ResizableFloatArray(_) => Elem::N(self.elem_num(&v)?),
+            _ => return Err(wrong(class, "set_pmc_keyed_int")),
+        };
+        let d = self.get_mut(r);
+        let len = elements_of(d);
+        let fixed = matches!(d, PmcData::FixedPMCArray(_) | PmcData::FixedIntegerArray(_));
+        let idx = match index_of(i, len) {
+            Some(ix) => ix,
+            None if fixed || i < 0 => return Err(Exc::out_of_bounds()),
+            None => {
+                let new_len = usize::try_from(i).map_err(|_| Exc::out_of_bounds())? + 1;
+                grow(d, new_len)?;
+                i as usize
+            }
+        };
+        match (d, converted) {
+            (PmcData::ResizablePMCArray(a) | PmcData::FixedPMCArray(a), Elem::P(v)) => a[idx] = v,
+            (PmcData::ResizableIntegerArray(a) | PmcData::FixedIntegerArray(a), Elem::I(v)) => a[idx] = v,
+            (PmcData::ResizableStringArray(a), Elem::S(v)) => a[idx] = v,
+            (PmcData::ResizableFloatArray(a), Elem::N(v)) => a[idx] = v,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn set_exception_field(&mut self, r: PmcRef, field: &Str, v: Elem) -> Result<(), Exc> {
+        let (i, s) = (self.elem_int(&v).unwrap_or(0), self.elem_str(&v).unwrap_or_else(|_| Str::empty()));
+        let payload = if let Elem::P(p) = v { p } else { None };
+        if let PmcData::Exception(e) = self.get_mut(r) {
+            match field.as_bytes() {
+                b"message" => e.message = s,
+                b"severity" => e.severity = i,
+                b"type" => e.kind = i,
+                b"exit_code" => e.exit_code = i,
+                b"payload" => e.payload = payload,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// `exists_keyed`.
+    pub fn exists_keyed(&self, p: PVal, key: &KeyVal) -> Result<bool, Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("exists_keyed"))?;
+        Ok(match (self.get(r), key) {
+            (PmcData::Hash(h), KeyVal::Str(s)) => h.contains_key(s),
+            (PmcData::Hash(h), KeyVal::Int(i)) => h.contains_key(&Str::from(i.to_string())),
+            (PmcData::ResizablePMCArray(a) | PmcData::FixedPMCArray(a), KeyVal::Int(i)) => {
+                index_of(*i, a.len()).is_some_and(|ix| a[ix].is_some())
+            }
+            (d, KeyVal::Int(i)) => index_of(*i, elements_of(d)).is_some(),
+            (d, _) => return Err(wrong(d.class_name(), "exists_keyed")),
+        })
+    }
+
+    /// `defined` of a PMC.
+    pub fn defined(&self, p: PVal) -> bool {
+        match p {
+            None => false,
+            Some(r) => !matches!(self.get(r), PmcData::Undef),
+        }
+    }
+
+    /// `defined_keyed`.
+    pub fn defined_keyed(&self, p: PVal, key: &KeyVal) -> Result<bool, Exc> {
+        if !self.exists_keyed(p, key)? {
+            return Ok(false);
+        }
+        Ok(match self.get_keyed(p, key)? {
+            Elem::P(v) => self.defined(v),
+            _ => true,
+        })
+    }
+
+    /// `delete_keyed`.
+    pub fn delete_keyed(&mut self, p: PVal, key: &KeyVal) -> Result<(), Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("delete_keyed"))?;
+        let d = self.get_mut(r);
+        match (d, key) {
+            (PmcData::Hash(h), k) => {
+                let k = match k {
+                    KeyVal::Str(s) => s.clone(),
+                    KeyVal::Int(i) => Str::from(i.to_string()),
+                };
+                h.shift_remove(&k);
+            }
+            (d, KeyVal::Int(i)) => {
+                let len = elements_of(d);
+                let Some(ix) = index_of(*i, len) else { return Ok(()) };
+                match d {
+                    PmcData::ResizablePMCArray(a) => {
+                        a.remove(ix);
+                    }
+                    PmcData::ResizableIntegerArray(a) => {
+                        a.remove(ix);
+                    }
+                    PmcData::ResizableStringArray(a) => {
+                        a.remove(ix);
+                    }
+                    PmcData::ResizableFloatArray(a) => {
+                        a.remove(ix);
+                    }
+                    d => return Err(wrong(d.class_name(), "delete_keyed_int")),
+                }
+            }
+            (d, _) => return Err(wrong(d.class_name(), "delete_keyed")),
+        }
+        Ok(())
+    }
+
+    /// `push_*` (`front` = `unshift_*`).
+    pub fn push(&mut self, p: PVal, v: Elem, front: bool) -> Result<(), Exc> {
+        let what = if front { "unshift" } else { "push" };
+        let r = p.ok_or_else(|| Exc::null_access(what))?;
+        let class = self.class_name(r);
+        let v = match self.get(r) {
+            PmcData::ResizablePMCArray(_) => Elem::P(self.boxed(v)),
+            PmcData::ResizableIntegerArray(_) => Elem::I(self.elem_int(&v)?),
+            PmcData::ResizableStringArray(_) => Elem::S(self.elem_str(&v)?),
+            PmcData::ResizableFloatArray(_) => Elem::N(self.elem_num(&v)?),
+            _ => return Err(wrong(class, what)),
+        };
+        fn put<T>(a: &mut Vec<T>, v: T, front: bool) {
+            if front {
+                a.insert(0, v)
+            } else {
+                a.push(v)
+            }
+        }
+        match (self.get_mut(r), v) {
+            (PmcData::ResizablePMCArray(a), Elem::P(v)) => put(a, v, front),
+            (PmcData::ResizableIntegerArray(a), Elem::I(v)) => put(a, v, front),
+            (PmcData::ResizableStringArray(a), Elem::S(v)) => put(a, v, front),
+            (PmcData::ResizableFloatArray(a), Elem::N(v)) => put(a, v, front),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `pop_*` (`front` = `shift_*`); an iterator's `shift` gives its next item.
+    pub fn pop(&mut self, p: PVal, front: bool) -> Result<Elem, Exc> {
+        let what = if front { "shift" } else { "pop" };
+        let r = p.ok_or_else(|| Exc::null_access(what))?;
+        if let PmcData::Iterator(it) = self.get(r) {
+            let it = it.clone();
+            return self.iter_next(r, it);
+        }
+        fn take<T>(a: &mut Vec<T>, front: bool) -> Result<T, Exc> {
+            if a.is_empty() {
+                return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "can't pop from an empty array"));
+            }
+            Ok(if front { a.remove(0) } else { a.pop().expect("checked non-empty") })
+        }
+        Ok(match self.get_mut(r) {
+            PmcData::ResizablePMCArray(a) => Elem::P(take(a, front)?),
+            PmcData::ResizableIntegerArray(a) => Elem::I(take(a, front)?),
+            PmcData::ResizableStringArray(a) => Elem::S(take(a, front)?),
+            PmcData::ResizableFloatArray(a) => Elem::N(take(a, front)?),
+            d => return Err(wrong(d.class_name(), what)),
+        })
+    }
+
+    fn iter_next(&mut self, r: PmcRef, it: IterData) -> Result<Elem, Exc> {
+        let target = it.target;
+        if it.pos >= self.iter_len(target) {
+            return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "StopIteration"));
+        }
+        let item = match self.get(target) {
+            PmcData::Hash(h) => Elem::S(h.get_index(it.pos).map(|(k, _)| k.clone()).unwrap_or_else(Str::empty)),
+            _ => self.get_keyed(Some(target), &KeyVal::Int(it.pos as i64))?,
+        };
+        if let PmcData::Iterator(i) = self.get_mut(r) {
+            i.pos += 1;
+        }
+        Ok(item)
+    }
+
+    /// `clone`.
+    pub fn clone_pmc(&mut self, p: PVal) -> Result<PVal, Exc> {
+        let r = p.ok_or_else(|| Exc::null_access("clone"))?;
+        let d = self.get(r).clone();
+        Ok(Some(self.alloc(d)))
+    }
+}
+
+fn empty_elem(d: &PmcData) -> Elem {
+    match d {
+        PmcData::ResizableIntegerArray(_) | PmcData::FixedIntegerArray(_) => Elem::I(0),
+        PmcData::ResizableStringArray(_) | PmcData::String(_) => Elem::S(Str::null()),
+        PmcData::ResizableFloatArray(_) => Elem::N(0.0),
+        _ => Elem::P(None),
+    }
+}
+
+/// The number of elements of a container PMC (0 for anything else).
+pub fn elements_of(d: &PmcData) -> usize {
+    match d {
+        PmcData::ResizablePMCArray(a) | PmcData::FixedPMCArray(a) => a.len(),
+        PmcData::ResizableIntegerArray(a) | PmcData::FixedIntegerArray(a) => a.len(),
+        PmcData::ResizableStringArray(a) => a.len(),
+        PmcData::ResizableFloatArray(a) => a.len(),
+        PmcData::Hash(h) => h.len(),
+        PmcData::String(s) => s.char_len(),
+        _ => 0,
+    }
+}
+
+/// A Parrot index (negative counts from the end) into `len` elements, if it is inside.
+fn index_of(i: i64, len: usize) -> Option<usize> {
+    let ix = if i < 0 { i.checked_add(len as i64)? } else { i };
+    if ix >= 0 && (ix as usize) < len {
+        Some(ix as usize)
+    } else {
+        None
+    }
+}
+
+/// Containers are capped at 2^28 elements by a single keyed store so that a stray index
+/// cannot ask for terabytes (spec/pmc/err/huge-index.pasm).
+const MAX_GROW: usize = 1 << 28;
+
+fn size_arg(v: i64) -> Result<usize, Exc> {
+    match usize::try_from(v) {
+        Ok(n) if n <= MAX_GROW => Ok(n),
+        _ => Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, format!("illegal array size {v}"))),
+    }
+}
+
+fn resize_fixed<T: Clone>(a: &mut Vec<T>, v: i64, fill: T) -> Result<(), Exc> {
+    if !a.is_empty() {
+        return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "FixedArray: Can't resize!"));
+    }
+    a.resize(size_arg(v)?, fill);
+    Ok(())
+}
+
+fn grow(d: &mut PmcData, n: usize) -> Result<(), Exc> {
+    if n > MAX_GROW {
+        return Err(Exc::out_of_bounds());
+    }
+    match d {
+        PmcData::ResizablePMCArray(a) => a.resize(n, None),
+        PmcData::ResizableIntegerArray(a) => a.resize(n, 0),
+        PmcData::ResizableStringArray(a) => a.resize(n, Str::null()),
+        PmcData::ResizableFloatArray(a) => a.resize(n, 0.0),
+        _ => return Err(Exc::out_of_bounds()),
+    }
+    Ok(())
+}
+
+/// The encoding `Str::from` gives Parrot's formatted numbers.
+pub const NUMBER_ENCODING: Encoding = Encoding::Ascii;
