@@ -648,9 +648,15 @@ impl<'a> Asm<'a> {
                     }
                     let (a, sp) = self.operand(line, i)?;
                     parts.push(match a {
-                        Arg0::Int(v) => KeyPart::Int(IArg::constant(self.int_const(v))),
+                        Arg0::Int(v) => {
+                            let c = self.int_const(v);
+                            KeyPart::Int(IArg::constant(self.flex_ok(c, sp)?))
+                        }
                         Arg0::Reg('I', r) => KeyPart::Int(IArg::reg(r)),
-                        Arg0::Str(s) => KeyPart::Str(SArg::constant(self.intern(s))),
+                        Arg0::Str(s) => {
+                            let c = self.intern(s);
+                            KeyPart::Str(SArg::constant(self.flex_ok(c, sp)?))
+                        }
                         Arg0::Reg('S', r) => KeyPart::Str(SArg::reg(r)),
                         Arg0::Reg('P', r) => KeyPart::Pmc(PReg(r)),
                         other => {
@@ -671,6 +677,16 @@ impl<'a> Asm<'a> {
             }
         };
         Some((arg, span))
+    }
+
+    /// Fails (with an error) when a register-or-constant pool is full.
+    fn flex_ok(&mut self, i: u32, span: Span) -> Option<u32> {
+        if i < op::MAX_FLEX_CONSTS {
+            Some(i)
+        } else {
+            self.err(K::IntOutOfRange, span, format!("too many distinct constants in one file (limit {})", op::MAX_FLEX_CONSTS));
+            None
+        }
     }
 
     fn int_const(&mut self, v: i64) -> u32 {
@@ -786,6 +802,7 @@ impl<'a> Asm<'a> {
 
     /// The operands for `info` if the written ones fit its signature.
     fn fit(&mut self, info: &OpInfo, args: &[(Arg0, Span)], widen: bool) -> Option<Vec<Operand>> {
+        let span = args.first().map(|a| a.1).unwrap_or_default();
         if info.operands.len() != args.len() {
             return None;
         }
@@ -818,13 +835,25 @@ impl<'a> Asm<'a> {
                 (Kind::Nx, Arg0::Reg(_, r)) => Operand::Nx(NArg::reg(*r)),
                 (Kind::Sx, Arg0::Reg(_, r)) => Operand::Sx(SArg::reg(*r)),
                 (Kind::Ic, Arg0::Int(v)) => Operand::Ic(*v),
-                (Kind::Ix, Arg0::Int(v)) => Operand::Ix(IArg::constant(self.int_const(*v))),
+                (Kind::Ix, Arg0::Int(v)) => {
+                    let i = self.int_const(*v);
+                    Operand::Ix(IArg::constant(self.flex_ok(i, span)?))
+                }
                 (Kind::Nc, Arg0::Num(v)) => Operand::Nc(*v),
                 (Kind::Nc, Arg0::Int(v)) => Operand::Nc(*v as f64),
-                (Kind::Nx, Arg0::Num(v)) => Operand::Nx(NArg::constant(self.num_const(*v))),
-                (Kind::Nx, Arg0::Int(v)) => Operand::Nx(NArg::constant(self.num_const(*v as f64))),
+                (Kind::Nx, Arg0::Num(v)) => {
+                    let i = self.num_const(*v);
+                    Operand::Nx(NArg::constant(self.flex_ok(i, span)?))
+                }
+                (Kind::Nx, Arg0::Int(v)) => {
+                    let i = self.num_const(*v as f64);
+                    Operand::Nx(NArg::constant(self.flex_ok(i, span)?))
+                }
                 (Kind::Sc, Arg0::Str(s)) => Operand::Sc(StrId(self.intern(s.clone()))),
-                (Kind::Sx, Arg0::Str(s)) => Operand::Sx(SArg::constant(self.intern(s.clone()))),
+                (Kind::Sx, Arg0::Str(s)) => {
+                    let i = self.intern(s.clone());
+                    Operand::Sx(SArg::constant(self.flex_ok(i, span)?))
+                }
                 (Kind::L, Arg0::Label(_)) => Operand::L(Label(u32::MAX)),
                 (Kind::K, Arg0::Key(parts)) => {
                     self.code.keys.push(parts.clone());

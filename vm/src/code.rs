@@ -123,6 +123,9 @@ pub struct SubInfo {
     pub flags: Vec<String>,
 }
 
+/// The name of the sub a file without `.pcc_sub` runs as.
+pub const IMPLICIT_MAIN: &str = "(main)";
+
 /// An assembled unit: everything needed to run and to report on it.
 #[derive(Clone, Debug, Default)]
 pub struct Code {
@@ -339,7 +342,8 @@ impl fmt::Display for Disassembly<'_> {
         let code = self.0;
         for (pc, op) in code.ops.iter().enumerate() {
             let pc32 = pc as u32;
-            if let Some(sub) = code.subs.iter().find(|s| s.start == pc32) {
+            // The implicit unit of a file without `.pcc_sub` has no directive to print.
+            if let Some(sub) = code.subs.iter().find(|s| s.start == pc32 && s.name != IMPLICIT_MAIN) {
                 let mut flags = String::new();
                 if sub.main {
                     flags.push_str(" :main");

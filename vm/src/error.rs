@@ -45,13 +45,15 @@ pub struct Exc {
     pub severity: i64,
     /// The message, as Parrot words it.
     pub message: String,
+    /// For an exit exception, the status to exit with.
+    pub exit_code: i64,
 }
 
 impl Exc {
     /// An error of the given type.
     #[cold]
     pub fn new(kind: i64, message: impl Into<String>) -> Exc {
-        Exc { kind, severity: severity::EXCEPT_ERROR, message: message.into() }
+        Exc { kind, severity: severity::EXCEPT_ERROR, message: message.into(), exit_code: 0 }
     }
     /// "Divide by zero".
     #[cold]

@@ -318,7 +318,7 @@ impl Vm {
             severity: e.severity,
             kind: e.kind,
             payload: None,
-            exit_code: 0,
+            exit_code: e.exit_code,
         })))
     }
 
@@ -877,7 +877,7 @@ impl Vm {
                                         task.frames.clear();
                                         return Step::Exit(kind as i32);
                                     }
-                                    raise!(Exc { kind, severity: sev, message: String::new() })
+                                    raise!(Exc { kind, severity: sev, message: String::new(), exit_code: 0 })
                                 }
                                 Op::push_eh_ic { handler } => {
                                     task.handlers.push(Handler { depth, target: handler.0, active: false });
@@ -897,7 +897,7 @@ impl Vm {
 }
 
 fn exit_exc(code: i64) -> Exc {
-    Exc { kind: types::CONTROL_EXIT, severity: severity::EXCEPT_EXIT, message: format!("exit {code}") }
+    Exc { kind: types::CONTROL_EXIT, severity: severity::EXCEPT_EXIT, message: format!("exit {code}"), exit_code: code }
 }
 
 fn read_count(n: i64) -> Result<usize, Exc> {

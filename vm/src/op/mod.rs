@@ -35,28 +35,32 @@ pub struct KeyId(pub u32);
 pub struct ArgsId(pub u32);
 
 /// Marks a register-or-constant operand as a constant (the rest is the pool index).
-pub const CONST_BIT: u32 = 1 << 31;
+pub const CONST_BIT: u16 = 1 << 15;
+/// How many constants a register-or-constant operand can address (per pool, per code object).
+/// 16-bit operands keep every [`Op`] at 16 bytes (`op/tests.rs`).
+pub const MAX_FLEX_CONSTS: u32 = CONST_BIT as u32;
 
 macro_rules! reg_or_const {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub struct $name(pub u32);
+        pub struct $name(pub u16);
         impl $name {
             /// A register operand.
             pub fn reg(index: u16) -> Self {
-                Self(u32::from(index))
+                Self(index & !CONST_BIT)
             }
-            /// A constant operand, by index into the matching constant pool.
+            /// A constant operand, by index into the matching constant pool
+            /// (`index < MAX_FLEX_CONSTS`; the assembler checks).
             pub fn constant(index: u32) -> Self {
-                Self(index | CONST_BIT)
+                Self((index as u16 & !CONST_BIT) | CONST_BIT)
             }
             /// `Ok(register)` or `Err(constant pool index)`.
             pub fn split(self) -> Result<u16, u32> {
                 if self.0 & CONST_BIT == 0 {
-                    Ok(self.0 as u16)
+                    Ok(self.0)
                 } else {
-                    Err(self.0 & !CONST_BIT)
+                    Err(u32::from(self.0 & !CONST_BIT))
                 }
             }
         }
