@@ -16,7 +16,8 @@ fn check(dir: &Path, name: &str) -> Result<(), String> {
     let src = std::fs::read_to_string(dir.join(format!("{name}.pasm"))).map_err(|e| e.to_string())?;
     let want_out = std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap_or_default();
     let want_err = std::fs::read_to_string(dir.join(format!("{name}.err"))).unwrap_or_default();
-    let want_code: i32 = std::fs::read_to_string(dir.join(format!("{name}.code"))).map_or(0, |s| s.trim().parse().unwrap_or(-1));
+    let want_code: i32 =
+        std::fs::read_to_string(dir.join(format!("{name}.code"))).map_or(0, |s| s.trim().parse().unwrap_or(-1));
     // Parrot ran each case in its own empty directory; file cases write relative paths.
     let tmp = std::env::temp_dir().join(format!("kea-parrot-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;

@@ -24,8 +24,15 @@ fn spec_cases() {
         let o = run_text(&shown, &text, &opts);
         let polarity = rel.components().nth(1).map(|c| c.as_os_str().to_string_lossy().into_owned());
         match polarity.as_deref() {
-            Some("ok") => assert!(o.stderr.is_empty() && o.status == 0, "{name}: an ok/ case must run cleanly, got exit {} and:\n{}", o.status, o.stderr),
-            Some("err") => assert!(!o.stderr.is_empty() && o.status != 0, "{name}: an err/ case must fail with a diagnostic"),
+            Some("ok") => assert!(
+                o.stderr.is_empty() && o.status == 0,
+                "{name}: an ok/ case must run cleanly, got exit {} and:\n{}",
+                o.status,
+                o.stderr
+            ),
+            Some("err") => {
+                assert!(!o.stderr.is_empty() && o.status != 0, "{name}: an err/ case must fail with a diagnostic")
+            }
             other => panic!("{name}: cases live in spec/<area>/ok or spec/<area>/err, not {other:?}"),
         }
         assert!(!o.stderr.contains("panicked"), "{name}: {}", o.stderr);

@@ -101,7 +101,9 @@ pub struct Prepared {
 }
 
 fn blank(line: &str) -> String {
-    line.chars().map(|c| if c == '\n' { '\n' } else { ' ' }.to_string().repeat(if c == '\n' { 1 } else { c.len_utf8() })).collect()
+    line.chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' }.to_string().repeat(if c == '\n' { 1 } else { c.len_utf8() }))
+        .collect()
 }
 
 /// Blanks POD blocks (`=word` at the start of a line up to `=cut`) and lifts heredoc bodies.
@@ -226,7 +228,18 @@ mod tests {
         use T::*;
         assert_eq!(
             kinds("add I0, 0x1F, -2.5e3 'a' \"b\\n\" utf8:\"c\""),
-            vec![Some(Ident), Some(Ident), Some(Comma), Some(Int), Some(Comma), Some(Float), Some(SqString), Some(DqString), Some(EncString), Some(Newline)]
+            vec![
+                Some(Ident),
+                Some(Ident),
+                Some(Comma),
+                Some(Int),
+                Some(Comma),
+                Some(Float),
+                Some(SqString),
+                Some(DqString),
+                Some(EncString),
+                Some(Newline)
+            ]
         );
     }
 

@@ -172,7 +172,12 @@ impl<'a> Asm<'a> {
 
     fn err_help(&mut self, kind: K, span: Span, message: impl Into<String>, help: Option<String>) {
         if self.errors.len() == MAX_ERRORS {
-            self.errors.push(AsmError { kind: K::TooMany, span, message: format!("too many errors (stopped after {MAX_ERRORS})"), help: None });
+            self.errors.push(AsmError {
+                kind: K::TooMany,
+                span,
+                message: format!("too many errors (stopped after {MAX_ERRORS})"),
+                help: None,
+            });
         }
         if self.errors.len() > MAX_ERRORS {
             return;
@@ -196,7 +201,15 @@ impl<'a> Asm<'a> {
         // Code frames show the original text (POD and heredocs included); offsets are equal.
         self.files.push(SourceFile::new(name, text));
         let text = blanked;
-        self.streams.push(Stream { file, text, toks, pos: 0, span_override: None, heredocs: Rc::new(prepared.heredocs), depth });
+        self.streams.push(Stream {
+            file,
+            text,
+            toks,
+            pos: 0,
+            span_override: None,
+            heredocs: Rc::new(prepared.heredocs),
+            depth,
+        });
     }
 
     /// Assembles a whole file.
@@ -280,7 +293,11 @@ impl<'a> Asm<'a> {
                 if text.contains('\0') {
                     self.err(K::BadToken, span, "NUL byte in source");
                 } else {
-                    self.err(K::BadToken, span, format!("unexpected character '{}'", text.chars().next().unwrap_or('?')));
+                    self.err(
+                        K::BadToken,
+                        span,
+                        format!("unexpected character '{}'", text.chars().next().unwrap_or('?')),
+                    );
                 }
             }
             Some(T::Unterminated) => {
@@ -379,11 +396,17 @@ impl<'a> Asm<'a> {
                         let cv = ConstVal { kind: k, text: line.text(v).to_string(), span: line.span(v) };
                         self.consts.insert(cname, cv);
                     }
-                    _ => self.err(K::Syntax, line.span(v), "a .macro_const value must be a number, a string or a register"),
+                    _ => self.err(
+                        K::Syntax,
+                        line.span(v),
+                        "a .macro_const value must be a number, a string or a register",
+                    ),
                 }
             }
             ".include" => {
-                let Some(t) = line.toks.get(1) else { return self.err(K::Syntax, span, "expected '.include \"file\"'") };
+                let Some(t) = line.toks.get(1) else {
+                    return self.err(K::Syntax, span, "expected '.include \"file\"'");
+                };
                 let Some(path) = self.string_const(&line, t) else { return };
                 if line.depth + 1 > MAX_NESTING {
                     return self.err(K::Include, span, format!("includes nested too deep (limit {MAX_NESTING})"));
@@ -391,7 +414,11 @@ impl<'a> Asm<'a> {
                 let from = self.files.get(line.file as usize).map(|f| f.name.clone()).unwrap_or_default();
                 let path = path.to_text();
                 if self.files.iter().filter(|f| f.name.ends_with(&path)).count() > MAX_NESTING {
-                    return self.err(K::Include, span, format!("'{path}' is included too many times (an include cycle?)"));
+                    return self.err(
+                        K::Include,
+                        span,
+                        format!("'{path}' is included too many times (an include cycle?)"),
+                    );
                 }
                 match (self.resolve)(&path, &from) {
                     Ok((name, text)) => self.push_file(name, text, line.depth + 1),
@@ -404,7 +431,11 @@ impl<'a> Asm<'a> {
                 if let Some(m) = self.macros.get(&key).cloned() {
                     self.expand_macro(&line, &key, m);
                 } else {
-                    let help = if self.consts.contains_key(&key) { Some(format!("'{name}' is a .macro_const: use it as an operand")) } else { None };
+                    let help = if self.consts.contains_key(&key) {
+                        Some(format!("'{name}' is a .macro_const: use it as an operand"))
+                    } else {
+                        None
+                    };
                     self.err_help(K::UnknownDirective, span, format!("unknown directive or macro '{name}'"), help);
                 }
             }
@@ -422,7 +453,9 @@ impl<'a> Asm<'a> {
                     let f = line.text(t);
                     match f {
                         ":main" => main = true,
-                        ":load" | ":init" | ":anon" | ":immediate" | ":postcomp" | ":method" => flags.push(f.to_string()),
+                        ":load" | ":init" | ":anon" | ":immediate" | ":postcomp" | ":method" => {
+                            flags.push(f.to_string())
+                        }
                         other => self.err(K::Syntax, line.span(t), format!("unknown sub flag '{other}'")),
                     }
                 }
@@ -462,7 +495,7 @@ impl<'a> Asm<'a> {
         }
         // The body is the raw text up to a line starting with `.endm`.
         let s = self.streams.last_mut().expect("a line came from this stream");
-        let body_start = line.end as usize + 1;
+        let body_start = line.end as usize;
         let mut end = None;
         while s.pos < s.toks.len() {
             let t = s.toks[s.pos];
@@ -506,7 +539,11 @@ impl<'a> Asm<'a> {
             }
         }
         if args.len() != m.params.len() {
-            return self.err(K::Macro, span, format!("macro '{name}' takes {} arguments, {} given", m.params.len(), args.len()));
+            return self.err(
+                K::Macro,
+                span,
+                format!("macro '{name}' takes {} arguments, {} given", m.params.len(), args.len()),
+            );
         }
         let mut body = m.body.clone();
         for (p, a) in m.params.iter().zip(&args) {
@@ -558,7 +595,11 @@ impl<'a> Asm<'a> {
                 Ok(c) => c,
                 Err(e) => {
                     let at = span.start + 1 + e.offset as u32;
-                    let sp = if line.span_override.is_some() { span } else { Span { file: span.file, start: at, end: (at + 2).min(span.end) } };
+                    let sp = if line.span_override.is_some() {
+                        span
+                    } else {
+                        Span { file: span.file, start: at, end: (at + 2).min(span.end) }
+                    };
                     self.err_help(K::BadEscape, sp, e.message, e.help);
                     return None;
                 }
@@ -599,7 +640,11 @@ impl<'a> Asm<'a> {
                 Some((k, digits)) => match digits.parse::<u32>() {
                     Ok(n) if n < MAX_REGS => Arg0::Reg(k, n as u16),
                     _ => {
-                        self.err(K::RegisterOutOfRange, span, format!("register {text} is out of range (0 to {})", MAX_REGS - 1));
+                        self.err(
+                            K::RegisterOutOfRange,
+                            span,
+                            format!("register {text} is out of range (0 to {})", MAX_REGS - 1),
+                        );
                         return None;
                     }
                 },
@@ -608,7 +653,11 @@ impl<'a> Asm<'a> {
             Some(T::Int) => match parse_int_lit(&text) {
                 Some(v) => Arg0::Int(v),
                 None => {
-                    self.err(K::IntOutOfRange, span, format!("integer literal {text} is out of range for a 64-bit integer"));
+                    self.err(
+                        K::IntOutOfRange,
+                        span,
+                        format!("integer literal {text} is out of range for a 64-bit integer"),
+                    );
                     return None;
                 }
             },
@@ -619,7 +668,9 @@ impl<'a> Asm<'a> {
                     return None;
                 }
             },
-            Some(T::DqString | T::SqString | T::EncString | T::Heredoc | T::Unterminated) => Arg0::Str(self.string_const(line, &t)?),
+            Some(T::DqString | T::SqString | T::EncString | T::Heredoc | T::Unterminated) => {
+                Arg0::Str(self.string_const(line, &t)?)
+            }
             Some(T::Dot) => {
                 let key = text.trim_start_matches('.');
                 let Some(cv) = self.consts.get(key).cloned() else {
@@ -660,7 +711,14 @@ impl<'a> Asm<'a> {
                         Arg0::Reg('S', r) => KeyPart::Str(SArg::reg(r)),
                         Arg0::Reg('P', r) => KeyPart::Pmc(PReg(r)),
                         other => {
-                            self.err(K::Syntax, sp, format!("a key part must be an integer, a string, or an I, S or P register, found {}", other.describe()));
+                            self.err(
+                                K::Syntax,
+                                sp,
+                                format!(
+                                    "a key part must be an integer, a string, or an I, S or P register, found {}",
+                                    other.describe()
+                                ),
+                            );
                             return None;
                         }
                     });
@@ -684,7 +742,11 @@ impl<'a> Asm<'a> {
         if i < op::MAX_FLEX_CONSTS {
             Some(i)
         } else {
-            self.err(K::IntOutOfRange, span, format!("too many distinct constants in one file (limit {})", op::MAX_FLEX_CONSTS));
+            self.err(
+                K::IntOutOfRange,
+                span,
+                format!("too many distinct constants in one file (limit {})", op::MAX_FLEX_CONSTS),
+            );
             None
         }
     }
@@ -728,11 +790,19 @@ impl<'a> Asm<'a> {
                 Some(_) => {
                     let t = line.toks[i];
                     let sp = line.span(&t);
-                    return self.err(K::Syntax, sp, format!("expected ',' between operands, found '{}'", line.text(&t)));
+                    return self.err(
+                        K::Syntax,
+                        sp,
+                        format!("expected ',' between operands, found '{}'", line.text(&t)),
+                    );
                 }
             }
         }
-        let span = Span { file: op_span.file, start: op_span.start, end: args.last().map_or(op_span.end, |a| a.1.end.max(op_span.end)) };
+        let span = Span {
+            file: op_span.file,
+            start: op_span.start,
+            end: args.last().map_or(op_span.end, |a| a.1.end.max(op_span.end)),
+        };
         let variants = op::variants(&mnemonic);
         if variants.is_empty() {
             let all = op::mnemonics();
@@ -765,7 +835,8 @@ impl<'a> Asm<'a> {
         }
         let found: Vec<&str> = args.iter().map(|a| a.0.describe()).collect();
         let sigs: Vec<String> = variants.iter().map(|v| v.signature()).collect();
-        let name_guess = format!("{mnemonic}{}", found.iter().map(|k| format!("_{}", k.to_lowercase())).collect::<String>());
+        let name_guess =
+            format!("{mnemonic}{}", found.iter().map(|k| format!("_{}", k.to_lowercase())).collect::<String>());
         self.err_help(
             K::BadOperands,
             span,
@@ -893,7 +964,13 @@ impl<'a> Asm<'a> {
             for part in sig_text.split(',') {
                 match parse_int_lit(part.trim()) {
                     Some(v) if (0..=0xffff).contains(&v) => fl.push(v as u32),
-                    _ => return self.err(K::BadOperands, sig_span, format!("bad flag '{}' in the flags string", part.trim())),
+                    _ => {
+                        return self.err(
+                            K::BadOperands,
+                            sig_span,
+                            format!("bad flag '{}' in the flags string", part.trim()),
+                        )
+                    }
                 }
             }
         }
@@ -916,7 +993,11 @@ impl<'a> Asm<'a> {
                 Arg0::Num(v) if !receiving => ArgValue::Nc(*v),
                 Arg0::Str(s) if !receiving || f & flags::NAMED != 0 => ArgValue::Sc(StrId(self.intern(s.clone()))),
                 other => {
-                    return self.err(K::BadOperands, *sp, format!("'{m}' cannot take {} here (registers only)", other.describe()));
+                    return self.err(
+                        K::BadOperands,
+                        *sp,
+                        format!("'{m}' cannot take {} here (registers only)", other.describe()),
+                    );
                 }
             };
             if f & flags::OPT_FLAG != 0 && !matches!(value, ArgValue::I(_)) {

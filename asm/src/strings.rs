@@ -74,7 +74,9 @@ pub fn unescape(body: &str) -> Result<Vec<u32>, LitError> {
                 hex(&digits).ok_or_else(|| err(at, "bad unicode escape".into()))?
             }
             'c' => {
-                let Some(&(_, x)) = chars.get(i) else { return Err(err(at, "bad \\c escape: expected a character".into())) };
+                let Some(&(_, x)) = chars.get(i) else {
+                    return Err(err(at, "bad \\c escape: expected a character".into()));
+                };
                 i += 1;
                 (x.to_ascii_uppercase() as u32) ^ 0x40
             }

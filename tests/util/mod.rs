@@ -82,7 +82,8 @@ pub fn check_invariants(name: &str, text: &str) -> Result<(), String> {
     let dis = kea_vm::code::Disassembly(&code).to_string();
     let again = kea_asm::assemble_str(name, &dis).map_err(|f| format!("disassembly does not assemble:\n{f}\n{dis}"))?;
     let dis2 = kea_vm::code::Disassembly(&again).to_string();
-    let strip = |s: &str| s.lines().map(|l| l.split("# ").next().unwrap_or("").trim_end().to_string()).collect::<Vec<_>>();
+    let strip =
+        |s: &str| s.lines().map(|l| l.split("# ").next().unwrap_or("").trim_end().to_string()).collect::<Vec<_>>();
     if strip(&dis) != strip(&dis2) {
         return Err(format!("disassembly does not round-trip:\n{dis}\n---\n{dis2}"));
     }

@@ -68,10 +68,7 @@ impl Exc {
     /// An operation the PMC's type does not have.
     #[cold]
     pub fn unsupported(what: &str, class: &str) -> Exc {
-        Exc::new(
-            types::EXCEPTION_INVALID_OPERATION,
-            format!("{what}() not implemented in class '{class}'"),
-        )
+        Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("{what}() not implemented in class '{class}'"))
     }
     /// "index out of bounds".
     #[cold]

@@ -411,9 +411,7 @@ impl Heap {
                 b"payload" => Elem::P(e.payload),
                 _ => Elem::P(None),
             }),
-            (_, KeyVal::Str(s)) => {
-                self.get_keyed(p, &KeyVal::Int(num::parse_int(s.as_bytes())))
-            }
+            (_, KeyVal::Str(s)) => self.get_keyed(p, &KeyVal::Int(num::parse_int(s.as_bytes()))),
             (d, KeyVal::Int(i)) => {
                 let len = elements_of(d);
                 let fixed = matches!(d, PmcData::FixedPMCArray(_) | PmcData::FixedIntegerArray(_));

@@ -52,7 +52,10 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
     let mut next = 0i64;
     let mut take = |what: char| -> Result<Elem, Exc> {
         if next >= n {
-            return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("too few arguments passed to sprintf (%{what})")));
+            return Err(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                format!("too few arguments passed to sprintf (%{what})"),
+            ));
         }
         let e = heap.get_keyed(args, &KeyVal::Int(next))?;
         next += 1;
@@ -195,7 +198,10 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
                 pad(sign(s, &spec, v.is_sign_negative() && !v.is_nan()), &spec, v.is_finite())
             }
             other => {
-                return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("'{other}' is not a valid sprintf format")));
+                return Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    format!("'{other}' is not a valid sprintf format"),
+                ));
             }
         };
         out.push_str(&piece);

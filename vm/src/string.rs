@@ -109,9 +109,7 @@ impl Str {
     /// The text, decoding invalid UTF-8 lossily and other encodings byte by byte.
     pub fn to_text(&self) -> String {
         match self.enc {
-            Encoding::Utf8 | Encoding::Ascii | Encoding::Null => {
-                String::from_utf8_lossy(&self.bytes).into_owned()
-            }
+            Encoding::Utf8 | Encoding::Ascii | Encoding::Null => String::from_utf8_lossy(&self.bytes).into_owned(),
             Encoding::Latin1 | Encoding::Binary => self.bytes.iter().map(|&b| b as char).collect(),
         }
     }

@@ -32,7 +32,10 @@ pub fn verify(code: &Code) -> Vec<VerifyError> {
             let reg = |kind: usize, r: u16, bad: &mut dyn FnMut(String)| {
                 if r >= sub.regs[kind] {
                     let k = ["I", "N", "S", "P"][kind];
-                    bad(format!("register {k}{r} is outside the frame of sub '{}' ({} {k} registers)", sub.name, sub.regs[kind]));
+                    bad(format!(
+                        "register {k}{r} is outside the frame of sub '{}' ({} {k} registers)",
+                        sub.name, sub.regs[kind]
+                    ));
                 }
             };
             let pool = |what: &str, i: u32, len: usize, bad: &mut dyn FnMut(String)| {

@@ -441,7 +441,9 @@ impl Vm {
             | Op::pow_n_n_ic { .. } => {
                 let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
                 match (self.to_n(&a), &b) {
-                    (Ok(x), Val::I(e)) => self.store(f, o[0], Val::N(x.powi((*e).clamp(i32::MIN.into(), i32::MAX.into()) as i32))),
+                    (Ok(x), Val::I(e)) => {
+                        self.store(f, o[0], Val::N(x.powi((*e).clamp(i32::MIN.into(), i32::MAX.into()) as i32)))
+                    }
                     (Ok(x), _) => self.to_n(&b).and_then(|y| self.store(f, o[0], Val::N(x.powf(y)))),
                     (Err(e), _) => Err(e),
                 }
@@ -577,7 +579,8 @@ impl Vm {
             },
             _ => return None,
         };
-        let (a, b) = if o.len() == 2 { (self.val(f, o[0]), self.val(f, o[1])) } else { (self.val(f, o[1]), self.val(f, o[2])) };
+        let (a, b) =
+            if o.len() == 2 { (self.val(f, o[0]), self.val(f, o[1])) } else { (self.val(f, o[1]), self.val(f, o[2])) };
         Some((|| {
             let v = fun(self.to_i(&a)?, self.to_i(&b)?);
             self.store(f, o[0], Val::I(v))
@@ -586,7 +589,8 @@ impl Vm {
 
     fn arith_op(&mut self, f: &mut Frame, a: Arith, o: &[Operand]) -> Result<(), Exc> {
         // Two operands: dst op= rhs. Three: dst = lhs op rhs.
-        let (lhs, rhs) = if o.len() == 2 { (self.val(f, o[0]), self.val(f, o[1])) } else { (self.val(f, o[1]), self.val(f, o[2])) };
+        let (lhs, rhs) =
+            if o.len() == 2 { (self.val(f, o[0]), self.val(f, o[1])) } else { (self.val(f, o[1]), self.val(f, o[2])) };
         match o[0] {
             Operand::I(_) => {
                 let v = int_arith(a, self.to_i(&lhs)?, self.to_i(&rhs)?)?;
@@ -665,7 +669,8 @@ fn str_numv(s: &Str) -> NumV {
         let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
         &b[n..]
     };
-    let looks_float = t.iter().any(|&c| c == b'.' || c == b'e' || c == b'E' || c == b'n' || c == b'N' || c == b'i' || c == b'I');
+    let looks_float =
+        t.iter().any(|&c| c == b'.' || c == b'e' || c == b'E' || c == b'n' || c == b'N' || c == b'i' || c == b'I');
     if looks_float {
         NumV::F(num::parse_num(b))
     } else {

@@ -55,7 +55,8 @@ impl Vm {
         let code = f.code.clone();
         let list = &code.args[id.0 as usize];
         let positional = list.iter().filter(|a| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY) == 0).count();
-        let required = list.iter().filter(|a| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY | flags::OPTIONAL) == 0).count();
+        let required =
+            list.iter().filter(|a| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY | flags::OPTIONAL) == 0).count();
         let passed = vals.len();
         let mut vals = vals.into_iter();
         let mut given = false;
@@ -121,7 +122,10 @@ impl Vm {
     pub(super) fn do_call(&mut self, task: &mut Task, sub: crate::pmc::PVal, tail: bool) -> Result<(), Step> {
         let target = match sub.map(|r| self.heap.get(r)) {
             Some(PmcData::Sub(code, i)) => Ok((code.clone(), *i)),
-            Some(d) => Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("invoke() not implemented in class '{}'", d.class_name()))),
+            Some(d) => Err(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                format!("invoke() not implemented in class '{}'", d.class_name()),
+            )),
             None => Err(Exc::null_access("invoke")),
         };
         let (code, idx) = match target {

@@ -542,7 +542,10 @@ impl Vm {
                         let t = ireg!(f, target);
                         let sub = &code.subs[f.sub as usize];
                         if t < i64::from(sub.start) || t >= i64::from(sub.end) {
-                            raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("jump to address {t} outside the sub")));
+                            raise!(Exc::new(
+                                types::EXCEPTION_INVALID_OPERATION,
+                                format!("jump to address {t} outside the sub")
+                            ));
                         }
                         jump!(t)
                     }
@@ -555,7 +558,10 @@ impl Vm {
                         let t = tri!(self.heap.elem_int(&t));
                         let sub = &code.subs[f.sub as usize];
                         if t < i64::from(sub.start) || t > i64::from(sub.end) {
-                            raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("local_return to address {t} outside the sub")));
+                            raise!(Exc::new(
+                                types::EXCEPTION_INVALID_OPERATION,
+                                format!("local_return to address {t} outside the sub")
+                            ));
                         }
                         jump!(t)
                     }
@@ -692,30 +698,53 @@ impl Vm {
                                 // IO: hand the request to the host.
                                 Op::print_i { src } => io!(IoRequest::write(1, ireg!(f, src).to_string()), IoDst::None),
                                 Op::print_ic { src } => io!(IoRequest::write(1, src.to_string()), IoDst::None),
-                                Op::print_n { src } => io!(IoRequest::write(1, num::fmt_print(nreg!(f, src))), IoDst::None),
+                                Op::print_n { src } => {
+                                    io!(IoRequest::write(1, num::fmt_print(nreg!(f, src))), IoDst::None)
+                                }
                                 Op::print_nc { src } => io!(IoRequest::write(1, num::fmt_print(src)), IoDst::None),
                                 Op::print_s { src } => io!(IoRequest::write_str(1, sreg!(f, src).clone()), IoDst::None),
-                                Op::print_sc { src } => io!(IoRequest::write_str(1, code.str(src).clone()), IoDst::None),
+                                Op::print_sc { src } => {
+                                    io!(IoRequest::write_str(1, code.str(src).clone()), IoDst::None)
+                                }
                                 Op::print_p { src } => {
                                     let s = tri!(self.print_string(preg!(f, src), "print"));
                                     io!(IoRequest::write_str(1, s), IoDst::None)
                                 }
-                                Op::say_i { src } => io!(IoRequest::write(1, format!("{}\n", ireg!(f, src))), IoDst::None),
+                                Op::say_i { src } => {
+                                    io!(IoRequest::write(1, format!("{}\n", ireg!(f, src))), IoDst::None)
+                                }
                                 Op::say_ic { src } => io!(IoRequest::write(1, format!("{src}\n")), IoDst::None),
-                                Op::say_n { src } => io!(IoRequest::write(1, format!("{}\n", num::fmt_print(nreg!(f, src)))), IoDst::None),
-                                Op::say_nc { src } => io!(IoRequest::write(1, format!("{}\n", num::fmt_print(src))), IoDst::None),
-                                Op::say_s { src } => io!(IoRequest::write_str(1, sreg!(f, src).concat(&Str::from("\n"))), IoDst::None),
-                                Op::say_sc { src } => io!(IoRequest::write_str(1, code.str(src).concat(&Str::from("\n"))), IoDst::None),
+                                Op::say_n { src } => io!(
+                                    IoRequest::write(1, format!("{}\n", num::fmt_print(nreg!(f, src)))),
+                                    IoDst::None
+                                ),
+                                Op::say_nc { src } => {
+                                    io!(IoRequest::write(1, format!("{}\n", num::fmt_print(src))), IoDst::None)
+                                }
+                                Op::say_s { src } => {
+                                    io!(IoRequest::write_str(1, sreg!(f, src).concat(&Str::from("\n"))), IoDst::None)
+                                }
+                                Op::say_sc { src } => {
+                                    io!(IoRequest::write_str(1, code.str(src).concat(&Str::from("\n"))), IoDst::None)
+                                }
                                 Op::say_p { src } => {
                                     let s = tri!(self.print_string(preg!(f, src), "say"));
                                     io!(IoRequest::write_str(1, s.concat(&Str::from("\n"))), IoDst::None)
                                 }
-                                Op::printerr_i { src } => io!(IoRequest::write(2, ireg!(f, src).to_string()), IoDst::None),
+                                Op::printerr_i { src } => {
+                                    io!(IoRequest::write(2, ireg!(f, src).to_string()), IoDst::None)
+                                }
                                 Op::printerr_ic { src } => io!(IoRequest::write(2, src.to_string()), IoDst::None),
-                                Op::printerr_n { src } => io!(IoRequest::write(2, num::fmt_print(nreg!(f, src))), IoDst::None),
+                                Op::printerr_n { src } => {
+                                    io!(IoRequest::write(2, num::fmt_print(nreg!(f, src))), IoDst::None)
+                                }
                                 Op::printerr_nc { src } => io!(IoRequest::write(2, num::fmt_print(src)), IoDst::None),
-                                Op::printerr_s { src } => io!(IoRequest::write_str(2, sreg!(f, src).clone()), IoDst::None),
-                                Op::printerr_sc { src } => io!(IoRequest::write_str(2, code.str(src).clone()), IoDst::None),
+                                Op::printerr_s { src } => {
+                                    io!(IoRequest::write_str(2, sreg!(f, src).clone()), IoDst::None)
+                                }
+                                Op::printerr_sc { src } => {
+                                    io!(IoRequest::write_str(2, code.str(src).clone()), IoDst::None)
+                                }
                                 Op::printerr_p { src } => {
                                     let s = tri!(self.print_string(preg!(f, src), "printerr"));
                                     io!(IoRequest::write_str(2, s), IoDst::None)
@@ -856,11 +885,16 @@ impl Vm {
                                             }
                                             continue 'frame;
                                         }
-                                        Some(_) => raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, "Not a throwable object")),
+                                        Some(_) => raise!(Exc::new(
+                                            types::EXCEPTION_INVALID_OPERATION,
+                                            "Not a throwable object"
+                                        )),
                                         None => raise!(Exc::null_access("throw")),
                                     }
                                 }
-                                Op::die_s { msg } => raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, sa(f, msg).to_text())),
+                                Op::die_s { msg } => {
+                                    raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, sa(f, msg).to_text()))
+                                }
                                 Op::die_p { exc } => {
                                     let p = preg!(f, exc);
                                     let msg = match p.map(|r| self.heap.get(r)) {
@@ -901,5 +935,7 @@ fn exit_exc(code: i64) -> Exc {
 }
 
 fn read_count(n: i64) -> Result<usize, Exc> {
-    usize::try_from(n).map_err(|_| Exc::new(types::EXCEPTION_INVALID_ARGUMENT, format!("Cannot read a negative number of bytes ({n})")))
+    usize::try_from(n).map_err(|_| {
+        Exc::new(types::EXCEPTION_INVALID_ARGUMENT, format!("Cannot read a negative number of bytes ({n})"))
+    })
 }

@@ -204,7 +204,15 @@ fn isa(class: &str, want: &str) -> bool {
         || matches!(
             (class, want),
             ("Integer" | "Float" | "String" | "Boolean", "scalar")
-                | ("ResizablePMCArray" | "FixedPMCArray" | "ResizableIntegerArray" | "FixedIntegerArray" | "ResizableStringArray" | "ResizableFloatArray", "array")
+                | (
+                    "ResizablePMCArray"
+                        | "FixedPMCArray"
+                        | "ResizableIntegerArray"
+                        | "FixedIntegerArray"
+                        | "ResizableStringArray"
+                        | "ResizableFloatArray",
+                    "array"
+                )
                 | ("Hash", "hash")
                 | ("Boolean", "Integer")
         )

@@ -39,13 +39,7 @@ fn case_map(s: &Str, f: impl Fn(char) -> String) -> Str {
         let bytes: Vec<u8> = s
             .as_bytes()
             .iter()
-            .map(|&b| {
-                if b.is_ascii() {
-                    f(b as char).bytes().next().unwrap_or(b)
-                } else {
-                    b
-                }
-            })
+            .map(|&b| if b.is_ascii() { f(b as char).bytes().next().unwrap_or(b) } else { b })
             .collect();
         Str::from_vec(bytes, if s.is_null() { Encoding::Ascii } else { s.encoding() })
     }
@@ -58,7 +52,8 @@ fn titlecase(s: &Str) -> Str {
         .into_iter()
         .map(|c| {
             let ch = char::from_u32(c).unwrap_or('\u{FFFD}');
-            let out = if first { ch.to_uppercase().next().unwrap_or(ch) } else { ch.to_lowercase().next().unwrap_or(ch) };
+            let out =
+                if first { ch.to_uppercase().next().unwrap_or(ch) } else { ch.to_lowercase().next().unwrap_or(ch) };
             first = false;
             if s.encoding() != Encoding::Utf8 && !ch.is_ascii() {
                 c
@@ -92,7 +87,8 @@ impl Vm {
             }
             Op::substr_s_s_i { dst, src, offset } => {
                 let s = super::sa(f, src);
-                char_range(s.char_len(), super::ia(f, offset), None).map(|(a, n)| f.s[dst.0 as usize] = s.substring(a, n))
+                char_range(s.char_len(), super::ia(f, offset), None)
+                    .map(|(a, n)| f.s[dst.0 as usize] = s.substring(a, n))
             }
             Op::substr_s_s_i_i { dst, src, offset, count } => {
                 let s = super::sa(f, src);

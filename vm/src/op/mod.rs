@@ -257,19 +257,45 @@ impl OpInfo {
 }
 
 macro_rules! operand_type {
-    (I) => { IReg };
-    (N) => { NReg };
-    (S) => { SReg };
-    (P) => { PReg };
-    (Ic) => { i64 };
-    (Nc) => { f64 };
-    (Sc) => { StrId };
-    (Ix) => { IArg };
-    (Nx) => { NArg };
-    (Sx) => { SArg };
-    (L) => { Label };
-    (K) => { KeyId };
-    (V) => { ArgsId };
+    (I) => {
+        IReg
+    };
+    (N) => {
+        NReg
+    };
+    (S) => {
+        SReg
+    };
+    (P) => {
+        PReg
+    };
+    (Ic) => {
+        i64
+    };
+    (Nc) => {
+        f64
+    };
+    (Sc) => {
+        StrId
+    };
+    (Ix) => {
+        IArg
+    };
+    (Nx) => {
+        NArg
+    };
+    (Sx) => {
+        SArg
+    };
+    (L) => {
+        Label
+    };
+    (K) => {
+        KeyId
+    };
+    (V) => {
+        ArgsId
+    };
 }
 
 macro_rules! dir {
