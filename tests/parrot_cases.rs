@@ -10,7 +10,7 @@ use kea_tests::{run_text, CaseOptions};
 use std::path::Path;
 
 /// Cases that need a later issue: (name, why).
-const PENDING: &[(&str, &str)] = &[("035-bigint-promotion", "Integer PMC overflow to BigInt comes with the PMC issue")];
+const PENDING: &[(&str, &str)] = &[];
 
 fn check(dir: &Path, name: &str) -> Result<(), String> {
     let src = std::fs::read_to_string(dir.join(format!("{name}.pasm"))).map_err(|e| e.to_string())?;

@@ -68,6 +68,8 @@ pub struct IterData {
 #[allow(missing_docs)]
 pub enum PmcData {
     Integer(i64),
+    /// Where Integer arithmetic overflows to, as in Parrot.
+    BigInt(Box<num_bigint::BigInt>),
     Float(f64),
     String(Str),
     Boolean(bool),
@@ -89,6 +91,7 @@ pub enum PmcData {
 /// The class names `new` accepts.
 pub const CLASSES: &[&str] = &[
     "Integer",
+    "BigInt",
     "Float",
     "String",
     "Boolean",
@@ -109,6 +112,7 @@ impl PmcData {
     pub fn class_name(&self) -> &'static str {
         match self {
             PmcData::Integer(_) => "Integer",
+            PmcData::BigInt(_) => "BigInt",
             PmcData::Float(_) => "Float",
             PmcData::String(_) => "String",
             PmcData::Boolean(_) => "Boolean",
@@ -131,6 +135,7 @@ impl PmcData {
     pub fn new_of(class: &str) -> Option<PmcData> {
         Some(match class {
             "Integer" => PmcData::Integer(0),
+            "BigInt" => PmcData::BigInt(Box::default()),
             "Float" => PmcData::Float(0.0),
             "String" => PmcData::String(Str::null()),
             "Boolean" => PmcData::Boolean(false),
@@ -221,6 +226,10 @@ impl Heap {
         let r = p.ok_or_else(|| Exc::null_access("get_integer"))?;
         Ok(match self.get(r) {
             PmcData::Integer(i) => *i,
+            PmcData::BigInt(b) => {
+                use num_traits::{Signed, ToPrimitive};
+                b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX })
+            }
             PmcData::Float(f) => num::num_to_int(*f),
             PmcData::String(s) => num::parse_int(s.as_bytes()),
             PmcData::Boolean(b) => i64::from(*b),
@@ -243,6 +252,7 @@ impl Heap {
         Ok(match self.get(r) {
             PmcData::Float(f) => *f,
             PmcData::Integer(i) => *i as f64,
+            PmcData::BigInt(b) => num_traits::ToPrimitive::to_f64(&**b).unwrap_or(f64::NAN),
             PmcData::String(s) => num::parse_num(s.as_bytes()),
             PmcData::Boolean(b) => f64::from(u8::from(*b)),
             PmcData::Undef => 0.0,
@@ -256,6 +266,7 @@ impl Heap {
         Ok(match self.get(r) {
             PmcData::String(s) => s.clone(),
             PmcData::Integer(i) => Str::from(i.to_string()),
+            PmcData::BigInt(b) => Str::from(b.to_string()),
             PmcData::Float(f) => Str::from(num::fmt_str(*f)),
             PmcData::Boolean(b) => Str::from(if *b { "1" } else { "0" }),
             PmcData::Undef => Str::empty(),
@@ -275,6 +286,7 @@ impl Heap {
         let r = p.ok_or_else(|| Exc::null_access("get_bool"))?;
         Ok(match self.get(r) {
             PmcData::Integer(i) => *i != 0,
+            PmcData::BigInt(b) => **b != num_bigint::BigInt::from(0),
             PmcData::Float(f) => *f != 0.0,
             PmcData::String(s) => s.truthy(),
             PmcData::Boolean(b) => *b,
@@ -294,7 +306,11 @@ impl Heap {
     pub fn elements(&self, p: PVal) -> Result<i64, Exc> {
         let r = p.ok_or_else(|| Exc::null_access("elements"))?;
         match self.get(r) {
-            d @ (PmcData::Integer(_) | PmcData::Float(_) | PmcData::Boolean(_) | PmcData::Undef) => {
+            d @ (PmcData::Integer(_)
+            | PmcData::BigInt(_)
+            | PmcData::Float(_)
+            | PmcData::Boolean(_)
+            | PmcData::Undef) => {
                 Err(wrong(d.class_name(), "elements"))
             }
             PmcData::String(s) => Ok(s.char_len() as i64),
@@ -310,7 +326,7 @@ impl Heap {
         let d = self.get_mut(r);
         match d {
             PmcData::Integer(i) => *i = v,
-            PmcData::Float(_) | PmcData::Undef => *d = PmcData::Integer(v),
+            PmcData::Float(_) | PmcData::Undef | PmcData::BigInt(_) => *d = PmcData::Integer(v),
             PmcData::Boolean(b) => *b = v != 0,
             PmcData::String(s) => *s = Str::from(v.to_string()),
             PmcData::FixedPMCArray(a) => resize_fixed(a, v, None)?,
@@ -331,7 +347,7 @@ impl Heap {
         let d = self.get_mut(r);
         match d {
             PmcData::Float(f) => *f = v,
-            PmcData::Integer(_) | PmcData::Undef => *d = PmcData::Float(v),
+            PmcData::Integer(_) | PmcData::Undef | PmcData::BigInt(_) => *d = PmcData::Float(v),
             PmcData::Boolean(b) => *b = v != 0.0,
             PmcData::String(s) => *s = Str::from(num::fmt_str(v)),
             d => return Err(wrong(d.class_name(), "set_number_native")),
@@ -345,7 +361,7 @@ impl Heap {
         let d = self.get_mut(r);
         match d {
             PmcData::String(s) => *s = v,
-            PmcData::Integer(_) | PmcData::Float(_) | PmcData::Undef => *d = PmcData::String(v),
+            PmcData::Integer(_) | PmcData::Float(_) | PmcData::Undef | PmcData::BigInt(_) => *d = PmcData::String(v),
             PmcData::Boolean(b) => *b = v.truthy(),
             PmcData::Exception(e) => e.message = v,
             d => return Err(wrong(d.class_name(), "set_string_native")),

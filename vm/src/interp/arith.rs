@@ -11,6 +11,9 @@ use crate::num;
 use crate::op::{Op, Operand};
 use crate::pmc::{Elem, PVal, PmcData};
 use crate::string::Str;
+use num_bigint::BigInt;
+use num_integer::Integer as _;
+use num_traits::{ToPrimitive, Zero};
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -35,19 +38,55 @@ impl Val {
 }
 
 /// A number as Parrot's arithmetic sees it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(super) enum NumV {
     I(i64),
+    B(BigInt),
     F(f64),
 }
 
 impl NumV {
-    fn f(self) -> f64 {
+    fn f(&self) -> f64 {
         match self {
-            NumV::I(i) => i as f64,
-            NumV::F(f) => f,
+            NumV::I(i) => *i as f64,
+            NumV::B(b) => b.to_f64().unwrap_or(f64::NAN),
+            NumV::F(f) => *f,
         }
     }
+    fn big(&self) -> Option<BigInt> {
+        match self {
+            NumV::I(i) => Some(BigInt::from(*i)),
+            NumV::B(b) => Some(b.clone()),
+            NumV::F(_) => None,
+        }
+    }
+    /// The PMC that holds this value: Integer, BigInt or Float.
+    pub(super) fn into_pmc(self) -> PmcData {
+        match self {
+            NumV::I(i) => PmcData::Integer(i),
+            NumV::B(b) => PmcData::BigInt(Box::new(b)),
+            NumV::F(x) => PmcData::Float(x),
+        }
+    }
+}
+
+/// BigInt arithmetic with the same rules as integers (truncating `div`, floored `mod`).
+fn big_arith(op: Arith, a: BigInt, b: BigInt) -> Result<BigInt, Exc> {
+    let zero = BigInt::zero();
+    Ok(match op {
+        Arith::Add => a + b,
+        Arith::Sub => a - b,
+        Arith::Mul => a * b,
+        Arith::Div | Arith::Fdiv | Arith::Mod if b == zero => {
+            if op == Arith::Mod {
+                return Ok(a);
+            }
+            return Err(Exc::div_by_zero());
+        }
+        Arith::Div => a / b,
+        Arith::Fdiv => a.div_floor(&b),
+        Arith::Mod => a.mod_floor(&b),
+    })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -260,6 +299,7 @@ impl Vm {
                 let r = p.ok_or_else(|| Exc::null_access("get_number"))?;
                 match self.heap.get(r) {
                     PmcData::Integer(i) => NumV::I(*i),
+                    PmcData::BigInt(b) => NumV::B((**b).clone()),
                     PmcData::Boolean(b) => NumV::I(i64::from(*b)),
                     PmcData::Float(f) => NumV::F(*f),
                     PmcData::String(s) => str_numv(s),
@@ -270,25 +310,30 @@ impl Vm {
         })
     }
 
-    /// Arithmetic between PMCs and values: integers stay integers, anything else is a number.
+    /// Arithmetic between PMCs and values: integers stay integers and overflow into BigInt
+    /// (as Parrot's Integer PMC does); anything with a number in it is a number.
     pub(super) fn pmc_arith(&self, op: Arith, a: &Val, b: &Val) -> Result<NumV, Exc> {
         let (x, y) = (self.numv(a)?, self.numv(b)?);
-        Ok(match (x, y) {
-            (NumV::I(x), NumV::I(y)) => {
+        Ok(match (&x, &y) {
+            (NumV::I(p), NumV::I(q)) => {
+                let (p, q) = (*p, *q);
                 let checked = match op {
-                    Arith::Add => x.checked_add(y),
-                    Arith::Sub => x.checked_sub(y),
-                    Arith::Mul => x.checked_mul(y),
-                    _ => Some(int_arith(op, x, y)?),
+                    Arith::Add => p.checked_add(q),
+                    Arith::Sub => p.checked_sub(q),
+                    Arith::Mul => p.checked_mul(q),
+                    Arith::Div | Arith::Fdiv if q == -1 && p == i64::MIN => None,
+                    _ => Some(int_arith(op, p, q)?),
                 };
                 match checked {
                     Some(v) => NumV::I(v),
-                    // Parrot promotes to BigInt here; until Kea has BigInt the result is a
-                    // Float (spec/pmc, deviations table).
-                    None => NumV::F(num_arith(op, x as f64, y as f64)?),
+                    None => NumV::B(big_arith(op, BigInt::from(p), BigInt::from(q))?),
                 }
             }
-            _ => NumV::F(num_arith(op, x.f(), y.f())?),
+            (NumV::F(_), _) | (_, NumV::F(_)) => NumV::F(num_arith(op, x.f(), y.f())?),
+            _ => match (x.big(), y.big()) {
+                (Some(p), Some(q)) => NumV::B(big_arith(op, p, q)?),
+                _ => NumV::F(num_arith(op, x.f(), y.f())?),
+            },
         })
     }
 
@@ -317,6 +362,7 @@ impl Vm {
     fn num_compare(&self, a: &Val, b: &Val) -> Result<Option<Ordering>, Exc> {
         Ok(match (self.numv(a)?, self.numv(b)?) {
             (NumV::I(x), NumV::I(y)) => Some(x.cmp(&y)),
+            (x @ (NumV::I(_) | NumV::B(_)), y @ (NumV::I(_) | NumV::B(_))) => x.big().partial_cmp(&y.big()),
             (x, y) => x.f().partial_cmp(&y.f()),
         })
     }
@@ -609,10 +655,7 @@ impl Vm {
                     // In place: the PMC in dst takes the result.
                     self.set_numv(f.p[r.0 as usize], v)
                 } else {
-                    let p = self.heap.alloc(match v {
-                        NumV::I(i) => PmcData::Integer(i),
-                        NumV::F(x) => PmcData::Float(x),
-                    });
+                    let p = self.heap.alloc(v.into_pmc());
                     f.p[r.0 as usize] = Some(p);
                     Ok(())
                 }
@@ -625,6 +668,11 @@ impl Vm {
         match v {
             NumV::I(i) => self.heap.set_integer(p, i),
             NumV::F(x) => self.heap.set_number(p, x),
+            b @ NumV::B(_) => {
+                let r = p.ok_or_else(|| Exc::null_access("set_pmc"))?;
+                *self.heap.get_mut(r) = b.into_pmc();
+                Ok(())
+            }
         }
     }
 
@@ -635,17 +683,15 @@ impl Vm {
             return Err(Exc::null_access(what));
         }
         let v = match self.numv(&Val::P(p))? {
-            NumV::I(i) if neg => i.checked_neg().map_or(NumV::F(-(i as f64)), NumV::I),
-            NumV::I(i) => i.checked_abs().map_or(NumV::F((i as f64).abs()), NumV::I),
+            NumV::I(i) if neg => i.checked_neg().map_or_else(|| NumV::B(-BigInt::from(i)), NumV::I),
+            NumV::I(i) => i.checked_abs().map_or_else(|| NumV::B(BigInt::from(i).abs_big()), NumV::I),
+            NumV::B(b) => NumV::B(if neg { -b } else { b.abs_big() }),
             NumV::F(x) => NumV::F(if neg { -x } else { x.abs() }),
         };
         if in_place {
             self.set_numv(p, v)
         } else {
-            let r = self.heap.alloc(match v {
-                NumV::I(i) => PmcData::Integer(i),
-                NumV::F(x) => PmcData::Float(x),
-            });
+            let r = self.heap.alloc(v.into_pmc());
             f.p[dst as usize] = Some(r);
             Ok(())
         }
@@ -727,5 +773,18 @@ fn elem_to_val(e: Elem) -> Val {
         Elem::N(n) => Val::N(n),
         Elem::S(s) => Val::S(s),
         Elem::P(p) => Val::P(p),
+    }
+}
+
+trait AbsBig {
+    fn abs_big(self) -> BigInt;
+}
+impl AbsBig for BigInt {
+    fn abs_big(self) -> BigInt {
+        if self < BigInt::zero() {
+            -self
+        } else {
+            self
+        }
     }
 }

@@ -19,7 +19,7 @@ macro_rules! for_each_op {
         $m! {
             /// does nothing
             0x0000 noop "noop" ();
-            /// ends the current sub or unit (returns from it; ends the task at the outermost frame)
+            /// ends the task, from any sub (Parrot's `end` halts the run loop)
             0x0001 end "end" ();
             /// throws the exit exception with status I(status); uncaught, the program exits with it
             0x0002 exit_i "exit" (status: in I);
