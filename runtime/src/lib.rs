@@ -54,8 +54,12 @@ pub struct Stats {
     pub slices: u64,
     /// IO requests performed.
     pub io: u64,
-    /// PMCs allocated.
+    /// PMCs alive at the end.
     pub pmcs: usize,
+    /// Garbage collections run.
+    pub gc_runs: u64,
+    /// The most PMCs alive at once.
+    pub peak_pmcs: usize,
 }
 
 /// Runs assembled code to the end; returns the exit code.
@@ -81,6 +85,7 @@ pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (
             None => opts.batch,
         };
         stats.slices += 1;
+        vm.maybe_collect(&[&task]);
         match vm.run(&mut task, fuel) {
             Step::Yielded => {}
             Step::Finished => break 0,
@@ -110,11 +115,14 @@ pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (
     host.flush_all();
     stats.ops = task.ops;
     stats.pmcs = vm.heap.len();
+    stats.gc_runs = vm.heap.gc_runs;
+    stats.peak_pmcs = vm.heap.peak;
     if opts.stats {
-        let _ = host.sink.write(
-            2,
-            format!("kea stats: ops {} slices {} io requests {} pmcs allocated {}\n", stats.ops, stats.slices, stats.io, stats.pmcs).as_bytes(),
+        let s = format!(
+            "kea stats: ops {} slices {} io-requests {} gc-runs {} live-pmcs {} peak-pmcs {}\n",
+            stats.ops, stats.slices, stats.io, stats.gc_runs, stats.pmcs, stats.peak_pmcs
         );
+        let _ = host.sink.write(2, s.as_bytes());
     }
     (status, stats)
 }

@@ -181,12 +181,50 @@ pub enum KeyVal {
     Str(Str),
 }
 
-/// Where every PMC lives.
-#[derive(Default)]
+/// Where every PMC lives, and the tracing collector that frees the unreachable ones.
+///
+/// ## Why collection happens only between slices
+/// The host calls [`crate::interp::Vm::collect`] between `run` slices, when every live handle
+/// is in a task's registers, a task's call scratch, or the VM's tables; no op is half-done
+/// with a handle in a Rust local. So the collector needs no stack maps and no pinning.
 pub struct Heap {
-    /// Slot `i` holds the PMC whose handle is `i + 1`.
-    objs: Vec<PmcData>,
+    /// Slot `i` holds the PMC whose handle is `i + 1`; `None` is a free slot.
+    objs: Vec<Option<PmcData>>,
+    /// Free slots, reused before the heap grows.
+    free: Vec<u32>,
+    /// Allocations since the last collection.
+    since_gc: usize,
+    /// Collect once `since_gc` passes this; it follows the live size (twice it, at least
+    /// [`MIN_GC_THRESHOLD`]), so the cost of collecting stays proportional to allocation.
+    threshold: usize,
+    /// Objects alive after the last collection.
+    live_after_gc: usize,
+    /// Collections run.
+    pub gc_runs: u64,
+    /// The most slots ever in use at once.
+    pub peak: usize,
 }
+
+/// The fewest allocations between two collections.
+pub const MIN_GC_THRESHOLD: usize = 1 << 16;
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap {
+            objs: Vec::new(),
+            free: Vec::new(),
+            since_gc: 0,
+            threshold: MIN_GC_THRESHOLD,
+            live_after_gc: 0,
+            gc_runs: 0,
+            peak: 0,
+        }
+    }
+}
+
+/// What a dangling handle reads as. A correct collector never leaves one; this keeps a bug
+/// from becoming a crash.
+const UNDEF: &PmcData = &PmcData::Undef;
 
 fn wrong(class: &str, what: &str) -> Exc {
     Exc::unsupported(what, class)
@@ -195,26 +233,82 @@ fn wrong(class: &str, what: &str) -> Exc {
 impl Heap {
     /// Allocates a PMC.
     pub fn alloc(&mut self, data: PmcData) -> PmcRef {
-        self.objs.push(data);
-        // The heap holds at most u32::MAX - 1 objects; allocation past that is a memory limit
-        // long before it is reached on any machine Kea runs on.
-        PmcRef(NonZeroU32::new(self.objs.len() as u32).unwrap_or(NonZeroU32::MIN))
+        self.since_gc += 1;
+        let index = match self.free.pop() {
+            Some(i) => {
+                self.objs[i as usize] = Some(data);
+                i as usize
+            }
+            None => {
+                self.objs.push(Some(data));
+                self.objs.len() - 1
+            }
+        };
+        let used = self.objs.len() - self.free.len();
+        if used > self.peak {
+            self.peak = used;
+        }
+        // Handles are u32: a heap of four billion PMCs is far past any memory limit.
+        PmcRef(NonZeroU32::new(index as u32 + 1).unwrap_or(NonZeroU32::MIN))
     }
-    /// How many PMCs are allocated.
+    /// How many PMCs are alive (or not yet found dead).
     pub fn len(&self) -> usize {
-        self.objs.len()
+        self.objs.len() - self.free.len()
     }
     /// Is the heap empty?
     pub fn is_empty(&self) -> bool {
-        self.objs.is_empty()
+        self.len() == 0
+    }
+    /// Has enough been allocated since the last collection to collect again?
+    pub fn wants_gc(&self) -> bool {
+        self.since_gc >= self.threshold
     }
     /// The PMC's data.
     pub fn get(&self, r: PmcRef) -> &PmcData {
-        &self.objs[r.0.get() as usize - 1]
+        self.objs.get(r.0.get() as usize - 1).and_then(Option::as_ref).unwrap_or(UNDEF)
     }
     /// The PMC's data, mutably.
     pub fn get_mut(&mut self, r: PmcRef) -> &mut PmcData {
-        &mut self.objs[r.0.get() as usize - 1]
+        let i = r.0.get() as usize - 1;
+        if i >= self.objs.len() {
+            self.objs.resize_with(i + 1, || None);
+        }
+        self.objs[i].get_or_insert(PmcData::Undef)
+    }
+
+    /// Marks everything reachable from `roots`, frees the rest; returns how many were freed.
+    pub fn collect(&mut self, roots: impl IntoIterator<Item = PmcRef>) -> usize {
+        let mut marked = vec![false; self.objs.len()];
+        let mut stack: Vec<PmcRef> = roots.into_iter().collect();
+        // An explicit stack, not recursion: a million-deep nest of arrays is just data.
+        while let Some(r) = stack.pop() {
+            let i = r.0.get() as usize - 1;
+            if i >= marked.len() || marked[i] {
+                continue;
+            }
+            marked[i] = true;
+            let Some(d) = &self.objs[i] else { continue };
+            match d {
+                PmcData::ResizablePMCArray(a) | PmcData::FixedPMCArray(a) => stack.extend(a.iter().flatten()),
+                PmcData::Hash(h) => stack.extend(h.values().flatten()),
+                PmcData::Exception(e) => stack.extend(e.payload),
+                PmcData::Iterator(it) => stack.push(it.target),
+                _ => {}
+            }
+        }
+        let mut freed = 0;
+        for (i, m) in marked.iter().enumerate() {
+            if !m && self.objs[i].is_some() {
+                self.objs[i] = None;
+                self.free.push(i as u32);
+                freed += 1;
+            }
+        }
+        self.gc_runs += 1;
+        self.since_gc = 0;
+        self.live_after_gc = self.len();
+        self.threshold = (self.live_after_gc * 2).max(MIN_GC_THRESHOLD);
+        freed
     }
     /// The class name of a PMC.
     pub fn class_name(&self, r: PmcRef) -> &'static str {
@@ -310,9 +404,7 @@ impl Heap {
             | PmcData::BigInt(_)
             | PmcData::Float(_)
             | PmcData::Boolean(_)
-            | PmcData::Undef) => {
-                Err(wrong(d.class_name(), "elements"))
-            }
+            | PmcData::Undef) => Err(wrong(d.class_name(), "elements")),
             PmcData::String(s) => Ok(s.char_len() as i64),
             PmcData::Iterator(it) => Ok((self.iter_len(it.target).saturating_sub(it.pos)) as i64),
             d => Ok(elements_of(d) as i64),

@@ -311,6 +311,37 @@ impl Vm {
         self.heap.set_keyed(o, &k, v)
     }
 
+    /// Collects garbage if enough was allocated since the last time. Call it between slices
+    /// with every task that is alive: their registers, call scratch and caught exceptions are
+    /// the roots, with the globals, the Sub PMCs and the standard handles.
+    pub fn maybe_collect(&mut self, tasks: &[&Task]) {
+        if self.heap.wants_gc() {
+            self.collect(tasks);
+        }
+    }
+
+    /// Collects garbage now (see [`Vm::maybe_collect`]); returns how many PMCs were freed.
+    pub fn collect(&mut self, tasks: &[&Task]) -> usize {
+        let mut roots: Vec<PmcRef> = Vec::new();
+        roots.extend(self.globals.values().flatten());
+        roots.extend(self.sub_pmcs.values());
+        roots.extend(self.std_handles.iter().flatten());
+        for t in tasks {
+            for f in &t.frames {
+                roots.extend(f.p.iter().flatten());
+            }
+            for e in t.args.iter().chain(&t.rets) {
+                if let Elem::P(Some(p)) = e {
+                    roots.push(*p);
+                }
+            }
+            if let Some((e, _)) = t.exception {
+                roots.push(e);
+            }
+        }
+        self.heap.collect(roots)
+    }
+
     /// Turns an [`Exc`] into an Exception PMC.
     pub fn exception_pmc(&mut self, e: Exc) -> PmcRef {
         self.heap.alloc(PmcData::Exception(Box::new(crate::pmc::ExceptionData {
