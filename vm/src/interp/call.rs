@@ -18,10 +18,10 @@ fn arity(kind: &str, passed: usize, expected: usize) -> Exc {
 }
 
 impl Vm {
-    /// Evaluates an argument or return list, expanding `:flat` arrays.
-    pub(super) fn eval_args(&self, f: &Frame, id: ArgsId, _call: bool) -> Result<Vec<Elem>, Exc> {
+    /// Evaluates an argument or return list into `out`, expanding `:flat` arrays.
+    pub(super) fn eval_args(&self, f: &Frame, id: ArgsId, out: &mut Vec<Elem>) -> Result<(), Exc> {
         let list = &f.code.args[id.0 as usize];
-        let mut out = Vec::with_capacity(list.len());
+        out.clear();
         for a in list {
             if a.flags & flags::NAMED != 0 {
                 return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "named arguments are not supported yet"));
@@ -46,19 +46,26 @@ impl Vm {
             }
             out.push(e);
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Binds passed values to parameter (or result) registers. Parameters check arity; results
     /// do not (PDD 3).
-    pub(super) fn bind(&mut self, f: &mut Frame, id: ArgsId, vals: Vec<Elem>, strict: bool) -> Result<(), Exc> {
+    pub(super) fn bind(&mut self, f: &mut Frame, id: ArgsId, vals: &mut Vec<Elem>, strict: bool) -> Result<(), Exc> {
         let code = f.code.clone();
         let list = &code.args[id.0 as usize];
+        // Plain positional lists (the common case) bind without any bookkeeping.
+        if list.len() == vals.len() && list.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0) {
+            for (a, v) in list.iter().zip(vals.drain(..)) {
+                self.bind_one(f, a.value, v)?;
+            }
+            return Ok(());
+        }
         let positional = list.iter().filter(|a| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY) == 0).count();
         let required =
             list.iter().filter(|a| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY | flags::OPTIONAL) == 0).count();
         let passed = vals.len();
-        let mut vals = vals.into_iter();
+        let mut vals = vals.drain(..);
         let mut given = false;
         let mut slurped = false;
         for a in list {
@@ -133,7 +140,9 @@ impl Vm {
             Err(e) => return self.raise(task, e),
         };
         if tail {
-            task.frames.pop();
+            if let Some(old) = task.frames.pop() {
+                task.pool.push(old);
+            }
             let depth = task.frames.len();
             task.handlers.retain(|h| h.depth <= depth);
         }
@@ -144,13 +153,22 @@ impl Vm {
             );
             return self.raise(task, e);
         }
-        task.frames.push(Frame::new(code, idx));
+        let frame = match task.pool.pop() {
+            Some(old) => old.reuse(code, idx),
+            None => Frame::new(code, idx),
+        };
+        task.frames.push(frame);
         Ok(())
     }
 
     /// `returncc`: pops the frame; the caller resumes at its saved pc.
     pub(super) fn do_return(&mut self, task: &mut Task) -> Result<(), Step> {
-        task.frames.pop();
+        if let Some(old) = task.frames.pop() {
+            // Keep a few frames' registers for the next calls; drop deeper ones.
+            if task.pool.len() < 64 {
+                task.pool.push(old);
+            }
+        }
         let depth = task.frames.len();
         task.handlers.retain(|h| h.depth <= depth);
         if task.frames.is_empty() {

@@ -21,6 +21,7 @@ use crate::num;
 use crate::op::{IArg, KeyId, NArg, Op, SArg};
 use crate::pmc::{Elem, Heap, KeyVal, PVal, PmcData, PmcRef};
 use crate::string::Str;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -66,6 +67,24 @@ impl Frame {
         let [ni, nn, ns, np] = info.regs.map(usize::from);
         let pc = info.start;
         Frame { code, sub, pc, i: vec![0; ni], n: vec![0.0; nn], s: vec![Str::null(); ns], p: vec![None; np] }
+    }
+
+    /// Reuses a returned frame's register vectors for a new call (no allocation once warm).
+    fn reuse(mut self, code: Rc<Code>, sub: u32) -> Frame {
+        let info = &code.subs[sub as usize];
+        let [ni, nn, ns, np] = info.regs.map(usize::from);
+        self.pc = info.start;
+        self.sub = sub;
+        self.i.clear();
+        self.i.resize(ni, 0);
+        self.n.clear();
+        self.n.resize(nn, 0.0);
+        self.s.clear();
+        self.s.resize(ns, Str::null());
+        self.p.clear();
+        self.p.resize(np, None);
+        self.code = code;
+        self
     }
     /// Grows the register file to what `sub` needs (the REPL runs new units in one frame).
     pub fn ensure_regs(&mut self, regs: [u16; 4]) {
@@ -118,6 +137,9 @@ pub struct Task {
     exception: Option<(PmcRef, u32)>,
     /// Where the pending IO op's result goes.
     io_dst: Option<IoDst>,
+    /// Frames that returned, kept for their register vectors (calls allocate nothing once
+    /// warm; bench/fib).
+    pool: Vec<Frame>,
     /// Instructions executed so far.
     pub ops: u64,
 }
@@ -172,8 +194,9 @@ pub struct Vm {
     pub heap: Heap,
     /// `set_global` / `get_global`.
     globals: HashMap<Str, PVal>,
-    /// One Sub PMC per sub, so `find_name` returns the same object every time.
-    sub_pmcs: HashMap<(usize, u32), PmcRef>,
+    /// One Sub PMC per sub, so `find_name` returns the same object every time. FxHash: this
+    /// lookup is on every call path that uses `find_name` (bench/fib).
+    sub_pmcs: FxHashMap<(usize, u32), PmcRef>,
     /// The FileHandle PMCs of stdin, stdout and stderr, made on first use.
     std_handles: [PVal; 3],
     /// Limits.
@@ -243,7 +266,7 @@ impl Vm {
         Vm {
             heap: Heap::default(),
             globals: HashMap::new(),
-            sub_pmcs: HashMap::new(),
+            sub_pmcs: FxHashMap::default(),
             std_handles: [None; 3],
             config,
             trace: None,
@@ -716,238 +739,222 @@ impl Vm {
                             jump!(target.0)
                         }
                     }
+                    // IO: hand the request to the host.
+                    Op::print_i { src } => io!(IoRequest::write(1, ireg!(f, src).to_string()), IoDst::None),
+                    Op::print_ic { src } => io!(IoRequest::write(1, src.to_string()), IoDst::None),
+                    Op::print_n { src } => {
+                        io!(IoRequest::write(1, num::fmt_print(nreg!(f, src))), IoDst::None)
+                    }
+                    Op::print_nc { src } => io!(IoRequest::write(1, num::fmt_print(src)), IoDst::None),
+                    Op::print_s { src } => io!(IoRequest::write_str(1, sreg!(f, src).clone()), IoDst::None),
+                    Op::print_sc { src } => {
+                        io!(IoRequest::write_str(1, code.str(src).clone()), IoDst::None)
+                    }
+                    Op::print_p { src } => {
+                        let s = tri!(self.print_string(preg!(f, src), "print"));
+                        io!(IoRequest::write_str(1, s), IoDst::None)
+                    }
+                    Op::say_i { src } => {
+                        io!(IoRequest::write(1, format!("{}\n", ireg!(f, src))), IoDst::None)
+                    }
+                    Op::say_ic { src } => io!(IoRequest::write(1, format!("{src}\n")), IoDst::None),
+                    Op::say_n { src } => {
+                        io!(IoRequest::write(1, format!("{}\n", num::fmt_print(nreg!(f, src)))), IoDst::None)
+                    }
+                    Op::say_nc { src } => {
+                        io!(IoRequest::write(1, format!("{}\n", num::fmt_print(src))), IoDst::None)
+                    }
+                    Op::say_s { src } => {
+                        io!(IoRequest::write_str(1, sreg!(f, src).concat(&Str::from("\n"))), IoDst::None)
+                    }
+                    Op::say_sc { src } => {
+                        io!(IoRequest::write_str(1, code.str(src).concat(&Str::from("\n"))), IoDst::None)
+                    }
+                    Op::say_p { src } => {
+                        let s = tri!(self.print_string(preg!(f, src), "say"));
+                        io!(IoRequest::write_str(1, s.concat(&Str::from("\n"))), IoDst::None)
+                    }
+                    Op::printerr_i { src } => {
+                        io!(IoRequest::write(2, ireg!(f, src).to_string()), IoDst::None)
+                    }
+                    Op::printerr_ic { src } => io!(IoRequest::write(2, src.to_string()), IoDst::None),
+                    Op::printerr_n { src } => {
+                        io!(IoRequest::write(2, num::fmt_print(nreg!(f, src))), IoDst::None)
+                    }
+                    Op::printerr_nc { src } => io!(IoRequest::write(2, num::fmt_print(src)), IoDst::None),
+                    Op::printerr_s { src } => {
+                        io!(IoRequest::write_str(2, sreg!(f, src).clone()), IoDst::None)
+                    }
+                    Op::printerr_sc { src } => {
+                        io!(IoRequest::write_str(2, code.str(src).clone()), IoDst::None)
+                    }
+                    Op::printerr_p { src } => {
+                        let s = tri!(self.print_string(preg!(f, src), "printerr"));
+                        io!(IoRequest::write_str(2, s), IoDst::None)
+                    }
+                    Op::print_p_i { handle, src } => {
+                        let id = tri!(self.handle_id(preg!(f, handle), true));
+                        io!(IoRequest::write(id, ia(f, src).to_string()), IoDst::None)
+                    }
+                    Op::print_p_n { handle, src } => {
+                        let id = tri!(self.handle_id(preg!(f, handle), true));
+                        io!(IoRequest::write(id, num::fmt_str(na(f, src))), IoDst::None)
+                    }
+                    Op::print_p_s { handle, src } => {
+                        let id = tri!(self.handle_id(preg!(f, handle), true));
+                        io!(IoRequest::write_str(id, sa(f, src)), IoDst::None)
+                    }
+                    Op::print_p_p { handle, src } => {
+                        let id = tri!(self.handle_id(preg!(f, handle), true));
+                        let s = tri!(self.print_string(preg!(f, src), "print"));
+                        io!(IoRequest::write_str(id, s), IoDst::None)
+                    }
+                    Op::say_p_i { handle, src } => {
+                        let id = tri!(self.handle_id(preg!(f, handle), true));
+                        io!(IoRequest::write(id, format!("{}\n", ia(f, src))), IoDst::None)
+                    }
+                    Op::say_p_n { handle, src } => {
+                        let id = tri!(self.handle_id(preg!(f, handle), true));
+                        io!(IoRequest::write(id, format!("{}\n", num::fmt_str(na(f, src)))), IoDst::None)
+                    }
+                    Op::say_p_s { handle, src } => {
+                        let id = tri!(self.handle_id(preg!(f, handle), true));
+                        io!(IoRequest::write_str(id, sa(f, src).concat(&Str::from("\n"))), IoDst::None)
+                    }
+                    Op::say_p_p { handle, src } => {
+                        let id = tri!(self.handle_id(preg!(f, handle), true));
+                        let s = tri!(self.print_string(preg!(f, src), "say"));
+                        io!(IoRequest::write_str(id, s.concat(&Str::from("\n"))), IoDst::None)
+                    }
+                    Op::getstdin_p { dst } => preg!(f, dst) = Some(self.std_handle(0)),
+                    Op::getstdout_p { dst } => preg!(f, dst) = Some(self.std_handle(1)),
+                    Op::getstderr_p { dst } => preg!(f, dst) = Some(self.std_handle(2)),
+                    Op::open_p_s { dst, path } => {
+                        io!(IoRequest::Open { path: sa(f, path), mode: Str::from("r") }, IoDst::P(dst.0))
+                    }
+                    Op::open_p_s_s { dst, path, mode } => {
+                        io!(IoRequest::Open { path: sa(f, path), mode: sa(f, mode) }, IoDst::P(dst.0))
+                    }
+                    Op::close_p { handle } => {
+                        let p = preg!(f, handle);
+                        let id = tri!(self.handle_id(p, false));
+                        let mut open = true;
+                        if let Some(PmcData::FileHandle(h)) = p.map(|r| self.heap.get_mut(r)) {
+                            open = !h.closed;
+                            h.closed = true;
+                        }
+                        if open {
+                            io!(IoRequest::Close { handle: id }, IoDst::None)
+                        }
+                    }
+                    Op::read_s_i { dst, count } => {
+                        let n = tri!(read_count(ia(f, count)));
+                        let h = self.std_handle(0);
+                        io!(IoRequest::Read { handle: 0, count: n }, IoDst::S(dst.0, Some(h)))
+                    }
+                    Op::read_s_p_i { dst, handle, count } => {
+                        let n = tri!(read_count(ia(f, count)));
+                        let p = preg!(f, handle);
+                        let id = tri!(self.handle_id(p, true));
+                        io!(IoRequest::Read { handle: id, count: n }, IoDst::S(dst.0, p))
+                    }
+                    Op::readline_s_p { dst, handle } => {
+                        let p = preg!(f, handle);
+                        let id = tri!(self.handle_id(p, true));
+                        io!(IoRequest::ReadLine { handle: id }, IoDst::S(dst.0, p))
+                    }
+                    Op::sleep_i { secs } => {
+                        let s = ia(f, secs);
+                        if s < 0 {
+                            raise!(Exc::new(types::EXCEPTION_NEG_SLEEP, "Cannot go back in time"));
+                        }
+                        io!(IoRequest::Sleep { secs: s as f64 }, IoDst::None)
+                    }
+                    Op::sleep_n { secs } => {
+                        let s = na(f, secs);
+                        if s < 0.0 || s.is_nan() {
+                            raise!(Exc::new(types::EXCEPTION_NEG_SLEEP, "Cannot go back in time"));
+                        }
+                        io!(IoRequest::Sleep { secs: s }, IoDst::None)
+                    }
+                    // Calls, returns and exceptions work on the whole task.
+                    Op::set_args_pc { args } => tri!(self.eval_args(f, args, &mut task.args)),
+                    Op::set_returns_pc { values } => tri!(self.eval_args(f, values, &mut task.rets)),
+                    Op::get_params_pc { params } => tri!(self.bind(f, params, &mut task.args, true)),
+                    Op::get_results_pc { results } => match task.exception {
+                        Some((e, at)) if at as usize == pc => {
+                            task.exception = None;
+                            let mut v = vec![Elem::P(Some(e))];
+                            tri!(self.bind(f, results, &mut v, false));
+                        }
+                        _ => tri!(self.bind(f, results, &mut task.rets, false)),
+                    },
+                    Op::invokecc_p { sub } => {
+                        let s = preg!(f, sub);
+                        task_op!(self.do_call(task, s, false))
+                    }
+                    Op::tailcall_p { sub } => {
+                        let s = preg!(f, sub);
+                        task_op!(self.do_call(task, s, true))
+                    }
+                    Op::returncc {} => task_op!(self.do_return(task)),
+                    Op::pop_eh {} => {
+                        if task.handlers.pop().is_none() {
+                            raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, "No handler to delete."));
+                        }
+                    }
+                    Op::count_eh_i { dst } => ireg!(f, dst) = task.handlers.len() as i64,
+                    Op::throw_p { exc } | Op::rethrow_p { exc } => {
+                        let p = preg!(f, exc);
+                        match p.map(|r| self.heap.get(r)) {
+                            Some(PmcData::Exception(_)) => {
+                                let p = p.expect("matched Some");
+                                charge!();
+                                f.pc = pc as u32;
+                                if let Err(step) = self.throw(task, p) {
+                                    task.ops += executed;
+                                    return step;
+                                }
+                                continue 'frame;
+                            }
+                            Some(_) => raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, "Not a throwable object")),
+                            None => raise!(Exc::null_access("throw")),
+                        }
+                    }
+                    Op::die_s { msg } => {
+                        raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, sa(f, msg).to_text()))
+                    }
+                    Op::die_p { exc } => {
+                        let p = preg!(f, exc);
+                        let msg = match p.map(|r| self.heap.get(r)) {
+                            Some(PmcData::Exception(e)) => e.message.to_text(),
+                            _ => tri!(self.heap.get_string(p)).to_text(),
+                        };
+                        raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, msg))
+                    }
+                    Op::die_i_i { severity: sev, kind } => {
+                        let (sev, kind) = (ia(f, sev), ia(f, kind));
+                        if sev == severity::EXCEPT_DOOMED {
+                            charge!();
+                            task.ops += executed;
+                            task.frames.clear();
+                            return Step::Exit(kind as i32);
+                        }
+                        raise!(Exc { kind, severity: sev, message: String::new(), exit_code: 0 })
+                    }
+                    Op::push_eh_ic { handler } => {
+                        task.handlers.push(Handler { depth, target: handler.0, active: false });
+                    }
                     op => {
-                        // The slow path: branches on two values, then the op families.
+                        // The slow path: branches on two values, then one op family.
                         if let Some((taken, target)) = self.cond_branch(f, op) {
                             if tri!(taken) {
                                 jump!(target)
                             }
-                        } else if let Some(r) = self.exec_family(f, op) {
-                            tri!(r)
                         } else {
-                            match op {
-                                // IO: hand the request to the host.
-                                Op::print_i { src } => io!(IoRequest::write(1, ireg!(f, src).to_string()), IoDst::None),
-                                Op::print_ic { src } => io!(IoRequest::write(1, src.to_string()), IoDst::None),
-                                Op::print_n { src } => {
-                                    io!(IoRequest::write(1, num::fmt_print(nreg!(f, src))), IoDst::None)
-                                }
-                                Op::print_nc { src } => io!(IoRequest::write(1, num::fmt_print(src)), IoDst::None),
-                                Op::print_s { src } => io!(IoRequest::write_str(1, sreg!(f, src).clone()), IoDst::None),
-                                Op::print_sc { src } => {
-                                    io!(IoRequest::write_str(1, code.str(src).clone()), IoDst::None)
-                                }
-                                Op::print_p { src } => {
-                                    let s = tri!(self.print_string(preg!(f, src), "print"));
-                                    io!(IoRequest::write_str(1, s), IoDst::None)
-                                }
-                                Op::say_i { src } => {
-                                    io!(IoRequest::write(1, format!("{}\n", ireg!(f, src))), IoDst::None)
-                                }
-                                Op::say_ic { src } => io!(IoRequest::write(1, format!("{src}\n")), IoDst::None),
-                                Op::say_n { src } => io!(
-                                    IoRequest::write(1, format!("{}\n", num::fmt_print(nreg!(f, src)))),
-                                    IoDst::None
-                                ),
-                                Op::say_nc { src } => {
-                                    io!(IoRequest::write(1, format!("{}\n", num::fmt_print(src))), IoDst::None)
-                                }
-                                Op::say_s { src } => {
-                                    io!(IoRequest::write_str(1, sreg!(f, src).concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::say_sc { src } => {
-                                    io!(IoRequest::write_str(1, code.str(src).concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::say_p { src } => {
-                                    let s = tri!(self.print_string(preg!(f, src), "say"));
-                                    io!(IoRequest::write_str(1, s.concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::printerr_i { src } => {
-                                    io!(IoRequest::write(2, ireg!(f, src).to_string()), IoDst::None)
-                                }
-                                Op::printerr_ic { src } => io!(IoRequest::write(2, src.to_string()), IoDst::None),
-                                Op::printerr_n { src } => {
-                                    io!(IoRequest::write(2, num::fmt_print(nreg!(f, src))), IoDst::None)
-                                }
-                                Op::printerr_nc { src } => io!(IoRequest::write(2, num::fmt_print(src)), IoDst::None),
-                                Op::printerr_s { src } => {
-                                    io!(IoRequest::write_str(2, sreg!(f, src).clone()), IoDst::None)
-                                }
-                                Op::printerr_sc { src } => {
-                                    io!(IoRequest::write_str(2, code.str(src).clone()), IoDst::None)
-                                }
-                                Op::printerr_p { src } => {
-                                    let s = tri!(self.print_string(preg!(f, src), "printerr"));
-                                    io!(IoRequest::write_str(2, s), IoDst::None)
-                                }
-                                Op::print_p_i { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write(id, ia(f, src).to_string()), IoDst::None)
-                                }
-                                Op::print_p_n { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write(id, num::fmt_str(na(f, src))), IoDst::None)
-                                }
-                                Op::print_p_s { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write_str(id, sa(f, src)), IoDst::None)
-                                }
-                                Op::print_p_p { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    let s = tri!(self.print_string(preg!(f, src), "print"));
-                                    io!(IoRequest::write_str(id, s), IoDst::None)
-                                }
-                                Op::say_p_i { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write(id, format!("{}\n", ia(f, src))), IoDst::None)
-                                }
-                                Op::say_p_n { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write(id, format!("{}\n", num::fmt_str(na(f, src)))), IoDst::None)
-                                }
-                                Op::say_p_s { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write_str(id, sa(f, src).concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::say_p_p { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    let s = tri!(self.print_string(preg!(f, src), "say"));
-                                    io!(IoRequest::write_str(id, s.concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::getstdin_p { dst } => preg!(f, dst) = Some(self.std_handle(0)),
-                                Op::getstdout_p { dst } => preg!(f, dst) = Some(self.std_handle(1)),
-                                Op::getstderr_p { dst } => preg!(f, dst) = Some(self.std_handle(2)),
-                                Op::open_p_s { dst, path } => {
-                                    io!(IoRequest::Open { path: sa(f, path), mode: Str::from("r") }, IoDst::P(dst.0))
-                                }
-                                Op::open_p_s_s { dst, path, mode } => {
-                                    io!(IoRequest::Open { path: sa(f, path), mode: sa(f, mode) }, IoDst::P(dst.0))
-                                }
-                                Op::close_p { handle } => {
-                                    let p = preg!(f, handle);
-                                    let id = tri!(self.handle_id(p, false));
-                                    let mut open = true;
-                                    if let Some(PmcData::FileHandle(h)) = p.map(|r| self.heap.get_mut(r)) {
-                                        open = !h.closed;
-                                        h.closed = true;
-                                    }
-                                    if open {
-                                        io!(IoRequest::Close { handle: id }, IoDst::None)
-                                    }
-                                }
-                                Op::read_s_i { dst, count } => {
-                                    let n = tri!(read_count(ia(f, count)));
-                                    let h = self.std_handle(0);
-                                    io!(IoRequest::Read { handle: 0, count: n }, IoDst::S(dst.0, Some(h)))
-                                }
-                                Op::read_s_p_i { dst, handle, count } => {
-                                    let n = tri!(read_count(ia(f, count)));
-                                    let p = preg!(f, handle);
-                                    let id = tri!(self.handle_id(p, true));
-                                    io!(IoRequest::Read { handle: id, count: n }, IoDst::S(dst.0, p))
-                                }
-                                Op::readline_s_p { dst, handle } => {
-                                    let p = preg!(f, handle);
-                                    let id = tri!(self.handle_id(p, true));
-                                    io!(IoRequest::ReadLine { handle: id }, IoDst::S(dst.0, p))
-                                }
-                                Op::sleep_i { secs } => {
-                                    let s = ia(f, secs);
-                                    if s < 0 {
-                                        raise!(Exc::new(types::EXCEPTION_NEG_SLEEP, "Cannot go back in time"));
-                                    }
-                                    io!(IoRequest::Sleep { secs: s as f64 }, IoDst::None)
-                                }
-                                Op::sleep_n { secs } => {
-                                    let s = na(f, secs);
-                                    if s < 0.0 || s.is_nan() {
-                                        raise!(Exc::new(types::EXCEPTION_NEG_SLEEP, "Cannot go back in time"));
-                                    }
-                                    io!(IoRequest::Sleep { secs: s }, IoDst::None)
-                                }
-                                // Calls, returns and exceptions work on the whole task.
-                                Op::set_args_pc { args } => {
-                                    let v = tri!(self.eval_args(f, args, true));
-                                    task.args = v;
-                                }
-                                Op::set_returns_pc { values } => {
-                                    let v = tri!(self.eval_args(f, values, true));
-                                    task.rets = v;
-                                }
-                                Op::get_params_pc { params } => {
-                                    let args = std::mem::take(&mut task.args);
-                                    tri!(self.bind(f, params, args, true));
-                                }
-                                Op::get_results_pc { results } => {
-                                    let vals = match task.exception {
-                                        Some((e, at)) if at as usize == pc => {
-                                            task.exception = None;
-                                            vec![Elem::P(Some(e))]
-                                        }
-                                        _ => std::mem::take(&mut task.rets),
-                                    };
-                                    tri!(self.bind(f, results, vals, false));
-                                }
-                                Op::invokecc_p { sub } => {
-                                    let s = preg!(f, sub);
-                                    task_op!(self.do_call(task, s, false))
-                                }
-                                Op::tailcall_p { sub } => {
-                                    let s = preg!(f, sub);
-                                    task_op!(self.do_call(task, s, true))
-                                }
-                                Op::returncc {} => task_op!(self.do_return(task)),
-                                Op::pop_eh {} => {
-                                    if task.handlers.pop().is_none() {
-                                        raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, "No handler to delete."));
-                                    }
-                                }
-                                Op::count_eh_i { dst } => ireg!(f, dst) = task.handlers.len() as i64,
-                                Op::throw_p { exc } | Op::rethrow_p { exc } => {
-                                    let p = preg!(f, exc);
-                                    match p.map(|r| self.heap.get(r)) {
-                                        Some(PmcData::Exception(_)) => {
-                                            let p = p.expect("matched Some");
-                                            charge!();
-                                            f.pc = pc as u32;
-                                            if let Err(step) = self.throw(task, p) {
-                                                task.ops += executed;
-                                                return step;
-                                            }
-                                            continue 'frame;
-                                        }
-                                        Some(_) => raise!(Exc::new(
-                                            types::EXCEPTION_INVALID_OPERATION,
-                                            "Not a throwable object"
-                                        )),
-                                        None => raise!(Exc::null_access("throw")),
-                                    }
-                                }
-                                Op::die_s { msg } => {
-                                    raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, sa(f, msg).to_text()))
-                                }
-                                Op::die_p { exc } => {
-                                    let p = preg!(f, exc);
-                                    let msg = match p.map(|r| self.heap.get(r)) {
-                                        Some(PmcData::Exception(e)) => e.message.to_text(),
-                                        _ => tri!(self.heap.get_string(p)).to_text(),
-                                    };
-                                    raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, msg))
-                                }
-                                Op::die_i_i { severity: sev, kind } => {
-                                    let (sev, kind) = (ia(f, sev), ia(f, kind));
-                                    if sev == severity::EXCEPT_DOOMED {
-                                        charge!();
-                                        task.ops += executed;
-                                        task.frames.clear();
-                                        return Step::Exit(kind as i32);
-                                    }
-                                    raise!(Exc { kind, severity: sev, message: String::new(), exit_code: 0 })
-                                }
-                                Op::push_eh_ic { handler } => {
-                                    task.handlers.push(Handler { depth, target: handler.0, active: false });
-                                }
-                                _ => raise!(Exc::new(
+                            match self.exec_family(f, op) {
+                                Some(r) => tri!(r),
+                                None => raise!(Exc::new(
                                     types::EXCEPTION_INVALID_OPERATION,
                                     format!("op {} is not implemented", op.info().name)
                                 )),
