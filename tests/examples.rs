@@ -7,7 +7,7 @@ use std::path::Path;
 #[test]
 fn examples() {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples").canonicalize().expect("examples/ exists");
-    insta::glob!("../examples", "*.pasm", |path| {
+    insta::glob!("../examples", "*.{pasm,pir}", |path| {
         let text = std::fs::read_to_string(path).expect("example is UTF-8");
         let name = format!("examples/{}", suffix(&base, path));
         let opts = case_options(&text).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -76,6 +76,49 @@ pub enum T {
     /// `=`
     #[token("=")]
     Assign,
+    /// A PIR virtual register: `$I0`, `$N1`, `$S2`, `$P3`.
+    #[regex(r"\$[INSP][0-9]+")]
+    VReg,
+    /// A PIR operator: arithmetic, comparison, logic, concatenation.
+    #[token("+")]
+    #[token("-")]
+    #[token("*")]
+    #[token("/")]
+    #[token("%")]
+    #[token("**")]
+    #[token(".")]
+    #[token("<<")]
+    #[token(">>")]
+    #[token(">>>")]
+    #[token("&")]
+    #[token("|")]
+    #[token("~")]
+    #[token("&&")]
+    #[token("||")]
+    #[token("~~")]
+    #[token("==")]
+    #[token("!=")]
+    #[token("<")]
+    #[token("<=")]
+    #[token(">")]
+    #[token(">=")]
+    #[token("!")]
+    Oper,
+    /// A PIR compound assignment: `+=`, `.=`, ...
+    #[token("+=")]
+    #[token("-=")]
+    #[token("*=")]
+    #[token("/=")]
+    #[token("%=")]
+    #[token("**=")]
+    #[token(".=")]
+    #[token("<<=")]
+    #[token(">>=")]
+    #[token(">>>=")]
+    #[token("&=")]
+    #[token("|=")]
+    #[token("~=")]
+    OpAssign,
 }
 
 /// A token: its kind and byte range.

@@ -13,6 +13,8 @@ use kea_vm::string::{Encoding, Str};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+mod pir;
+
 /// Registers per kind that PASM may name (`I0`..`I255`).
 pub const MAX_REGS: u32 = 256;
 /// How deep macros and includes may nest.
@@ -57,6 +59,41 @@ struct SubBuild {
     info: SubInfo,
     labels: HashMap<String, u32>,
     fixups: Vec<Fixup>,
+    /// PIR names (`$I0`, `.local`s and `.param`s) to (kind, virtual register).
+    names: HashMap<String, (char, u16)>,
+    /// Virtual registers handed out so far, per kind (I, N, S, P).
+    virtuals: [u16; 4],
+    /// `.param`s waiting to become one `get_params` before the sub's first op.
+    params: Vec<(Arg0, u32, Span)>,
+    /// Opened by `.sub` (ends at `.end`) rather than `.pcc_sub`.
+    pir: bool,
+}
+
+/// Virtual registers are numbered from here until the sub ends, then renumbered to follow
+/// the sub's explicit registers, so `I0` and `$I0` never collide.
+const VIRTUAL_BASE: u16 = 0x4000;
+
+fn kind_index(k: char) -> usize {
+    match k {
+        'I' => 0,
+        'N' => 1,
+        'S' => 2,
+        _ => 3,
+    }
+}
+
+impl SubBuild {
+    fn new(info: SubInfo, pir: bool) -> SubBuild {
+        SubBuild {
+            info,
+            labels: HashMap::new(),
+            fixups: Vec::new(),
+            names: HashMap::new(),
+            virtuals: [0; 4],
+            params: Vec::new(),
+            pir,
+        }
+    }
 }
 
 /// One operand as written.
@@ -97,6 +134,8 @@ pub struct Asm<'a> {
     consts: HashMap<String, ConstVal>,
     sub: Option<SubBuild>,
     streams: Vec<Stream>,
+    /// PIR `.const` values by name.
+    pir_consts: HashMap<String, Arg0>,
 }
 
 fn is_reg(s: &str) -> Option<(char, &str)> {
@@ -163,6 +202,7 @@ impl<'a> Asm<'a> {
             consts: HashMap::new(),
             sub: None,
             streams: Vec::new(),
+            pir_consts: HashMap::new(),
         }
     }
 
@@ -284,6 +324,9 @@ impl<'a> Asm<'a> {
             self.define_label(name, span);
         }
         let Some(first) = line.toks.first().copied() else { return };
+        if self.pir_statement(&line) {
+            return;
+        }
         match first.kind {
             Some(T::Dot) => self.directive(line),
             Some(T::Ident) => self.instruction(line),
@@ -315,11 +358,8 @@ impl<'a> Asm<'a> {
     fn ensure_sub(&mut self) {
         if self.sub.is_none() {
             let start = self.code.ops.len() as u32;
-            self.sub = Some(SubBuild {
-                info: SubInfo { name: "(main)".into(), start, end: start, ..Default::default() },
-                labels: HashMap::new(),
-                fixups: Vec::new(),
-            });
+            self.sub =
+                Some(SubBuild::new(SubInfo { name: "(main)".into(), start, end: start, ..Default::default() }, false));
         }
     }
 
@@ -337,8 +377,12 @@ impl<'a> Asm<'a> {
     }
 
     fn finish_sub(&mut self) {
+        self.flush_params();
         let Some(mut sub) = self.sub.take() else { return };
         sub.info.end = self.code.ops.len() as u32;
+        if sub.virtuals.iter().any(|&n| n > 0) {
+            self.renumber_virtuals(&mut sub);
+        }
         for fx in std::mem::take(&mut sub.fixups) {
             match sub.labels.get(&fx.name) {
                 Some(&target) => {
@@ -470,11 +514,10 @@ impl<'a> Asm<'a> {
         if self.code.subs.iter().any(|s| s.name == name) {
             self.err(K::DuplicateLabel, span, format!("sub '{name}' is defined twice"));
         }
-        self.sub = Some(SubBuild {
-            info: SubInfo { name: name.clone(), start, end: start, main, flags, ..Default::default() },
-            labels: HashMap::new(),
-            fixups: Vec::new(),
-        });
+        self.sub = Some(SubBuild::new(
+            SubInfo { name: name.clone(), start, end: start, main, flags, ..Default::default() },
+            false,
+        ));
         // The sub's name is also a label at its start.
         if let Some(s) = self.sub.as_mut() {
             s.labels.insert(name, start);
@@ -636,6 +679,12 @@ impl<'a> Asm<'a> {
         let span = line.span(&t);
         let text = line.text(&t).to_string();
         let arg = match t.kind {
+            Some(T::VReg) => self.virtual_reg(&text[1..], span)?,
+            Some(T::Ident) if self.sub.as_ref().is_some_and(|s| s.names.contains_key(&text)) => {
+                let (k, r) = self.sub.as_ref().and_then(|s| s.names.get(&text)).copied().unwrap_or(('I', 0));
+                Arg0::Reg(k, r)
+            }
+            Some(T::Ident) if self.pir_consts.contains_key(&text) => self.pir_consts[&text].clone(),
             Some(T::Ident) => match is_reg(&text) {
                 Some((k, digits)) => match digits.parse::<u32>() {
                     Ok(n) if n < MAX_REGS => Arg0::Reg(k, n as u16),
@@ -803,6 +852,14 @@ impl<'a> Asm<'a> {
             start: op_span.start,
             end: args.last().map_or(op_span.end, |a| a.1.end.max(op_span.end)),
         };
+        self.select_emit(&mnemonic, args, op_span, span);
+    }
+
+    /// Picks the variant of `mnemonic` that takes these operands and emits it, or reports
+    /// what exists. PASM instructions and lowered PIR statements both come through here.
+    fn select_emit(&mut self, mnemonic: &str, args: Vec<(Arg0, Span)>, op_span: Span, span: Span) {
+        self.flush_params();
+        let mnemonic = mnemonic.to_string();
         let variants = op::variants(&mnemonic);
         if variants.is_empty() {
             let all = op::mnemonics();
@@ -1017,7 +1074,9 @@ impl<'a> Asm<'a> {
                 ArgValue::P(r) => (3, r.0),
                 _ => continue,
             };
-            sub.info.regs[k] = sub.info.regs[k].max(r + 1);
+            if r < VIRTUAL_BASE {
+                sub.info.regs[k] = sub.info.regs[k].max(r + 1);
+            }
         }
         self.code.args.push(list);
         let id = kea_vm::op::ArgsId((self.code.args.len() - 1) as u32);
@@ -1033,7 +1092,12 @@ impl<'a> Asm<'a> {
 }
 
 fn note_regs(regs: &mut [u16; 4], o: &Operand, code: &Code) {
-    let mut note = |k: usize, r: u16| regs[k] = regs[k].max(r + 1);
+    // Virtual registers are counted when the sub ends and they are renumbered.
+    let mut note = |k: usize, r: u16| {
+        if r < VIRTUAL_BASE {
+            regs[k] = regs[k].max(r + 1)
+        }
+    };
     match *o {
         Operand::I(r) => note(0, r.0),
         Operand::N(r) => note(1, r.0),
