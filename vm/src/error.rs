@@ -105,10 +105,22 @@ pub struct Trap {
     pub backtrace: Vec<Location>,
 }
 
+/// A backtrace longer than this shows its first and last [`BACKTRACE_KEEP`] frames only.
+pub const BACKTRACE_MAX: usize = 24;
+/// Frames kept at each end of a cut backtrace.
+pub const BACKTRACE_KEEP: usize = 10;
+
 impl fmt::Display for Trap {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.message)?;
+        let n = self.backtrace.len();
         for (i, loc) in self.backtrace.iter().enumerate() {
+            if n > BACKTRACE_MAX && i >= BACKTRACE_KEEP && i < n - BACKTRACE_KEEP {
+                if i == BACKTRACE_KEEP {
+                    writeln!(f, "... {} frames omitted ...", n - 2 * BACKTRACE_KEEP)?;
+                }
+                continue;
+            }
             if i == 0 {
                 writeln!(f, "current instr.: {loc}")?;
             } else {

@@ -716,17 +716,31 @@ impl Heap {
             let it = it.clone();
             return self.iter_next(r, it);
         }
-        fn take<T>(a: &mut Vec<T>, front: bool) -> Result<T, Exc> {
-            if a.is_empty() {
-                return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "can't pop from an empty array"));
+        let class = self.class_name(r);
+        fn remove<T>(a: &mut Vec<T>, front: bool) -> Option<T> {
+            if front {
+                (!a.is_empty()).then(|| a.remove(0))
+            } else {
+                a.pop()
             }
-            Ok(if front { a.remove(0) } else { a.pop().expect("checked non-empty") })
         }
         Ok(match self.get_mut(r) {
-            PmcData::ResizablePMCArray(a) => Elem::P(take(a, front)?),
-            PmcData::ResizableIntegerArray(a) => Elem::I(take(a, front)?),
-            PmcData::ResizableStringArray(a) => Elem::S(take(a, front)?),
-            PmcData::ResizableFloatArray(a) => Elem::N(take(a, front)?),
+            PmcData::ResizablePMCArray(a) => {
+                non_empty(a.len(), front, class)?;
+                Elem::P(remove(a, front).flatten())
+            }
+            PmcData::ResizableIntegerArray(a) => {
+                non_empty(a.len(), front, class)?;
+                Elem::I(remove(a, front).unwrap_or(0))
+            }
+            PmcData::ResizableStringArray(a) => {
+                non_empty(a.len(), front, class)?;
+                Elem::S(remove(a, front).unwrap_or_else(Str::null))
+            }
+            PmcData::ResizableFloatArray(a) => {
+                non_empty(a.len(), front, class)?;
+                Elem::N(remove(a, front).unwrap_or(0.0))
+            }
             d => return Err(wrong(d.class_name(), what)),
         })
     }
@@ -761,6 +775,15 @@ fn empty_elem(d: &PmcData) -> Elem {
         PmcData::ResizableFloatArray(_) => Elem::N(0.0),
         _ => Elem::P(None),
     }
+}
+
+/// Parrot's error for `pop`/`shift` on an empty array.
+fn non_empty(len: usize, front: bool, class: &str) -> Result<(), Exc> {
+    if len == 0 {
+        let what = if front { "shift" } else { "pop" };
+        return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, format!("{class}: Can't {what} from an empty array!")));
+    }
+    Ok(())
 }
 
 /// The number of elements of a container PMC (0 for anything else).

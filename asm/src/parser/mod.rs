@@ -881,6 +881,9 @@ impl<'a> Asm<'a> {
                 }
             }
         }
+        if self.lower_constant_sources(&mnemonic, &args, op_span, span) {
+            return;
+        }
         if let Some(folded) = self.fold_const_branch(&mnemonic, &args) {
             return match folded {
                 Some(label) => {
@@ -900,6 +903,32 @@ impl<'a> Asm<'a> {
             format!("no variant of '{mnemonic}' takes ({}): there is no op '{name_guess}'", found.join(", ")),
             Some(format!("'{mnemonic}' has: {}", sigs.join("; "))),
         );
+    }
+
+    /// `add I0, 1, 2` (only constants in): Parrot's assembler folds these; Kea loads the
+    /// first constant into the target and applies the op there (`set I0, 1` + `add I0, I0, 2`),
+    /// which gives the same value by the op's own rules. Only when the constant is of the
+    /// target's kind, so no conversion can sneak in.
+    fn lower_constant_sources(&mut self, m: &str, args: &[(Arg0, Span)], op_span: Span, span: Span) -> bool {
+        let same_kind = |dst: &Arg0, c: &Arg0| {
+            matches!((dst, c), (Arg0::Reg('I', _), Arg0::Int(_)) | (Arg0::Reg('N', _), Arg0::Num(_) | Arg0::Int(_)) | (Arg0::Reg('S', _), Arg0::Str(_)))
+        };
+        let is_const = |a: &Arg0| matches!(a, Arg0::Int(_) | Arg0::Num(_) | Arg0::Str(_));
+        let rest: Vec<(Arg0, Span)> = match args {
+            [(d @ Arg0::Reg(..), ds), (c, _), (c2, cs)] if same_kind(d, c) && is_const(c2) => {
+                vec![(d.clone(), *ds), (d.clone(), *ds), (c2.clone(), *cs)]
+            }
+            [(d @ Arg0::Reg(..), ds), (c, _)] if same_kind(d, c) && matches!(m, "neg" | "abs" | "bnot" | "not") => {
+                vec![(d.clone(), *ds)]
+            }
+            _ => return false,
+        };
+        if !matches!(m, "set" | "assign") && !self.fits_any(m, &rest) {
+            return false;
+        }
+        self.select_emit("set", vec![args[0].clone(), args[1].clone()], op_span, span);
+        self.select_emit(m, rest, op_span, span);
+        true
     }
 
     /// `lt 1, 2, L` with two constants: decided now (Parrot's assembler folds these too).

@@ -681,7 +681,7 @@ impl Asm<'_> {
         true
     }
 
-    fn fits_any(&mut self, m: &str, args: &[(Arg0, Span)]) -> bool {
+    pub(super) fn fits_any(&mut self, m: &str, args: &[(Arg0, Span)]) -> bool {
         let variants = op::variants(m);
         variants.iter().any(|info| {
             info.operands.len() == args.len()

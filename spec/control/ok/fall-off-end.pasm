@@ -1,0 +1,2 @@
+# Running past the last op ends the program normally.
+    say "no end op"

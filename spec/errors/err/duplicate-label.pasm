@@ -1,0 +1,4 @@
+# Defining the same label twice is an assembly error.
+L:  say "one"
+L:  say "two"
+    end

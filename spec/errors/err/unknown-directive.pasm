@@ -1,0 +1,3 @@
+# An unknown directive is an assembly error.
+.frobnicate 'x'
+    end

@@ -1,0 +1,3 @@
+# Branching to a label that is never defined is an assembly error.
+    branch NOWHERE
+    end

@@ -1,0 +1,3 @@
+# Using a macro or constant that was never defined is an assembly error.
+    .nosuch(1)
+    end

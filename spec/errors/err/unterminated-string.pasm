@@ -1,0 +1,3 @@
+# A string literal with no closing quote is an assembly error.
+    say "no end
+    end

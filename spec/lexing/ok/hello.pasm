@@ -1,0 +1,4 @@
+# The smallest program: say adds a newline, print does not.
+    print "Hello"
+    say ", world"
+    end
