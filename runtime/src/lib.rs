@@ -30,11 +30,20 @@ pub struct RunOptions {
     pub stats: bool,
     /// Deepest call stack.
     pub max_depth: usize,
+    /// The program's argument vector: the file, then the arguments after it.
+    pub argv: Vec<String>,
 }
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { batch: DEFAULT_BATCH, max_ops: None, trace: false, stats: false, max_depth: Config::default().max_depth }
+        RunOptions {
+            batch: DEFAULT_BATCH,
+            max_ops: None,
+            trace: false,
+            stats: false,
+            max_depth: Config::default().max_depth,
+            argv: Vec::new(),
+        }
     }
 }
 
@@ -72,7 +81,8 @@ pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (
         }));
     }
     vm.load(&code);
-    let mut task = Task::new(code);
+    let argv: Vec<kea_vm::string::Str> = opts.argv.iter().map(|a| kea_vm::string::Str::from(a.as_str())).collect();
+    let mut task = Task::main(&mut vm, code, &argv);
     let mut stats = Stats::default();
     let status = loop {
         let fuel = match opts.max_ops {

@@ -75,13 +75,22 @@ fn assemble_file(path: &str) -> Result<kea_vm::code::Code, ExitCode> {
 
 fn run(a: RunArgs) -> ExitCode {
     let Some(file) = a.file else {
-        return code(kea_runtime::repl::run(&RunOptions { trace: a.trace, max_ops: a.max_ops, batch: a.batch, stats: a.stats, max_depth: a.max_depth }));
+        return code(kea_runtime::repl::run(&RunOptions {
+            trace: a.trace,
+            max_ops: a.max_ops,
+            batch: a.batch,
+            stats: a.stats,
+            max_depth: a.max_depth,
+            argv: Vec::new(),
+        }));
     };
     let prog = match assemble_file(&file) {
         Ok(c) => c,
         Err(e) => return e,
     };
-    let opts = RunOptions { batch: a.batch, max_ops: a.max_ops, trace: a.trace, stats: a.stats, max_depth: a.max_depth };
+    let mut argv = vec![file.clone()];
+    argv.extend(a.args.iter().cloned());
+    let opts = RunOptions { batch: a.batch, max_ops: a.max_ops, trace: a.trace, stats: a.stats, max_depth: a.max_depth, argv };
     let mut host = Host::new(StdSink::default(), Box::new(std::io::BufReader::new(std::io::stdin())));
     let (status, _) = run_code(prog, &mut host, &opts);
     code(status)

@@ -128,3 +128,10 @@ fn deep_recursion_is_a_clear_error_not_a_crash() {
     assert_eq!(code, 1);
     assert!(err.starts_with("maximum recursion depth exceeded"), "{err}");
 }
+
+#[test]
+fn main_sub_receives_argv() {
+    let src = ".sub main :main\n    .param pmc argv\n    $I0 = elements argv\n    say $I0\n    $S0 = argv[1]\n    say $S0\n    $S0 = argv[2]\n    say $S0\n.end\n";
+    let f = temp_file("argv.pir", src);
+    assert_eq!(kea(&["run", &f, "one", "--two"], ""), (0, "3\none\n--two\n".into(), String::new()));
+}

@@ -153,6 +153,16 @@ impl Task {
         }
         t
     }
+    /// A task for the program's main sub, which receives `argv` as Parrot passes it: one
+    /// ResizableStringArray argument (`argv[0]` is the program file), taken by a
+    /// `get_params "0", P0` if the sub has one.
+    pub fn main(vm: &mut Vm, code: Rc<Code>, argv: &[Str]) -> Task {
+        let mut t = Task::new(code);
+        let arr = vm.heap.alloc(PmcData::ResizableStringArray(argv.to_vec()));
+        t.args.push(Elem::P(Some(arr)));
+        t
+    }
+
     /// Points the outermost frame at `sub` of a new code object, keeping its registers (REPL).
     pub fn continue_with(&mut self, code: Rc<Code>, sub: u32) {
         let info = &code.subs[sub as usize];
