@@ -14,7 +14,7 @@ fn spec_cases() {
     // Cases name files relative to the repository root, as a user at the root would; the
     // one test in this binary owns the working directory.
     std::env::set_current_dir(base.parent().expect("repo root")).expect("enter the repo root");
-    insta::glob!("../spec", "**/*.pasm", |path| {
+    insta::glob!("../spec", "**/*.{pasm,pir}", |path| {
         let text = std::fs::read_to_string(path).expect("case is UTF-8");
         let rel = path.strip_prefix(&base).expect("case under spec/");
         let name = rel.to_string_lossy().replace('\\', "/");

@@ -412,8 +412,23 @@ impl<'a> Asm<'a> {
                 }
             }
         }
-        // A label at the very end of a sub points one past its last op: give it an op to land on.
-        if sub.labels.values().any(|&pc| pc == sub.info.end) {
+        // A sub never runs into the next one (whose frame has other registers): one that does
+        // not end in an unconditional transfer returns, as Parrot's PIR subs do. This also
+        // gives a label at the very end of a sub an op to land on.
+        let ends = match self.code.ops[sub.info.start as usize..sub.info.end as usize].last() {
+            Some(op) => matches!(
+                op,
+                Op::returncc {}
+                    | Op::end {}
+                    | Op::branch_ic { .. }
+                    | Op::jump_i { .. }
+                    | Op::tailcall_p { .. }
+                    | Op::local_return_p { .. }
+                    | Op::exit_ic { .. }
+            ),
+            None => false,
+        };
+        if !ends || sub.labels.values().any(|&pc| pc == sub.info.end) {
             let span = self.code.spans.last().copied().unwrap_or_default();
             self.code.ops.push(Op::returncc {});
             self.code.spans.push(span);
@@ -911,7 +926,12 @@ impl<'a> Asm<'a> {
     /// target's kind, so no conversion can sneak in.
     fn lower_constant_sources(&mut self, m: &str, args: &[(Arg0, Span)], op_span: Span, span: Span) -> bool {
         let same_kind = |dst: &Arg0, c: &Arg0| {
-            matches!((dst, c), (Arg0::Reg('I', _), Arg0::Int(_)) | (Arg0::Reg('N', _), Arg0::Num(_) | Arg0::Int(_)) | (Arg0::Reg('S', _), Arg0::Str(_)))
+            matches!(
+                (dst, c),
+                (Arg0::Reg('I', _), Arg0::Int(_))
+                    | (Arg0::Reg('N', _), Arg0::Num(_) | Arg0::Int(_))
+                    | (Arg0::Reg('S', _), Arg0::Str(_))
+            )
         };
         let is_const = |a: &Arg0| matches!(a, Arg0::Int(_) | Arg0::Num(_) | Arg0::Str(_));
         let rest: Vec<(Arg0, Span)> = match args {

@@ -331,19 +331,28 @@ impl Asm<'_> {
             );
         };
         let mut flags = 0u32;
+        let mut name: Option<String> = None;
         for t in &line.toks[3..] {
             match (t.kind, line.text(t)) {
                 (Some(T::Flag), ":optional") => flags |= kea_vm::code::flags::OPTIONAL,
                 (Some(T::Flag), ":opt_flag") => flags |= kea_vm::code::flags::OPT_FLAG,
                 (Some(T::Flag), ":slurpy") => flags |= kea_vm::code::flags::FLAT_SLURPY,
                 (Some(T::Flag), ":named") => flags |= kea_vm::code::flags::NAMED,
-                (Some(T::LParen | T::RParen | T::SqString | T::DqString), _) => {}
+                (Some(T::SqString | T::DqString), text) => name = Some(text[1..text.len() - 1].to_string()),
+                (Some(T::LParen | T::RParen), _) => {}
                 (_, other) => return self.err(K::Syntax, line.span(t), format!("unknown parameter flag '{other}'")),
             }
         }
         let nspan = line.span(nt);
-        let Some(reg) = self.declare(line.text(nt).to_string(), k, nspan) else { return };
-        if let Some(sub) = self.sub.as_mut() {
+        let pname = line.text(nt).to_string();
+        let Some(reg) = self.declare(pname.clone(), k, nspan) else { return };
+        let named = kea_vm::code::flags::NAMED;
+        let Some(sub) = self.sub.as_mut() else { return };
+        if flags & named != 0 && flags & kea_vm::code::flags::FLAT_SLURPY == 0 {
+            // A named parameter: its name (by default the parameter's own), then the target.
+            sub.params.push((Arg0::Str(Str::from(name.unwrap_or(pname))), named, nspan));
+            sub.params.push((reg, flags & !named, nspan));
+        } else {
             sub.params.push((reg, flags, nspan));
         }
     }
@@ -397,10 +406,12 @@ impl Asm<'_> {
         self.emit_pir("returncc", vec![], span);
     }
 
-    /// `( v [:flat], ... )` or a bare list: values and their PDD 3 flags.
+    /// `( v [:flat], ... )` or a bare list: values and their PDD 3 flags. A `:named('n')`
+    /// value is preceded by its name, a string constant flagged NAMED (PDD 3).
     fn value_list(&mut self, line: &Line, from: usize, to: usize) -> Option<(Spanned, Vec<u32>)> {
         let mut i = from;
-        let (mut vals, mut flags) = (Vec::new(), Vec::new());
+        // (value, span, flags, name)
+        let mut items: Vec<(Arg0, Span, u32, Option<String>)> = Vec::new();
         let paren = line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen));
         if paren {
             i += 1;
@@ -422,23 +433,55 @@ impl Asm<'_> {
                             return None;
                         }
                     };
-                    if let Some(last) = flags.last_mut() {
-                        *last |= bit;
-                    }
                     i += 1;
+                    let mut name = None;
                     // `:named('x')`
                     if line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen)) {
+                        if let Some(nt) = line.toks.get(i + 1) {
+                            if matches!(nt.kind, Some(T::SqString | T::DqString)) {
+                                let text = line.text(nt);
+                                name = Some(text[1..text.len() - 1].to_string());
+                            }
+                        }
                         while i < to && line.toks[i].kind != Some(T::RParen) {
                             i += 1;
                         }
                         i += 1;
                     }
+                    match items.last_mut() {
+                        Some(last) => {
+                            last.2 |= bit;
+                            if name.is_some() {
+                                last.3 = name;
+                            }
+                        }
+                        None => {
+                            self.err(K::Syntax, line.span(&t), format!("'{f}' must follow a value"));
+                            return None;
+                        }
+                    }
                 }
                 _ => {
                     let (v, sp) = self.operand(line, &mut i)?;
-                    vals.push((v, sp));
-                    flags.push(0);
+                    items.push((v, sp, 0, None));
                 }
+            }
+        }
+        let (mut vals, mut flags) = (Vec::new(), Vec::new());
+        let named = kea_vm::code::flags::NAMED;
+        for (v, sp, fl, name) in items {
+            if fl & named != 0 && fl & kea_vm::code::flags::FLAT_SLURPY == 0 {
+                let Some(n) = name else {
+                    self.err(K::Syntax, sp, "a :named value needs its name: :named('x')");
+                    return None;
+                };
+                vals.push((Arg0::Str(Str::from(n)), sp));
+                flags.push(named);
+                vals.push((v, sp));
+                flags.push(fl & !named);
+            } else {
+                vals.push((v, sp));
+                flags.push(fl);
             }
         }
         Some((vals, flags))

@@ -10,6 +10,16 @@ use crate::op::ArgsId;
 use crate::pmc::{Elem, KeyVal, PmcData};
 use crate::string::Str;
 
+/// The value an unpassed optional parameter gets.
+fn empty_of(dst: ArgValue) -> Elem {
+    match dst {
+        ArgValue::I(_) => Elem::I(0),
+        ArgValue::N(_) => Elem::N(0.0),
+        ArgValue::S(_) => Elem::S(Str::null()),
+        _ => Elem::P(None),
+    }
+}
+
 fn arity(kind: &str, passed: usize, expected: usize) -> Exc {
     Exc::new(
         types::EXCEPTION_INVALID_OPERATION,
@@ -18,14 +28,20 @@ fn arity(kind: &str, passed: usize, expected: usize) -> Exc {
 }
 
 impl Vm {
-    /// Evaluates an argument or return list into `out`, expanding `:flat` arrays.
-    pub(super) fn eval_args(&self, f: &Frame, id: ArgsId, out: &mut Vec<Elem>) -> Result<(), Exc> {
+    /// Evaluates an argument or return list into `out` (positional) and `named`, expanding
+    /// `:flat` arrays and `:flat :named` hashes.
+    pub(super) fn eval_args(
+        &self,
+        f: &Frame,
+        id: ArgsId,
+        out: &mut Vec<Elem>,
+        named: &mut Vec<(Str, Elem)>,
+    ) -> Result<(), Exc> {
         let list = &f.code.args[id.0 as usize];
         out.clear();
+        named.clear();
+        let mut name: Option<Str> = None;
         for a in list {
-            if a.flags & flags::NAMED != 0 {
-                return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "named arguments are not supported yet"));
-            }
             let e = match a.value {
                 ArgValue::I(r) => Elem::I(f.i[r.0 as usize]),
                 ArgValue::N(r) => Elem::N(f.n[r.0 as usize]),
@@ -35,7 +51,27 @@ impl Vm {
                 ArgValue::Nc(v) => Elem::N(v),
                 ArgValue::Sc(s) => Elem::S(f.code.str(s).clone()),
             };
-            if a.flags & flags::FLAT_SLURPY != 0 {
+            let flat = a.flags & flags::FLAT_SLURPY != 0;
+            if a.flags & flags::NAMED != 0 {
+                if flat {
+                    // `:flat :named`: every pair of a hash becomes a named argument.
+                    if let Elem::P(Some(h)) = e {
+                        if let PmcData::Hash(map) = self.heap.get(h) {
+                            named.extend(map.iter().map(|(k, v)| (k.clone(), Elem::P(*v))));
+                            continue;
+                        }
+                    }
+                    return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "a :flat :named argument must be a Hash"));
+                }
+                // The name; the value is the next entry.
+                name = Some(self.heap.elem_str(&e)?);
+                continue;
+            }
+            if let Some(n) = name.take() {
+                named.push((n, e));
+                continue;
+            }
+            if flat {
                 if let Elem::P(p) = e {
                     let n = self.heap.elements(p)?;
                     for i in 0..n {
@@ -51,29 +87,76 @@ impl Vm {
 
     /// Binds passed values to parameter (or result) registers. Parameters check arity; results
     /// do not (PDD 3).
-    pub(super) fn bind(&mut self, f: &mut Frame, id: ArgsId, vals: &mut Vec<Elem>, strict: bool) -> Result<(), Exc> {
+    pub(super) fn bind(
+        &mut self,
+        f: &mut Frame,
+        id: ArgsId,
+        vals: &mut Vec<Elem>,
+        named: &mut Vec<(Str, Elem)>,
+        strict: bool,
+    ) -> Result<(), Exc> {
         let code = f.code.clone();
         let list = &code.args[id.0 as usize];
         // Plain positional lists (the common case) bind without any bookkeeping.
-        if list.len() == vals.len() && list.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0) {
+        if named.is_empty() && list.len() == vals.len() && list.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0)
+        {
             for (a, v) in list.iter().zip(vals.drain(..)) {
                 self.bind_one(f, a.value, v)?;
             }
             return Ok(());
         }
-        let positional = list.iter().filter(|a| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY) == 0).count();
-        let required =
-            list.iter().filter(|a| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY | flags::OPTIONAL) == 0).count();
+        let is_positional =
+            |a: &&crate::code::Arg| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY | flags::NAMED) == 0;
+        let positional = list.iter().filter(is_positional).count();
+        let required = list.iter().filter(|a| is_positional(a) && a.flags & flags::OPTIONAL == 0).count();
         let passed = vals.len();
         let mut vals = vals.drain(..);
         let mut given = false;
         let mut slurped = false;
+        let mut named_slurped = false;
+        let mut name: Option<Str> = None;
         for a in list {
-            if a.flags & flags::NAMED != 0 {
-                return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "named parameters are not supported yet"));
+            if a.flags & flags::NAMED != 0 && a.flags & flags::FLAT_SLURPY == 0 && name.is_none() {
+                // The parameter's name; the target is the next entry.
+                if let ArgValue::Sc(s) = a.value {
+                    name = Some(code.str(s).clone());
+                    continue;
+                }
             }
             if a.flags & flags::OPT_FLAG != 0 {
                 self.bind_one(f, a.value, Elem::I(i64::from(given)))?;
+                continue;
+            }
+            if a.flags & flags::NAMED != 0 && a.flags & flags::FLAT_SLURPY != 0 {
+                // `:slurpy :named`: every remaining named argument, as a Hash.
+                let mut map = indexmap::IndexMap::new();
+                for (k, v) in named.drain(..) {
+                    let v = self.heap.boxed(v);
+                    map.insert(k, v);
+                }
+                let h = self.heap.alloc(PmcData::Hash(map));
+                self.bind_one(f, a.value, Elem::P(Some(h)))?;
+                named_slurped = true;
+                continue;
+            }
+            if let Some(n) = name.take() {
+                match named.iter().position(|(k, _)| *k == n) {
+                    Some(i) => {
+                        let (_, v) = named.remove(i);
+                        given = true;
+                        self.bind_one(f, a.value, v)?;
+                    }
+                    None if a.flags & flags::OPTIONAL != 0 || !strict => {
+                        given = false;
+                        self.bind_one(f, a.value, empty_of(a.value))?;
+                    }
+                    None => {
+                        return Err(Exc::new(
+                            types::EXCEPTION_INVALID_OPERATION,
+                            format!("too few named arguments: no argument for required parameter '{n}'"),
+                        ))
+                    }
+                }
                 continue;
             }
             if a.flags & flags::FLAT_SLURPY != 0 {
@@ -94,14 +177,8 @@ impl Vm {
                 }
                 None if a.flags & flags::OPTIONAL != 0 || !strict => {
                     given = false;
-                    let empty = match a.value {
-                        ArgValue::I(_) => Elem::I(0),
-                        ArgValue::N(_) => Elem::N(0.0),
-                        ArgValue::S(_) => Elem::S(Str::null()),
-                        _ => Elem::P(None),
-                    };
                     if strict {
-                        self.bind_one(f, a.value, empty)?;
+                        self.bind_one(f, a.value, empty_of(a.value))?;
                     }
                 }
                 None => return Err(arity("few", passed, required)),
@@ -110,6 +187,16 @@ impl Vm {
         if strict && !slurped && vals.next().is_some() {
             return Err(arity("many", passed, positional));
         }
+        drop(vals);
+        if strict && !named_slurped {
+            if let Some((k, _)) = named.first() {
+                return Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    format!("too many named arguments: '{k}' is not a parameter"),
+                ));
+            }
+        }
+        named.clear();
         Ok(())
     }
 

@@ -133,6 +133,10 @@ pub struct Task {
     args: Vec<Elem>,
     /// Values passed by the last `set_returns`.
     rets: Vec<Elem>,
+    /// Named arguments of the last `set_args` (PDD 3 `:named`).
+    named: Vec<(Str, Elem)>,
+    /// Named values of the last `set_returns`.
+    rets_named: Vec<(Str, Elem)>,
     /// The exception a handler is about to receive, and the handler's pc.
     exception: Option<(PmcRef, u32)>,
     /// Where the pending IO op's result goes.
@@ -363,7 +367,8 @@ impl Vm {
             for f in &t.frames {
                 roots.extend(f.p.iter().flatten());
             }
-            for e in t.args.iter().chain(&t.rets) {
+            let named = t.named.iter().chain(&t.rets_named).map(|(_, e)| e);
+            for e in t.args.iter().chain(&t.rets).chain(named) {
                 if let Elem::P(Some(p)) = e {
                     roots.push(*p);
                 }
@@ -888,16 +893,18 @@ impl Vm {
                         io!(IoRequest::Sleep { secs: s }, IoDst::None)
                     }
                     // Calls, returns and exceptions work on the whole task.
-                    Op::set_args_pc { args } => tri!(self.eval_args(f, args, &mut task.args)),
-                    Op::set_returns_pc { values } => tri!(self.eval_args(f, values, &mut task.rets)),
-                    Op::get_params_pc { params } => tri!(self.bind(f, params, &mut task.args, true)),
+                    Op::set_args_pc { args } => tri!(self.eval_args(f, args, &mut task.args, &mut task.named)),
+                    Op::set_returns_pc { values } => {
+                        tri!(self.eval_args(f, values, &mut task.rets, &mut task.rets_named))
+                    }
+                    Op::get_params_pc { params } => tri!(self.bind(f, params, &mut task.args, &mut task.named, true)),
                     Op::get_results_pc { results } => match task.exception {
                         Some((e, at)) if at as usize == pc => {
                             task.exception = None;
                             let mut v = vec![Elem::P(Some(e))];
-                            tri!(self.bind(f, results, &mut v, false));
+                            tri!(self.bind(f, results, &mut v, &mut Vec::new(), false));
                         }
-                        _ => tri!(self.bind(f, results, &mut task.rets, false)),
+                        _ => tri!(self.bind(f, results, &mut task.rets, &mut task.rets_named, false)),
                     },
                     Op::invokecc_p { sub } => {
                         let s = preg!(f, sub);

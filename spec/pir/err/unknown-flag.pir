@@ -1,0 +1,4 @@
+# Unknown sub flags are errors, not silently ignored.
+.sub main :mian
+    say "never runs"
+.end
