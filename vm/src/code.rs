@@ -143,6 +143,9 @@ pub struct Code {
     pub keys: Vec<Vec<KeyPart>>,
     /// PDD 3 argument lists.
     pub args: Vec<Vec<Arg>>,
+    /// `plain_args[i]`: list `i` is positional values only (no flat, slurpy, optional or
+    /// named), so calls bind it without bookkeeping. Filled by [`Code::index_args`].
+    pub plain_args: Vec<bool>,
     /// Subs, in source order.
     pub subs: Vec<SubInfo>,
     /// Label names by pc (for disassembly).
@@ -152,6 +155,11 @@ pub struct Code {
 }
 
 impl Code {
+    /// Computes [`Code::plain_args`]; the assembler calls it once the code is complete.
+    pub fn index_args(&mut self) {
+        self.plain_args = self.args.iter().map(|l| l.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0)).collect();
+    }
+
     /// The sub that contains `pc`.
     pub fn sub_at(&self, pc: u32) -> Option<usize> {
         self.subs.iter().position(|s| s.start <= pc && pc < s.end)

@@ -95,16 +95,18 @@ impl Vm {
         named: &mut Vec<(Str, Elem)>,
         strict: bool,
     ) -> Result<(), Exc> {
-        let code = f.code.clone();
-        let list = &code.args[id.0 as usize];
-        // Plain positional lists (the common case) bind without any bookkeeping.
-        if named.is_empty() && list.len() == vals.len() && list.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0)
-        {
-            for (a, v) in list.iter().zip(vals.drain(..)) {
-                self.bind_one(f, a.value, v)?;
+        // Plain positional lists (the common case) bind without any bookkeeping, and without
+        // touching the code object's reference count (bench/fib).
+        let n = f.code.args[id.0 as usize].len();
+        if named.is_empty() && n == vals.len() && f.code.plain_args[id.0 as usize] {
+            for (k, v) in vals.drain(..).enumerate() {
+                let dst = f.code.args[id.0 as usize][k].value;
+                self.bind_one(f, dst, v)?;
             }
             return Ok(());
         }
+        let code = f.code.clone();
+        let list = &code.args[id.0 as usize];
         let is_positional =
             |a: &&crate::code::Arg| a.flags & (flags::OPT_FLAG | flags::FLAT_SLURPY | flags::NAMED) == 0;
         let positional = list.iter().filter(is_positional).count();

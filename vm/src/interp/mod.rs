@@ -80,10 +80,15 @@ impl Frame {
         self.n.clear();
         self.n.resize(nn, 0.0);
         self.s.clear();
-        self.s.resize(ns, Str::null());
+        if ns > 0 {
+            // Str::null() reads a thread-local; most subs have no S registers (bench/fib).
+            self.s.resize(ns, Str::null());
+        }
         self.p.clear();
         self.p.resize(np, None);
-        self.code = code;
+        if !Rc::ptr_eq(&self.code, &code) {
+            self.code = code;
+        }
         self
     }
     /// Grows the register file to what `sub` needs (the REPL runs new units in one frame).
