@@ -27,9 +27,9 @@ pub fn render_failure(f: &AsmFailure, color: bool) -> String {
         };
         let snippet_src = &text[ws..we];
         let (a, b) = (start - ws, end.min(we) - ws);
-        let mut msg = Level::Error.title(&e.message).snippet(
-            Snippet::source(snippet_src).line_start(line as usize).annotation(Level::Error.span(a..b.max(a))),
-        );
+        let mut msg = Level::Error
+            .title(&e.message)
+            .snippet(Snippet::source(snippet_src).line_start(line as usize).annotation(Level::Error.span(a..b.max(a))));
         let help;
         if let Some(h) = &e.help {
             help = h.clone();

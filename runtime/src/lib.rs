@@ -71,7 +71,8 @@ pub struct Stats {
     pub peak_pmcs: usize,
 }
 
-/// Runs assembled code to the end; returns the exit code.
+/// Runs assembled code to the end; returns the exit code. Subs marked `:init` run first, in
+/// source order, as Parrot runs them before `:main`.
 pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (i32, Stats) {
     let code = Rc::new(code);
     let mut vm = Vm::new(Config { max_depth: opts.max_depth });
@@ -81,49 +82,26 @@ pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (
         }));
     }
     vm.load(&code);
-    let argv: Vec<kea_vm::string::Str> = opts.argv.iter().map(|a| kea_vm::string::Str::from(a.as_str())).collect();
-    let mut task = Task::main(&mut vm, code, &argv);
     let mut stats = Stats::default();
-    let status = loop {
-        let fuel = match opts.max_ops {
-            Some(max) if task.ops >= max => {
-                host.flush_all();
-                let _ = host.sink.write(2, format!("instruction limit exceeded after {} ops (--max-ops {max})\n", task.ops).as_bytes());
-                break 1;
+    let main = code.main_sub();
+    let mut status = 0;
+    for (i, sub) in code.subs.iter().enumerate() {
+        if Some(i) != main && sub.flags.iter().any(|f| f == ":init") {
+            let mut task = Task::for_sub(code.clone(), i as u32);
+            if let Some(s) = drive(&mut vm, &mut task, host, opts, &mut stats) {
+                status = s;
+                break;
             }
-            Some(max) => opts.batch.min(max - task.ops),
-            None => opts.batch,
-        };
-        stats.slices += 1;
-        vm.maybe_collect(&[&task]);
-        match vm.run(&mut task, fuel) {
-            Step::Yielded => {}
-            Step::Finished => break 0,
-            Step::Exit(n) => break n,
-            Step::Io(req) => {
-                stats.io += 1;
-                let res = host.perform(req);
-                if let Err(step) = vm.complete_io(&mut task, res) {
-                    match step {
-                        Step::Trapped(t) => {
-                            host.flush_all();
-                            let _ = host.sink.write(2, t.to_string().as_bytes());
-                            break 1;
-                        }
-                        Step::Exit(n) => break n,
-                        _ => break 0,
-                    }
-                }
-            }
-            Step::Trapped(t) => {
-                host.flush_all();
-                let _ = host.sink.write(2, t.to_string().as_bytes());
-                break 1;
-            }
+            stats.ops += task.ops;
         }
-    };
+    }
+    if status == 0 {
+        let argv: Vec<kea_vm::string::Str> = opts.argv.iter().map(|a| kea_vm::string::Str::from(a.as_str())).collect();
+        let mut task = Task::main(&mut vm, code, &argv);
+        status = drive(&mut vm, &mut task, host, opts, &mut stats).unwrap_or(0);
+        stats.ops += task.ops;
+    }
     host.flush_all();
-    stats.ops = task.ops;
     stats.pmcs = vm.heap.len();
     stats.gc_runs = vm.heap.gc_runs;
     stats.peak_pmcs = vm.heap.peak;
@@ -137,9 +115,59 @@ pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (
     (status, stats)
 }
 
+/// Runs one task to its end. `None` when it finished normally; `Some(status)` when the
+/// program must exit (an `exit N`, an uncaught error, a limit).
+fn drive<S: Sink>(
+    vm: &mut Vm,
+    task: &mut Task,
+    host: &mut Host<S>,
+    opts: &RunOptions,
+    stats: &mut Stats,
+) -> Option<i32> {
+    let done_before = stats.ops;
+    loop {
+        let ran = done_before + task.ops;
+        let fuel = match opts.max_ops {
+            Some(max) if ran >= max => {
+                host.flush_all();
+                let _ = host
+                    .sink
+                    .write(2, format!("instruction limit exceeded after {ran} ops (--max-ops {max})\n").as_bytes());
+                return Some(1);
+            }
+            Some(max) => opts.batch.min(max - ran),
+            None => opts.batch,
+        };
+        stats.slices += 1;
+        vm.maybe_collect(&[&*task]);
+        let step = match vm.run(task, fuel) {
+            Step::Io(req) => {
+                stats.io += 1;
+                let res = host.perform(req);
+                match vm.complete_io(task, res) {
+                    Ok(()) => continue,
+                    Err(step) => step,
+                }
+            }
+            step => step,
+        };
+        match step {
+            Step::Yielded | Step::Io(_) => {}
+            Step::Finished => return None,
+            Step::Exit(n) => return Some(n),
+            Step::Trapped(t) => {
+                host.flush_all();
+                let _ = host.sink.write(2, t.to_string().as_bytes());
+                return Some(1);
+            }
+        }
+    }
+}
+
 /// Reads a source file as UTF-8, with the OS error or the offset of the first bad byte.
 pub fn read_source(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: error: cannot read file: {}", host::os_error_text(&e)))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("{path}: error: cannot read file: {}", host::os_error_text(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
         format!("{path}: error: file is not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())
     })
@@ -161,7 +189,13 @@ pub fn run_source_captured(name: &str, text: &str, stdin: &[u8], opts: &RunOptio
 pub fn ops_reference() -> String {
     let mut out = String::from("# Kea op reference (generated from vm/src/op/table.rs)\n\n");
     for info in kea_vm::op::OPS {
-        out.push_str(&format!("{:04x}  {:<24} {:<44} {}\n", info.opcode as u16, info.name, info.signature(), info.doc.trim()));
+        out.push_str(&format!(
+            "{:04x}  {:<24} {:<44} {}\n",
+            info.opcode as u16,
+            info.name,
+            info.signature(),
+            info.doc.trim()
+        ));
     }
     out
 }

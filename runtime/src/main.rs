@@ -90,7 +90,8 @@ fn run(a: RunArgs) -> ExitCode {
     };
     let mut argv = vec![file.clone()];
     argv.extend(a.args.iter().cloned());
-    let opts = RunOptions { batch: a.batch, max_ops: a.max_ops, trace: a.trace, stats: a.stats, max_depth: a.max_depth, argv };
+    let opts =
+        RunOptions { batch: a.batch, max_ops: a.max_ops, trace: a.trace, stats: a.stats, max_depth: a.max_depth, argv };
     let mut host = Host::new(StdSink::default(), Box::new(std::io::BufReader::new(std::io::stdin())));
     let (status, _) = run_code(prog, &mut host, &opts);
     code(status)

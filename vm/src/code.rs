@@ -121,6 +121,8 @@ pub struct SubInfo {
     pub main: bool,
     /// Other flags as written (`:load`, `:init`, `:anon`, ...).
     pub flags: Vec<String>,
+    /// The namespace it was defined in (`.namespace ['A'; 'B']`), outermost first.
+    pub namespace: Vec<String>,
 }
 
 /// The name of the sub a file without `.pcc_sub` runs as.
@@ -171,6 +173,14 @@ impl Code {
     /// A sub by name.
     pub fn find_sub(&self, name: &[u8]) -> Option<usize> {
         self.subs.iter().position(|s| s.name.as_bytes() == name)
+    }
+    /// A sub by name as seen from namespace `ns`: that namespace first, then the root one.
+    pub fn find_sub_in(&self, ns: &[String], name: &[u8]) -> Option<usize> {
+        let named = |s: &&SubInfo| s.name.as_bytes() == name;
+        self.subs
+            .iter()
+            .position(|s| named(&s) && s.namespace == ns)
+            .or_else(|| self.subs.iter().position(|s| named(&s) && s.namespace.is_empty()))
     }
     /// File name and 1-based line of an op.
     pub fn location(&self, pc: u32) -> (String, u32) {
@@ -348,10 +358,16 @@ pub struct Disassembly<'a>(pub &'a Code);
 impl fmt::Display for Disassembly<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let code = self.0;
+        let mut ns: Vec<String> = Vec::new();
         for (pc, op) in code.ops.iter().enumerate() {
             let pc32 = pc as u32;
             // The implicit unit of a file without `.pcc_sub` has no directive to print.
             if let Some(sub) = code.subs.iter().find(|s| s.start == pc32 && s.name != IMPLICIT_MAIN) {
+                if sub.namespace != ns {
+                    let parts: Vec<String> = sub.namespace.iter().map(|p| format!("'{p}'")).collect();
+                    writeln!(f, ".namespace [{}]", parts.join("; "))?;
+                    ns = sub.namespace.clone();
+                }
                 let mut flags = String::new();
                 if sub.main {
                     flags.push_str(" :main");

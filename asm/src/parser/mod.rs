@@ -136,6 +136,8 @@ pub struct Asm<'a> {
     streams: Vec<Stream>,
     /// PIR `.const` values by name.
     pir_consts: HashMap<String, Arg0>,
+    /// The current `.namespace`.
+    namespace: Vec<String>,
 }
 
 fn is_reg(s: &str) -> Option<(char, &str)> {
@@ -203,6 +205,7 @@ impl<'a> Asm<'a> {
             sub: None,
             streams: Vec::new(),
             pir_consts: HashMap::new(),
+            namespace: Vec::new(),
         }
     }
 
@@ -485,7 +488,23 @@ impl<'a> Asm<'a> {
                     Err(e) => self.err(K::Include, line.span(t), format!("cannot include '{path}': {e}")),
                 }
             }
-            ".loadlib" | ".namespace" | ".HLL" | ".line" | ".file" => {}
+            ".namespace" => {
+                // `.namespace ['A'; 'B']` (or `.namespace []` for the root) sets the namespace of
+                // the subs that follow.
+                let mut ns = Vec::new();
+                for t in &line.toks[1..] {
+                    match t.kind {
+                        Some(T::SqString | T::DqString) => {
+                            let text = line.text(t);
+                            ns.push(text[1..text.len() - 1].to_string());
+                        }
+                        Some(T::LBracket | T::RBracket | T::Semi) => {}
+                        _ => return self.err(K::Syntax, line.span(t), "expected .namespace ['Name'; ...]"),
+                    }
+                }
+                self.namespace = ns;
+            }
+            ".loadlib" | ".HLL" | ".line" | ".file" => {}
             _ => {
                 let key = name.trim_start_matches('.').to_string();
                 if let Some(m) = self.macros.get(&key).cloned() {
@@ -527,11 +546,12 @@ impl<'a> Asm<'a> {
         let Some(name) = name else { return self.err(K::Syntax, span, "expected a sub name: '.pcc_sub name:'") };
         self.finish_sub();
         let start = self.code.ops.len() as u32;
-        if self.code.subs.iter().any(|s| s.name == name) {
+        if self.code.subs.iter().any(|s| s.name == name && s.namespace == self.namespace) {
             self.err(K::DuplicateLabel, span, format!("sub '{name}' is defined twice"));
         }
+        let namespace = self.namespace.clone();
         self.sub = Some(SubBuild::new(
-            SubInfo { name: name.clone(), start, end: start, main, flags, ..Default::default() },
+            SubInfo { name: name.clone(), start, end: start, main, flags, namespace, ..Default::default() },
             false,
         ));
         // The sub's name is also a label at its start.

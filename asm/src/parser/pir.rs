@@ -238,7 +238,7 @@ impl Asm<'_> {
             }
             (Some(T::Ident), "if" | "unless") if line.toks.iter().any(|t| line.text(t) == "goto") => self.pir_if(line),
             _ if has(T::Assign) || has(T::OpAssign) => self.pir_assign(line),
-            (Some(T::Ident | T::SqString | T::DqString), _)
+            (Some(T::Ident | T::VReg | T::SqString | T::DqString), _)
                 if line.toks.get(1).map(|t| t.kind) == Some(Some(T::LParen)) =>
             {
                 if let Some((sub, args)) = self.call_parts(line, 0, line.toks.len()) {
@@ -311,11 +311,15 @@ impl Asm<'_> {
             }
         }
         self.finish_sub();
-        if self.code.subs.iter().any(|s| s.name == name) {
+        if self.code.subs.iter().any(|s| s.name == name && s.namespace == self.namespace) {
             self.err(K::DuplicateLabel, span, format!("sub '{name}' is defined twice"));
         }
         let start = self.code.ops.len() as u32;
-        self.sub = Some(SubBuild::new(SubInfo { name, start, end: start, main, flags, ..Default::default() }, true));
+        let namespace = self.namespace.clone();
+        self.sub = Some(SubBuild::new(
+            SubInfo { name, start, end: start, main, flags, namespace, ..Default::default() },
+            true,
+        ));
     }
 
     fn pir_param(&mut self, line: &Line) {
@@ -506,7 +510,7 @@ impl Asm<'_> {
         // A local PMC holding a sub is called directly; anything else is found by name.
         let local = self.sub.as_ref().and_then(|s| s.names.get(&name)).copied();
         let sub = match local {
-            Some(('P', r)) if t.kind == Some(T::Ident) => (Arg0::Reg('P', r), span),
+            Some(('P', r)) if matches!(t.kind, Some(T::Ident | T::VReg)) => (Arg0::Reg('P', r), span),
             _ => {
                 let tmp = self.temp_p(span)?;
                 self.emit_pir("find_sub_not_null", vec![(tmp.clone(), span), (Arg0::Str(Str::from(name)), span)], span);
@@ -608,7 +612,7 @@ impl Asm<'_> {
         let rt = line.toks[j];
         let rtext = line.text(&rt).to_string();
         // Calls: `r = f(...)`, `(r, s) = f(...)`.
-        if matches!(rt.kind, Some(T::Ident | T::SqString | T::DqString))
+        if matches!(rt.kind, Some(T::Ident | T::VReg | T::SqString | T::DqString))
             && line.toks.get(j + 1).map(|t| t.kind) == Some(Some(T::LParen))
             && !(rt.kind == Some(T::Ident) && !op::variants(&rtext).is_empty() && self.is_op_form(line, j))
         {

@@ -162,6 +162,13 @@ impl Task {
         }
         t
     }
+    /// A task that runs one sub of `code` (for `:init` subs).
+    pub fn for_sub(code: Rc<Code>, sub: u32) -> Task {
+        let mut t = Task::default();
+        t.frames.push(Frame::new(code, sub));
+        t
+    }
+
     /// A task for the program's main sub, which receives `argv` as Parrot passes it: one
     /// ResizableStringArray argument (`argv[0]` is the program file), taken by a
     /// `get_params "0", P0` if the sub has one.
@@ -303,9 +310,16 @@ impl Vm {
         r
     }
 
-    /// Registers every sub of a code object as a global by its name (what loading a file does).
+    /// Registers every sub of a code object as a global by its name (what loading a file does);
+    /// a sub in a namespace is also registered as `A::B::name`.
     pub fn load(&mut self, code: &Rc<Code>) {
         for i in 0..code.subs.len() {
+            if !code.subs[i].namespace.is_empty() {
+                let full = format!("{}::{}", code.subs[i].namespace.join("::"), code.subs[i].name);
+                let r = self.sub_pmc(code, i as u32);
+                self.globals.insert(Str::from(full), Some(r));
+                continue;
+            }
             let name = Str::from(code.subs[i].name.as_str());
             let r = self.sub_pmc(code, i as u32);
             self.globals.insert(name, Some(r));

@@ -158,7 +158,8 @@ impl Vm {
 
     /// A global, or a sub of the running code object, by name.
     fn find_name(&mut self, f: &Frame, name: &Str) -> crate::pmc::PVal {
-        if let Some(i) = f.code.find_sub(name.as_bytes()) {
+        let ns = &f.code.subs[f.sub as usize].namespace;
+        if let Some(i) = f.code.find_sub_in(ns, name.as_bytes()) {
             let code = f.code.clone();
             return Some(self.sub_pmc(&code, i as u32));
         }
