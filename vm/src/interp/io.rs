@@ -121,6 +121,8 @@ impl Vm {
     }
 
     /// The FileHandle PMC for stdin (0), stdout (1) or stderr (2).
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
     pub(super) fn std_handle(&mut self, fd: usize) -> PmcRef {
         if let Some(p) = self.std_handles[fd] {
             return p;
@@ -142,6 +144,8 @@ impl Vm {
     }
 
     /// The host handle id of a FileHandle PMC; `open` requires it not closed.
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
     pub(super) fn handle_id(&self, p: PVal, open: bool) -> Result<u32, Exc> {
         match p.map(|r| self.heap.get(r)) {
             Some(PmcData::FileHandle(h)) => {
@@ -157,6 +161,8 @@ impl Vm {
     }
 
     /// The text `print`/`say` write for a PMC (a null PMC throws, as in Parrot).
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
     pub(super) fn print_string(&self, p: PVal, op: &str) -> Result<Str, Exc> {
         if p.is_none() {
             return Err(Exc::new(types::EXCEPTION_UNEXPECTED_NULL, format!("Null PMC in {op}")));
