@@ -26,7 +26,36 @@ use std::path::Path;
 
 /// Kea's copies of Parrot's constant files, found by `.include` when the including file's
 /// folder has no file of that name.
-pub const BUNDLED: &[(&str, &str)] = &[]; // BUNDLED-LIST
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("call_bits.pasm", include_str!("../include/call_bits.pasm")),
+    ("cclass.pasm", include_str!("../include/cclass.pasm")),
+    ("cloneflags.pasm", include_str!("../include/cloneflags.pasm")),
+    ("datatypes.pasm", include_str!("../include/datatypes.pasm")),
+    ("dlopenflags.pasm", include_str!("../include/dlopenflags.pasm")),
+    ("errors.pasm", include_str!("../include/errors.pasm")),
+    ("except_severity.pasm", include_str!("../include/except_severity.pasm")),
+    ("except_types.pasm", include_str!("../include/except_types.pasm")),
+    ("hash_key_type.pasm", include_str!("../include/hash_key_type.pasm")),
+    ("iglobals.pasm", include_str!("../include/iglobals.pasm")),
+    ("interpcores.pasm", include_str!("../include/interpcores.pasm")),
+    ("interpdebug.pasm", include_str!("../include/interpdebug.pasm")),
+    ("interpflags.pasm", include_str!("../include/interpflags.pasm")),
+    ("interpinfo.pasm", include_str!("../include/interpinfo.pasm")),
+    ("interptrace.pasm", include_str!("../include/interptrace.pasm")),
+    ("iterator.pasm", include_str!("../include/iterator.pasm")),
+    ("libpaths.pasm", include_str!("../include/libpaths.pasm")),
+    ("longopt.pasm", include_str!("../include/longopt.pasm")),
+    ("packfile_annotation_keytype.pasm", include_str!("../include/packfile_annotation_keytype.pasm")),
+    ("packfile_segments.pasm", include_str!("../include/packfile_segments.pasm")),
+    ("socket.pasm", include_str!("../include/socket.pasm")),
+    ("stat.pasm", include_str!("../include/stat.pasm")),
+    ("stdio.pasm", include_str!("../include/stdio.pasm")),
+    ("stringinfo.pasm", include_str!("../include/stringinfo.pasm")),
+    ("sysinfo.pasm", include_str!("../include/sysinfo.pasm")),
+    ("timer.pasm", include_str!("../include/timer.pasm")),
+    ("tm.pasm", include_str!("../include/tm.pasm")),
+    ("warnings.pasm", include_str!("../include/warnings.pasm")),
+];
 
 /// A bundled constant file by name.
 pub fn bundled(name: &str) -> Option<&'static str> {

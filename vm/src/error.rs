@@ -6,22 +6,28 @@ use std::fmt;
 /// Parrot's exception types used by the core (values from Parrot's `except_types.pasm`).
 #[allow(missing_docs)]
 pub mod types {
-    pub const EXCEPTION_INVALID_OPERATION: i64 = 6;
-    pub const EXCEPTION_OUT_OF_BOUNDS: i64 = 17;
-    pub const EXCEPTION_UNEXPECTED_NULL: i64 = 27;
+    pub const EXCEPTION_INVALID_STRING_REPRESENTATION: i64 = 2;
+    pub const EXCEPTION_NOT_THROWABLE: i64 = 4;
+    pub const EXCEPTION_NULL_REG_ACCESS: i64 = 5;
+    pub const EXCEPTION_SUBSTR_OUT_OF_STRING: i64 = 7;
+    pub const EXCEPTION_ORD_OUT_OF_STRING: i64 = 8;
+    pub const EXCEPTION_INVALID_CHARACTER: i64 = 12;
+    pub const EXCEPTION_NEG_REPEAT: i64 = 16;
+    pub const EXCEPTION_NEG_SLEEP: i64 = 18;
+    pub const EXCEPTION_INVALID_OPERATION: i64 = 20;
+    pub const EXCEPTION_PIO_ERROR: i64 = 27;
     pub const EXCEPTION_DIV_BY_ZERO: i64 = 29;
-    pub const EXCEPTION_ILL_INHERIT: i64 = 41;
-    pub const EXCEPTION_NO_CLASS: i64 = 43;
-    pub const EXCEPTION_ERR_OVERFLOW: i64 = 50;
-    pub const EXCEPTION_PIO_ERROR: i64 = 61;
-    pub const EXCEPTION_INVALID_ARGUMENT: i64 = 79;
-    pub const CONTROL_EXIT: i64 = 65;
-    pub const EXCEPTION_SUBSTR_OUT_OF_STRING: i64 = 4;
-    pub const EXCEPTION_NEG_REPEAT: i64 = 7;
-    pub const EXCEPTION_NEG_SLEEP: i64 = 52;
-    pub const EXCEPTION_INVALID_STRING_REPRESENTATION: i64 = 5;
-    pub const EXCEPTION_METHOD_NOT_FOUND: i64 = 12;
-    pub const EXCEPTION_GLOBAL_NOT_FOUND: i64 = 24;
+    pub const EXCEPTION_OUT_OF_BOUNDS: i64 = 33;
+    pub const EXCEPTION_ILL_INHERIT: i64 = 36;
+    pub const EXCEPTION_NO_CLASS: i64 = 38;
+    pub const EXCEPTION_GLOBAL_NOT_FOUND: i64 = 42;
+    pub const EXCEPTION_METHOD_NOT_FOUND: i64 = 44;
+    pub const EXCEPTION_ERR_OVERFLOW: i64 = 49;
+    pub const EXCEPTION_UNEXPECTED_NULL: i64 = 52;
+    pub const EXCEPTION_DIE: i64 = 57;
+    pub const EXCEPTION_INVALID_ARGUMENT: i64 = 20;
+    pub const CONTROL_ERROR: i64 = 65540;
+    pub const CONTROL_EXIT: i64 = 65543;
 }
 
 /// Parrot's severities (`except_severity.pasm`).
@@ -60,10 +66,10 @@ impl Exc {
     pub fn div_by_zero() -> Exc {
         Exc::new(types::EXCEPTION_DIV_BY_ZERO, "Divide by zero")
     }
-    /// "Null PMC access in NAME()".
+    /// "Null PMC access in NAME()", NAME being the vtable slot the op called.
     #[cold]
     pub fn null_access(what: &str) -> Exc {
-        Exc::new(types::EXCEPTION_UNEXPECTED_NULL, format!("Null PMC access in {what}()"))
+        Exc::new(types::EXCEPTION_NULL_REG_ACCESS, format!("Null PMC access in {what}()"))
     }
     /// An operation the PMC's type does not have.
     #[cold]

@@ -149,10 +149,15 @@ pub fn parse_num(b: &[u8]) -> f64 {
     }
 }
 
-/// An N converted to an I: truncated toward zero; NaN gives 0 and values past the range
-/// saturate (C leaves both undefined; this is Kea's choice, spec/conversions).
+/// An N converted to an I: truncated toward zero. NaN, the infinities and values past the
+/// range give the minimum integer, which is what Parrot's C cast gives on x86-64
+/// (spec/conversions).
 pub fn num_to_int(x: f64) -> i64 {
-    x as i64
+    if x >= -9_223_372_036_854_775_808.0 && x < 9_223_372_036_854_775_808.0 {
+        x as i64
+    } else {
+        i64::MIN
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! operand kind (spec/conversions).
 
 use super::{Frame, Vm};
-use crate::error::Exc;
+use crate::error::{types, Exc};
 use crate::num;
 use crate::op::{Op, Operand};
 use crate::pmc::{Elem, PVal, PmcData};
@@ -363,6 +363,19 @@ impl Vm {
     /// (as Parrot's Integer PMC does); anything with a number in it is a number.
     pub(super) fn pmc_arith(&self, op: Arith, a: &Val, b: &Val) -> Result<NumV, Exc> {
         let (x, y) = (self.numv(a)?, self.numv(b)?);
+        // Parrot's PMCs throw where the registers do not, with their own words.
+        if y.f() == 0.0 {
+            match op {
+                Arith::Div | Arith::Fdiv => {
+                    return Err(Exc::new(types::EXCEPTION_DIV_BY_ZERO, "float division by zero"));
+                }
+                Arith::Mod => {
+                    let m = if matches!(x, NumV::F(_)) || matches!(y, NumV::F(_)) { "float" } else { "int" };
+                    return Err(Exc::new(types::EXCEPTION_DIV_BY_ZERO, format!("{m} modulus by zero")));
+                }
+                _ => {}
+            }
+        }
         Ok(match (&x, &y) {
             (NumV::I(p), NumV::I(q)) => {
                 let (p, q) = (*p, *q);

@@ -986,7 +986,7 @@ impl Vm {
                                     }
                                 }
                                 Op::die_s { msg } => {
-                                    raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, sa(f, msg).to_text()))
+                                    raise!(Exc::new(types::EXCEPTION_DIE, sa(f, msg).to_text()))
                                 }
                                 Op::die_p { exc } => {
                                     let p = preg!(f, exc);
@@ -994,7 +994,7 @@ impl Vm {
                                         Some(PmcData::Exception(e)) => e.message.to_text(),
                                         _ => tri!(self.heap.get_string(p)).to_text(),
                                     };
-                                    raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, msg))
+                                    raise!(Exc::new(types::EXCEPTION_DIE, msg))
                                 }
                                 Op::die_i_i { severity: sev, kind } => {
                                     let (sev, kind) = (ia(f, sev), ia(f, kind));

@@ -17,17 +17,30 @@ fn too_long() -> Exc {
 /// is clamped to the end; a negative count throws.
 fn char_range(len: usize, offset: i64, count: Option<i64>) -> Result<(usize, usize), Exc> {
     let len_i = len as i64;
-    let start = if offset < 0 { offset + len_i } else { offset };
+    // A count of zero or less is the empty string, whatever the offset (as in Parrot).
+    if count.is_some_and(|c| c <= 0) {
+        return Ok((0, 0));
+    }
+    let start = if offset < 0 { offset.saturating_add(len_i) } else { offset };
     if start < 0 || start > len_i {
         return Err(Exc::new(types::EXCEPTION_SUBSTR_OUT_OF_STRING, "Cannot take substr outside string"));
     }
-    let count = match count {
-        None => len_i - start,
-        Some(c) if c < 0 => {
-            return Err(Exc::new(types::EXCEPTION_SUBSTR_OUT_OF_STRING, "Cannot take substr with negative length"))
-        }
-        Some(c) => c.min(len_i - start),
-    };
+    let count = count.map_or(len_i - start, |c| c.min(len_i - start));
+    Ok((start as usize, count as usize))
+}
+
+/// `replace`'s range: an offset may equal the length (appending); a negative count replaces
+/// to the end, as Parrot's unsigned cast makes it.
+fn replace_range(len: usize, offset: i64, count: i64) -> Result<(usize, usize), Exc> {
+    let len_i = len as i64;
+    let start = if offset < 0 { offset.saturating_add(len_i) } else { offset };
+    if start < 0 || start > len_i {
+        return Err(Exc::new(
+            types::EXCEPTION_SUBSTR_OUT_OF_STRING,
+            "Can only replace inside string or index after end of string",
+        ));
+    }
+    let count = if count < 0 { len_i - start } else { count.min(len_i - start) };
     Ok((start as usize, count as usize))
 }
 
@@ -98,7 +111,7 @@ impl Vm {
             Op::replace_s_s_i_i_s { dst, src, offset, count, with } => {
                 let s = super::sa(f, src);
                 let w = super::sa(f, with);
-                char_range(s.char_len(), super::ia(f, offset), Some(super::ia(f, count))).and_then(|(a, n)| {
+                replace_range(s.char_len(), super::ia(f, offset), super::ia(f, count)).and_then(|(a, n)| {
                     let len = s.char_len();
                     let out = s.substring(0, a).concat(&w).concat(&s.substring(a + n, len));
                     if out.as_bytes().len() > MAX_STRING {
@@ -227,22 +240,31 @@ fn index_of(h: &Str, n: &Str, start: i64) -> i64 {
 
 fn ord(s: &Str, pos: i64) -> Result<i64, Exc> {
     let chars = s.chars();
+    let err = |m: &str| Err(Exc::new(types::EXCEPTION_ORD_OUT_OF_STRING, m));
     if chars.is_empty() {
-        return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "Cannot get character of empty string"));
+        return err("Cannot get character of empty string");
     }
     let len = chars.len() as i64;
     let i = if pos < 0 { pos + len } else { pos };
-    if i < 0 || i >= len {
-        return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "Cannot get character past end of string"));
+    if i < 0 {
+        return err("Cannot get character before beginning of string");
+    }
+    if i >= len {
+        return err("Cannot get character past end of string");
     }
     Ok(i64::from(chars[i as usize]))
 }
 
+/// `chr`: ASCII below 0x80, a one-byte ISO-8859-1 string up to 0xFF, UTF-8 above, as Parrot.
 fn chr(c: i64) -> Result<Str, Exc> {
     let Some(ch) = u32::try_from(c).ok().and_then(char::from_u32) else {
-        return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("Invalid character for chr: {c}")));
+        return Err(Exc::new(types::EXCEPTION_INVALID_CHARACTER, "Invalid character for UTF-8 encoding"));
     };
-    Ok(Str::from_bytes(ch.to_string().as_bytes(), if ch.is_ascii() { Encoding::Ascii } else { Encoding::Utf8 }))
+    Ok(match ch as u32 {
+        0..=0x7f => Str::from_bytes(&[ch as u8], Encoding::Ascii),
+        0x80..=0xff => Str::from_bytes(&[ch as u8], Encoding::Latin1),
+        _ => Str::from_bytes(ch.to_string().as_bytes(), Encoding::Utf8),
+    })
 }
 
 fn repeat(s: &Str, n: i64) -> Result<Str, Exc> {
