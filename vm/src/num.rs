@@ -153,7 +153,7 @@ pub fn parse_num(b: &[u8]) -> f64 {
 /// range give the minimum integer, which is what Parrot's C cast gives on x86-64
 /// (spec/conversions).
 pub fn num_to_int(x: f64) -> i64 {
-    if x >= -9_223_372_036_854_775_808.0 && x < 9_223_372_036_854_775_808.0 {
+    if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x) {
         x as i64
     } else {
         i64::MIN

@@ -320,10 +320,10 @@ impl Heap {
         let r = p.ok_or_else(|| Exc::null_access("get_integer"))?;
         Ok(match self.get(r) {
             PmcData::Integer(i) => *i,
-            PmcData::BigInt(b) => {
-                use num_traits::{Signed, ToPrimitive};
-                b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX })
-            }
+            PmcData::BigInt(b) => match num_traits::ToPrimitive::to_i64(&**b) {
+                Some(v) => v,
+                None => return Err(Exc::new(types::EXCEPTION_ERR_OVERFLOW, "bigint_get_long: number too big")),
+            },
             PmcData::Float(f) => num::num_to_int(*f),
             PmcData::String(s) => num::parse_int(s.as_bytes()),
             PmcData::Boolean(b) => i64::from(*b),
@@ -368,6 +368,14 @@ impl Heap {
             PmcData::Sub(code, i) => Str::from(code.subs[*i as usize].name.as_str()),
             PmcData::FixedIntegerArray(v) | PmcData::ResizableIntegerArray(v) => {
                 let parts: Vec<String> = v.iter().map(i64::to_string).collect();
+                Str::from(format!("[ {} ]", parts.join(", ")))
+            }
+            PmcData::ResizableStringArray(v) => {
+                let parts: Vec<String> = v.iter().map(|s| format!("\"{}\"", s.to_text())).collect();
+                Str::from(format!("[ {} ]", parts.join(", ")))
+            }
+            PmcData::ResizableFloatArray(v) => {
+                let parts: Vec<String> = v.iter().map(|x| num::fmt_str(*x)).collect();
                 Str::from(format!("[ {} ]", parts.join(", ")))
             }
             PmcData::FileHandle(h) => h.path.clone(),
@@ -418,7 +426,8 @@ impl Heap {
         let d = self.get_mut(r);
         match d {
             PmcData::Integer(i) => *i = v,
-            PmcData::Float(_) | PmcData::Undef | PmcData::BigInt(_) => *d = PmcData::Integer(v),
+            PmcData::BigInt(b) => **b = num_bigint::BigInt::from(v),
+            PmcData::Float(_) | PmcData::Undef => *d = PmcData::Integer(v),
             PmcData::Boolean(b) => *b = v != 0,
             PmcData::String(s) => *s = Str::from(v.to_string()),
             PmcData::FixedPMCArray(a) => resize_fixed(a, v, None)?,
@@ -453,7 +462,17 @@ impl Heap {
         let d = self.get_mut(r);
         match d {
             PmcData::String(s) => *s = v,
-            PmcData::Integer(_) | PmcData::Float(_) | PmcData::Undef | PmcData::BigInt(_) => *d = PmcData::String(v),
+            PmcData::BigInt(b) => {
+                // A BigInt parses the string and stays a BigInt (leading digits; none is 0).
+                let t = v.to_text();
+                let t = t.trim_start();
+                let end = t
+                    .char_indices()
+                    .take_while(|&(i, c)| c.is_ascii_digit() || (i == 0 && (c == '-' || c == '+')))
+                    .count();
+                **b = t[..end].parse().unwrap_or_default();
+            }
+            PmcData::Integer(_) | PmcData::Float(_) | PmcData::Undef => *d = PmcData::String(v),
             PmcData::Boolean(b) => *b = v.truthy(),
             PmcData::Exception(e) => e.message = v,
             d => return Err(wrong(d.class_name(), "set_string_native")),
@@ -526,6 +545,9 @@ impl Heap {
                 let idx = match index_of(*i, len) {
                     Some(ix) => ix,
                     None if fixed => return Err(Exc::out_of_bounds()),
+                    // Before the start of a resizable array is an error; past its end reads as
+                    // empty (Parrot's ResizablePMCArray).
+                    None if *i < 0 => return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "get: index out of bounds")),
                     None => return Ok(empty_elem(d)),
                 };
                 Ok(match d {
@@ -781,7 +803,8 @@ fn empty_elem(d: &PmcData) -> Elem {
 fn non_empty(len: usize, front: bool, class: &str) -> Result<(), Exc> {
     if len == 0 {
         let what = if front { "shift" } else { "pop" };
-        return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, format!("{class}: Can't {what} from an empty array!")));
+        let _ = class;
+        return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, format!("Can't {what} from an empty array")));
     }
     Ok(())
 }
@@ -822,7 +845,7 @@ fn size_arg(v: i64) -> Result<usize, Exc> {
 
 fn resize_fixed<T: Clone>(a: &mut Vec<T>, v: i64, fill: T) -> Result<(), Exc> {
     if !a.is_empty() {
-        return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "FixedArray: Can't resize!"));
+        return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "Can't resize"));
     }
     a.resize(size_arg(v)?, fill);
     Ok(())

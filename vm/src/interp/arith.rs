@@ -376,6 +376,16 @@ impl Vm {
                 _ => {}
             }
         }
+        // Parrot's Integer PMC divides by a plain number through Scalar (a Float result) and
+        // by a Float PMC through its own MULTI (an Integer, truncated); Integer by Integer stays
+        // integral (spec/pmc, "PMC arithmetic").
+        if op == Arith::Div && matches!(x, NumV::I(_)) && matches!(a, Val::P(_)) {
+            match b {
+                Val::I(_) | Val::N(_) => return Ok(NumV::F(x.f() / y.f())),
+                Val::P(_) if matches!(y, NumV::F(_)) => return Ok(NumV::I(num::num_to_int((x.f() / y.f()).trunc()))),
+                _ => {}
+            }
+        }
         Ok(match (&x, &y) {
             (NumV::I(p), NumV::I(q)) => {
                 let (p, q) = (*p, *q);

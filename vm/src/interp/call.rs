@@ -178,10 +178,10 @@ impl Vm {
                     self.bind_one(f, a.value, v)?;
                 }
                 None if a.flags & flags::OPTIONAL != 0 || !strict => {
+                    // A parameter or result that got no value is emptied (0, 0.0, null), as
+                    // Parrot does, never left with what the register held before.
                     given = false;
-                    if strict {
-                        self.bind_one(f, a.value, empty_of(a.value))?;
-                    }
+                    self.bind_one(f, a.value, empty_of(a.value))?;
                 }
                 None => return Err(arity("few", passed, required)),
             }

@@ -959,12 +959,18 @@ impl Vm {
                                     task_op!(self.do_call(task, s, true))
                                 }
                                 Op::returncc {} => task_op!(self.do_return(task)),
+                                // Handlers belong to the frame that installed them (Parrot keeps them in
+                                // the call context): a sub sees and pops only its own.
                                 Op::pop_eh {} => {
-                                    if task.handlers.pop().is_none() {
+                                    if task.handlers.last().is_some_and(|h| h.depth == depth) {
+                                        task.handlers.pop();
+                                    } else {
                                         raise!(Exc::new(types::EXCEPTION_INVALID_OPERATION, "No handler to delete."));
                                     }
                                 }
-                                Op::count_eh_i { dst } => ireg!(f, dst) = task.handlers.len() as i64,
+                                Op::count_eh_i { dst } => {
+                                    ireg!(f, dst) = task.handlers.iter().filter(|h| h.depth == depth).count() as i64
+                                }
                                 Op::throw_p { exc } | Op::rethrow_p { exc } => {
                                     let p = preg!(f, exc);
                                     match p.map(|r| self.heap.get(r)) {

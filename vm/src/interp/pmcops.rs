@@ -216,5 +216,9 @@ fn isa(class: &str, want: &str) -> bool {
                 )
                 | ("Hash", "hash")
                 | ("Boolean", "Integer")
+                | ("ResizablePMCArray", "FixedPMCArray")
+                | ("ResizableIntegerArray", "FixedIntegerArray")
+                | ("ResizableStringArray", "FixedStringArray")
+                | ("ResizableFloatArray", "FixedFloatArray")
         )
 }
