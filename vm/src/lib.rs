@@ -36,6 +36,7 @@
 
 pub mod code;
 pub mod error;
+pub mod hash;
 pub mod interp;
 pub mod num;
 pub mod op;

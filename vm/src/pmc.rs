@@ -11,9 +11,9 @@
 
 use crate::code::Code;
 use crate::error::{types, Exc};
+use crate::hash::PHash;
 use crate::num;
 use crate::string::{Encoding, Str};
-use indexmap::IndexMap;
 use std::num::NonZeroU32;
 use std::rc::Rc;
 
@@ -80,7 +80,7 @@ pub enum PmcData {
     FixedIntegerArray(Vec<i64>),
     ResizableStringArray(Vec<Str>),
     ResizableFloatArray(Vec<f64>),
-    Hash(IndexMap<Str, PVal>),
+    Hash(PHash),
     Exception(Box<ExceptionData>),
     /// A sub: its code object and index into `Code::subs`.
     Sub(Rc<Code>, u32),
@@ -146,7 +146,7 @@ impl PmcData {
             "FixedIntegerArray" => PmcData::FixedIntegerArray(Vec::new()),
             "ResizableStringArray" => PmcData::ResizableStringArray(Vec::new()),
             "ResizableFloatArray" => PmcData::ResizableFloatArray(Vec::new()),
-            "Hash" => PmcData::Hash(IndexMap::new()),
+            "Hash" => PmcData::Hash(PHash::new()),
             "Exception" => PmcData::Exception(Box::new(ExceptionData {
                 message: Str::null(),
                 severity: crate::error::severity::EXCEPT_ERROR,
@@ -395,7 +395,10 @@ impl Heap {
             PmcData::Undef => false,
             PmcData::Exception(_) | PmcData::Sub(..) => true,
             PmcData::FileHandle(h) => !h.closed && !h.eof,
-            PmcData::Iterator(it) => it.pos < self.iter_len(it.target),
+            PmcData::Iterator(it) => match self.get(it.target) {
+                PmcData::Hash(h) => h.next_from(it.pos).is_some(),
+                _ => it.pos < self.iter_len(it.target),
+            },
             d => elements_of(d) != 0,
         })
     }
@@ -414,7 +417,10 @@ impl Heap {
             | PmcData::Boolean(_)
             | PmcData::Undef) => Err(wrong(d.class_name(), "elements")),
             PmcData::String(s) => Ok(s.char_len() as i64),
-            PmcData::Iterator(it) => Ok((self.iter_len(it.target).saturating_sub(it.pos)) as i64),
+            PmcData::Iterator(it) => Ok(match self.get(it.target) {
+                PmcData::Hash(h) => h.count_from(it.pos),
+                _ => self.iter_len(it.target).saturating_sub(it.pos),
+            } as i64),
             d => Ok(elements_of(d) as i64),
         }
     }
@@ -675,7 +681,7 @@ impl Heap {
                     KeyVal::Str(s) => s.clone(),
                     KeyVal::Int(i) => Str::from(i.to_string()),
                 };
-                h.shift_remove(&k);
+                h.remove(&k);
             }
             (d, KeyVal::Int(i)) => {
                 let len = elements_of(d);
@@ -769,15 +775,22 @@ impl Heap {
 
     fn iter_next(&mut self, r: PmcRef, it: IterData) -> Result<Elem, Exc> {
         let target = it.target;
-        if it.pos >= self.iter_len(target) {
-            return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "StopIteration"));
-        }
-        let item = match self.get(target) {
-            PmcData::Hash(h) => Elem::S(h.get_index(it.pos).map(|(k, _)| k.clone()).unwrap_or_else(Str::empty)),
-            _ => self.get_keyed(Some(target), &KeyVal::Int(it.pos as i64))?,
+        let stop = || Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "StopIteration");
+        // A hash iterator walks slots (its position is a slot number); an array's, indices.
+        let (item, next) = match self.get(target) {
+            PmcData::Hash(h) => {
+                let (slot, k) = h.next_from(it.pos).ok_or_else(stop)?;
+                (Elem::S(k.clone()), slot + 1)
+            }
+            _ => {
+                if it.pos >= self.iter_len(target) {
+                    return Err(stop());
+                }
+                (self.get_keyed(Some(target), &KeyVal::Int(it.pos as i64))?, it.pos + 1)
+            }
         };
         if let PmcData::Iterator(i) = self.get_mut(r) {
-            i.pos += 1;
+            i.pos = next;
         }
         Ok(item)
     }

@@ -131,7 +131,7 @@ impl Vm {
             }
             if a.flags & flags::NAMED != 0 && a.flags & flags::FLAT_SLURPY != 0 {
                 // `:slurpy :named`: every remaining named argument, as a Hash.
-                let mut map = indexmap::IndexMap::new();
+                let mut map = crate::hash::PHash::new();
                 for (k, v) in named.drain(..) {
                     let v = self.heap.boxed(v);
                     map.insert(k, v);
