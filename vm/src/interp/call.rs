@@ -252,6 +252,9 @@ impl Vm {
 
     /// `returncc`: pops the frame; the caller resumes at its saved pc.
     pub(super) fn do_return(&mut self, task: &mut Task) -> Result<(), Step> {
+        if task.keep_outer && task.frames.len() == 1 {
+            return Err(Step::Finished);
+        }
         if let Some(old) = task.frames.pop() {
             // Keep a few frames' registers for the next calls; drop deeper ones.
             if task.pool.len() < 64 {

@@ -151,6 +151,9 @@ pub struct Task {
     pool: Vec<Frame>,
     /// Instructions executed so far.
     pub ops: u64,
+    /// Keep the outermost frame when the task finishes (`end`, or a return out of it), so its
+    /// registers can run more code later: the REPL's persistent main frame.
+    pub keep_outer: bool,
 }
 
 impl Task {
@@ -626,7 +629,8 @@ impl Vm {
                     Op::end {} => {
                         charge!();
                         task.ops += executed;
-                        task.frames.clear();
+                        let keep = usize::from(task.keep_outer);
+                        task.frames.truncate(keep);
                         return Step::Finished;
                     }
                     Op::exit_i { status } => raise!(exit_exc(ireg!(f, status))),

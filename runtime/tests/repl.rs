@@ -1,0 +1,403 @@
+//! The REPL. The `pty_*` tests run the built `kea` with no arguments under a pseudo-terminal
+//! and type at it as a user would (a small python3 script using the standard `pty` module
+//! drives it; every wait is bounded). The others drive [`Session`] directly with captured
+//! output, and test the pure parts (blocks, completion, prelude extraction).
+
+use kea_runtime::host::{CaptureSink, Host};
+use kea_runtime::repl::{self, Block, Input, Outcome, Session};
+use kea_runtime::RunOptions;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The pty driver. argv: the program, then steps: `send:TEXT` writes TEXT to the terminal,
+/// `expect:TEXT` waits (at most `TIMEOUT` seconds) until TEXT appears in the output after the
+/// previous match (escape sequences and carriage returns removed), `cooked:` waits until the
+/// terminal is back in canonical mode (the line editor returned). At the end it waits for
+/// the program to exit. It answers rustyline's cursor-position queries, as a terminal does.
+/// Prints `STATUS n` or `TIMEOUT ...`, a `---` line, then the cleaned transcript.
+const DRIVER: &str = r#"
+import os, pty, re, select, signal, struct, sys, time, fcntl, termios
+TIMEOUT = 10.0
+exe, steps = sys.argv[1], sys.argv[2:]
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
+    os.execv(exe, [exe])
+raw = bytearray()
+answered = 0
+eof = False
+ansi = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\r")
+def clean():
+    return ansi.sub(b"", bytes(raw)).decode("utf-8", "replace")
+def pump(deadline):
+    global answered, eof
+    if eof:
+        return False
+    r, _, _ = select.select([fd], [], [], max(0.0, deadline - time.time()))
+    if not r:
+        return False
+    try:
+        data = os.read(fd, 4096)
+    except OSError:
+        data = b""
+    if not data:
+        eof = True
+        return False
+    raw.extend(data)
+    while True:
+        i = raw.find(b"\x1b[6n", answered)
+        if i < 0:
+            break
+        answered = i + 4
+        os.write(fd, b"\x1b[1;1R")
+    return True
+def fail(what):
+    print("TIMEOUT " + what)
+    print("---")
+    print(clean())
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    sys.exit(0)
+mark = 0
+for step in steps:
+    kind, _, arg = step.partition(":")
+    if kind == "send":
+        os.write(fd, arg.encode())
+    elif kind == "cooked":
+        # Wait until the line editor has given the terminal back (canonical mode again).
+        deadline = time.time() + TIMEOUT
+        while not termios.tcgetattr(fd)[3] & termios.ICANON:
+            if time.time() >= deadline:
+                fail("waiting for the terminal to leave raw mode")
+            pump(min(deadline, time.time() + 0.02))
+    elif kind == "expect":
+        deadline = time.time() + TIMEOUT
+        while True:
+            text = clean()
+            i = text.find(arg, mark)
+            if i >= 0:
+                mark = i + len(arg)
+                break
+            if time.time() >= deadline or eof:
+                fail("waiting for " + repr(arg))
+            pump(deadline)
+deadline = time.time() + TIMEOUT
+while not eof and time.time() < deadline:
+    pump(deadline)
+status = None
+while time.time() < deadline:
+    p, st = os.waitpid(pid, os.WNOHANG)
+    if p == pid:
+        status = os.waitstatus_to_exitcode(st)
+        break
+    time.sleep(0.02)
+if status is None:
+    fail("waiting for the program to exit")
+print("STATUS %d" % status)
+print("---")
+print(clean())
+"#;
+
+/// A temp history file for one test.
+fn history_file(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kea-repl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(format!("{test}.history"));
+    let _ = std::fs::remove_file(&p);
+    p
+}
+
+/// Runs `kea` under a pty with these steps; returns the exit status and the transcript.
+fn pty(test: &str, steps: &[String]) -> (i32, String) {
+    let hist = history_file(test);
+    pty_with_history(&hist, steps)
+}
+
+fn pty_with_history(hist: &PathBuf, steps: &[String]) -> (i32, String) {
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(DRIVER)
+        .arg(env!("CARGO_BIN_EXE_kea"))
+        .args(steps)
+        .env("KEA_HISTORY", hist)
+        .env("TERM", "xterm")
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (head, transcript) = stdout.split_once("\n---\n").unwrap_or((&stdout, ""));
+    let Some(status) = head.strip_prefix("STATUS ") else {
+        panic!("pty driver: {head}\nstderr: {}\ntranscript:\n{transcript}", String::from_utf8_lossy(&out.stderr));
+    };
+    (status.trim().parse().expect("status"), transcript.to_string())
+}
+
+fn send(s: &str) -> String {
+    format!("send:{s}")
+}
+fn expect(s: &str) -> String {
+    format!("expect:{s}")
+}
+/// Waits for the first prompt.
+fn start() -> Vec<String> {
+    vec![expect(repl::PROMPT)]
+}
+/// Types a line and waits for the next prompt.
+fn line(steps: &mut Vec<String>, text: &str) {
+    steps.push(send(&format!("{text}\r")));
+    steps.push(expect(&format!("\n{}", repl::PROMPT)));
+}
+/// Types a line and waits for its output, then for the next prompt.
+fn line_out(steps: &mut Vec<String>, text: &str, out: &str) {
+    steps.push(send(&format!("{text}\r")));
+    steps.push(expect(out));
+    steps.push(expect(repl::PROMPT));
+}
+
+#[test]
+fn pty_registers_persist_and_quit_exits_0() {
+    let hist = history_file("persist");
+    let mut s = start();
+    line(&mut s, "set I0, 41");
+    line(&mut s, "inc I0");
+    line_out(&mut s, "say I0", "\n42\n");
+    line(&mut s, "set S1, \"kea\"");
+    s.push(send(":regs\r"));
+    s.push(expect("I0 = 42\n"));
+    s.push(expect("S1 = \"kea\"\n"));
+    s.push(expect(repl::PROMPT));
+    s.push(send(":quit\r"));
+    let (status, t) = pty_with_history(&hist, &s);
+    assert_eq!(status, 0, "{t}");
+    let h = std::fs::read_to_string(&hist).expect("history file written");
+    assert!(h.contains("set I0, 41") && h.contains("say I0") && h.contains(":regs"), "history:\n{h}");
+}
+
+#[test]
+fn pty_assembly_error_then_keeps_working() {
+    let mut s = start();
+    line(&mut s, "set I0, 5");
+    s.push(send("frobnicate I0\r"));
+    s.push(expect("<repl>:1:1: error: unknown op 'frobnicate'"));
+    s.push(expect("1 error found"));
+    s.push(expect(repl::PROMPT));
+    line_out(&mut s, "say I0", "\n5\n");
+    s.push(send(":quit\r"));
+    let (status, t) = pty("asm_error", &s);
+    assert_eq!(status, 0, "{t}");
+}
+
+#[test]
+fn pty_runtime_error_then_keeps_working() {
+    let mut s = start();
+    line(&mut s, "set I0, 7");
+    line(&mut s, "set I1, 0");
+    s.push(send("div I2, I0, I1\r"));
+    s.push(expect("Divide by zero"));
+    s.push(expect(repl::PROMPT));
+    line_out(&mut s, "say I0", "\n7\n");
+    s.push(send("\x04"));
+    let (status, t) = pty("runtime_error", &s);
+    assert_eq!(status, 0, "{t}");
+}
+
+#[test]
+fn pty_multi_line_sub_then_call() {
+    let mut s = start();
+    s.push(send(".pcc_sub triple:\r"));
+    for l in ["get_params \"0\", I0", "mul I0, I0, 3", "set_returns \"0\", I0", "returncc"] {
+        s.push(expect(repl::CONTINUATION));
+        s.push(send(&format!("    {l}\r")));
+    }
+    s.push(expect(repl::CONTINUATION));
+    line(&mut s, "");
+    line(&mut s, "set_args \"0\", 14");
+    line(&mut s, "find_name P0, \"triple\"");
+    line(&mut s, "invokecc P0");
+    line(&mut s, "get_results \"0\", I3");
+    line_out(&mut s, "say I3", "\n42\n");
+    s.push(send(":quit\r"));
+    let (status, t) = pty("sub", &s);
+    assert_eq!(status, 0, "{t}");
+}
+
+#[test]
+fn pty_ctrl_d_exits_0_and_ctrl_c_clears_the_line() {
+    let mut s = start();
+    s.push(send("say \"never\""));
+    s.push(send("\x03"));
+    s.push(expect(repl::PROMPT));
+    line_out(&mut s, "say \"after\"", "\nafter\n");
+    s.push(send("\x04"));
+    let (status, t) = pty("ctrl_d", &s);
+    assert_eq!(status, 0, "{t}");
+    assert!(!t.contains("\nnever"), "{t}");
+}
+
+#[test]
+fn pty_program_reads_the_terminal() {
+    let mut s = start();
+    line(&mut s, "getstdin P5");
+    s.push(send("readline S0, P5\r"));
+    // Type the program's line once the line editor has let go of the terminal.
+    s.push("cooked:".to_string());
+    s.push(send("typed text\r"));
+    s.push(expect(repl::PROMPT));
+    line_out(&mut s, "print S0", "\ntyped text\n");
+    s.push(send(":quit\r"));
+    let (status, t) = pty("stdin", &s);
+    assert_eq!(status, 0, "{t}");
+}
+
+#[test]
+fn pty_exit_n_leaves_with_n() {
+    let mut s = start();
+    s.push(send("exit 3\r"));
+    let (status, t) = pty("exit", &s);
+    assert_eq!(status, 3, "{t}");
+}
+
+#[test]
+fn pty_help_and_completion() {
+    let mut s = start();
+    s.push(send(":help\r"));
+    for (c, _) in repl::COMMANDS {
+        s.push(expect(c));
+    }
+    s.push(expect(repl::PROMPT));
+    // `:qu` + Tab completes to `:quit`.
+    s.push(send(":qu\t"));
+    s.push(expect(":quit"));
+    s.push(send("\r"));
+    let (status, t) = pty("help", &s);
+    assert_eq!(status, 0, "{t}");
+}
+
+// ---- without a terminal ----
+
+fn session() -> Session<CaptureSink> {
+    let host = Host::new(CaptureSink::default(), Box::new(std::io::Cursor::new(b"typed line\n".to_vec())));
+    Session::new(host, &RunOptions::default(), false)
+}
+
+fn take(s: &mut Session<CaptureSink>) -> (String, String) {
+    let out = String::from_utf8_lossy(&std::mem::take(&mut s.host.sink.out)).into_owned();
+    let err = String::from_utf8_lossy(&std::mem::take(&mut s.host.sink.err)).into_owned();
+    (out, err)
+}
+
+#[test]
+fn session_registers_persist_and_errors_roll_back() {
+    let mut s = session();
+    for t in ["set I0, 41", "inc I0", "say I0"] {
+        assert_eq!(s.submit(t), Outcome::Continue);
+    }
+    assert_eq!(take(&mut s), ("42\n".into(), String::new()));
+    // A failing input leaves the registers as they were before it.
+    s.submit("set I0, 1\nset I1, 0\ndiv I2, I0, I1");
+    let (_, err) = take(&mut s);
+    assert!(err.starts_with("Divide by zero\n"), "{err}");
+    assert!(err.contains("(<repl>:3)"), "{err}");
+    s.submit("say I0");
+    assert_eq!(take(&mut s).0, "42\n");
+    // `end` stops the input; the frame survives it.
+    s.submit("set I0, 9\nend\nset I0, 10");
+    s.submit("say I0");
+    assert_eq!(take(&mut s).0, "9\n");
+    assert!(s.registers().contains("I0 = 9\n"));
+}
+
+#[test]
+fn session_subs_macros_and_exit() {
+    let mut s = session();
+    s.submit(".pcc_sub twice:\n  get_params \"0\", S0\n  repeat S0, S0, 2\n  set_returns \"0\", S0\n  returncc\n");
+    assert_eq!(take(&mut s), (String::new(), String::new()), "a definition runs nothing");
+    s.submit(".macro_const GREETING \"ab\"\n.macro shout(x)\n  say .x\n.endm");
+    s.submit("set_args \"0\", .GREETING\nfind_name P1, \"twice\"\ninvokecc P1\nget_results \"0\", S2");
+    s.submit(".shout(S2)");
+    assert_eq!(take(&mut s), ("abab\n".into(), String::new()));
+    // Errors point at the typed input, not at the prelude of kept macros.
+    s.submit("\nnope I0");
+    let (_, err) = take(&mut s);
+    assert!(err.starts_with("<repl>:2:1: error: unknown op 'nope'"), "{err}");
+    // The program's stdin is the host's.
+    s.submit("getstdin P5\nreadline S3, P5\nprint S3");
+    assert_eq!(take(&mut s).0, "typed line\n");
+    assert_eq!(s.submit("exit 4"), Outcome::Quit(4));
+}
+
+#[test]
+fn session_pmcs_in_registers_survive_garbage_collection() {
+    let mut s = session();
+    s.submit("new P0, \"ResizablePMCArray\"");
+    s.submit("push P0, 7");
+    // Enough garbage to collect several times, in an input that fails at the end: the
+    // rollback copy of the main frame is a root too.
+    s.submit("new P0, \"Hash\"\nset I0, 0\nL: new P1, \"Integer\"\ninc I0\nlt I0, 200000, L\nset I5, 1\ndiv I5, I5, 0");
+    assert!(take(&mut s).1.contains("Divide by zero"));
+    s.submit("new P2, \"Float\"\nset I0, 0\nL: new P1, \"Integer\"\ninc I0\nlt I0, 200000, L");
+    s.submit("set I2, P0[0]\nsay I2\ntypeof S0, P0\nsay S0");
+    assert_eq!(take(&mut s), ("7\nResizablePMCArray\n".into(), String::new()));
+}
+
+#[test]
+fn session_init_subs_run_when_defined() {
+    let mut s = session();
+    s.submit(".pcc_sub :init setup:\n  say \"setup ran\"\n  returncc");
+    assert_eq!(take(&mut s).0, "setup ran\n");
+    s.submit(".pcc_sub plain:\n  say \"not yet\"\n  returncc");
+    assert_eq!(take(&mut s).0, "");
+    s.submit("find_name P0, \"plain\"\ninvokecc P0");
+    assert_eq!(take(&mut s).0, "not yet\n");
+}
+
+#[test]
+fn session_commands() {
+    let mut s = session();
+    assert_eq!(s.submit(":regs"), Outcome::Continue);
+    assert!(take(&mut s).0.contains("defaults"));
+    s.submit("set N2, 1.5\nnew P1, \"Integer\"");
+    s.submit(":regs");
+    assert_eq!(take(&mut s).0, "N2 = 1.5\nP1 = Integer\n");
+    s.submit(":dis");
+    let dis = take(&mut s).0;
+    assert!(dis.contains("set N2, 1.5") && dis.contains("returncc"), "{dis}");
+    s.submit(":ops");
+    assert!(take(&mut s).0.starts_with("# Kea op reference"));
+    s.submit(":nope");
+    assert!(take(&mut s).1.contains("unknown command ':nope'"));
+    assert_eq!(s.submit(":quit"), Outcome::Quit(0));
+}
+
+#[test]
+fn blocks_and_inputs() {
+    assert_eq!(repl::block_start(".pcc_sub foo:"), Some(Block::PccSub));
+    assert_eq!(repl::block_start("  .macro m(a)"), Some(Block::Macro));
+    assert_eq!(repl::block_start(".macro_const X 1"), None);
+    assert_eq!(repl::block_start(".sub main"), Some(Block::PirSub));
+    assert_eq!(repl::block_start("say 1"), None);
+    assert!(Block::PccSub.ends_at("   "));
+    assert!(!Block::PccSub.ends_at("returncc"));
+    assert!(Block::Macro.ends_at("  .endm"));
+    assert!(!Block::Macro.ends_at(""));
+    assert!(Block::PirSub.ends_at(".end"));
+    assert_eq!(repl::classify("  "), Input::Empty);
+    assert_eq!(repl::classify(":regs now"), Input::Command(":regs"));
+    assert_eq!(repl::classify("say 1"), Input::Code("say 1"));
+    let defs =
+        repl::assembly_time_definitions("say 1\n.macro m()\n say 2\n\n.endm\n.macro_const A 1\n.include \"x\"\n");
+    assert_eq!(defs, vec![".macro m()\n say 2\n\n.endm\n", ".macro_const A 1\n", ".include \"x\"\n"]);
+}
+
+#[test]
+fn completion() {
+    let (start, c) = repl::complete(":re", 3);
+    assert_eq!((start, c), (0, vec![":regs".to_string()]));
+    let (start, c) = repl::complete("  invok", 7);
+    assert_eq!(start, 2);
+    assert!(c.contains(&"invokecc".to_string()), "{c:?}");
+    let (start, c) = repl::complete("L1: sa", 6);
+    assert_eq!(start, 4);
+    assert!(c.contains(&"say".to_string()), "{c:?}");
+    assert!(repl::complete("say sa", 6).1.is_empty(), "operands are not ops");
+    assert!(repl::complete(".pcc", 4).1.contains(&".pcc_sub".to_string()));
+}
