@@ -20,10 +20,12 @@ fn empty_of(dst: ArgValue) -> Elem {
     }
 }
 
+/// Parrot's arity messages (src/call/args.c): too few says "(or more)".
 fn arity(kind: &str, passed: usize, expected: usize) -> Exc {
+    let more = if kind == "few" { " (or more)" } else { "" };
     Exc::new(
         types::EXCEPTION_INVALID_OPERATION,
-        format!("too {kind} positional arguments: {passed} passed, {expected} expected"),
+        format!("too {kind} positional arguments: {passed} passed, {expected}{more} expected"),
     )
 }
 

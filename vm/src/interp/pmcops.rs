@@ -60,6 +60,9 @@ impl Vm {
             | Op::unshift_p_p { obj, .. } => {
                 let v = self.val(f, o[1]).into_elem();
                 let front = op.info().mnemonic == "unshift";
+                if f.p[obj.0 as usize].is_none() {
+                    return Some(Err(Exc::null_access(&format!("{}_{}", op.info().mnemonic, vtable_type(&o[1])))));
+                }
                 self.heap.push(f.p[obj.0 as usize], v, front)
             }
             Op::pop_i_p { obj, .. }
@@ -71,6 +74,9 @@ impl Vm {
             | Op::shift_s_p { obj, .. }
             | Op::shift_p_p { obj, .. } => {
                 let front = op.info().mnemonic == "shift";
+                if f.p[obj.0 as usize].is_none() {
+                    return Some(Err(Exc::null_access(&format!("{}_{}", op.info().mnemonic, vtable_type(&o[0])))));
+                }
                 self.heap.pop(f.p[obj.0 as usize], front).and_then(|e| self.store_elem(f, o[0], e))
             }
             Op::exists_i_p_k { dst, obj, key } => self
@@ -122,6 +128,13 @@ impl Vm {
             | Op::set_p_k_p { obj, key, .. } => {
                 let v = self.val(f, o[2]).into_elem();
                 let target = f.p[obj.0 as usize];
+                if target.is_none() {
+                    return Some(Err(Exc::null_access(&format!(
+                        "set_{}_keyed{}",
+                        vtable_type(&o[2]),
+                        key_suffix(f, key)
+                    ))));
+                }
                 self.keyed_set(f, target, key, v)
             }
             Op::set_i_p_k { obj, key, .. }
@@ -129,6 +142,13 @@ impl Vm {
             | Op::set_s_p_k { obj, key, .. }
             | Op::set_p_p_k { obj, key, .. } => {
                 let target = f.p[obj.0 as usize];
+                if target.is_none() {
+                    return Some(Err(Exc::null_access(&format!(
+                        "get_{}_keyed{}",
+                        vtable_type(&o[0]),
+                        key_suffix(f, key)
+                    ))));
+                }
                 self.keyed_get(f, target, key).and_then(|e| self.store_elem(f, o[0], e))
             }
             Op::find_name_p_s { dst, name } | Op::get_global_p_s { dst, name } => {
@@ -197,6 +217,25 @@ impl Vm {
                 Ok(())
             }
         }
+    }
+}
+
+/// The vtable type word Parrot uses for an operand: `integer`, `number`, `string`, `pmc`.
+fn vtable_type(o: &Operand) -> &'static str {
+    match o {
+        Operand::I(_) | Operand::Ic(_) | Operand::Ix(_) => "integer",
+        Operand::N(_) | Operand::Nc(_) | Operand::Nx(_) => "number",
+        Operand::S(_) | Operand::Sc(_) | Operand::Sx(_) => "string",
+        _ => "pmc",
+    }
+}
+
+/// `_int` for a one-part integer key, `_str` for a one-part string key, nothing otherwise.
+fn key_suffix(f: &Frame, key: crate::op::KeyId) -> &'static str {
+    match f.code.keys[key.0 as usize].as_slice() {
+        [crate::code::KeyPart::Int(_)] => "_int",
+        [crate::code::KeyPart::Str(_)] => "_str",
+        _ => "",
     }
 }
 
