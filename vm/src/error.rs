@@ -25,6 +25,7 @@ pub mod types {
     pub const EXCEPTION_ERR_OVERFLOW: i64 = 49;
     pub const EXCEPTION_UNEXPECTED_NULL: i64 = 52;
     pub const EXCEPTION_DIE: i64 = 57;
+    pub const EXCEPTION_ATTRIB_NOT_FOUND: i64 = 41;
     pub const EXCEPTION_INVALID_ARGUMENT: i64 = 20;
     pub const CONTROL_ERROR: i64 = 65540;
     pub const CONTROL_EXIT: i64 = 65543;

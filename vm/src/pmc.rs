@@ -86,6 +86,30 @@ pub enum PmcData {
     Sub(Rc<Code>, u32),
     FileHandle(Box<FileHandleData>),
     Iterator(IterData),
+    /// A class made by `newclass`: its name and attribute names.
+    Class(Box<ClassData>),
+    /// An instance of a user class.
+    Object(Box<ObjectData>),
+}
+
+/// A user class.
+#[derive(Clone, Debug)]
+pub struct ClassData {
+    /// The class name (its methods are the subs of the namespace of that name).
+    pub name: Str,
+    /// Attribute names, in the order they were added.
+    pub attrs: Vec<Str>,
+}
+
+/// An instance of a user class.
+#[derive(Clone, Debug)]
+pub struct ObjectData {
+    /// The class PMC.
+    pub class: PmcRef,
+    /// The class name.
+    pub class_name: Str,
+    /// Attribute values by name.
+    pub attrs: PHash,
 }
 
 /// The class names `new` accepts.
@@ -128,6 +152,8 @@ impl PmcData {
             PmcData::Sub(..) => "Sub",
             PmcData::FileHandle(_) => "FileHandle",
             PmcData::Iterator(_) => "ArrayIterator",
+            PmcData::Class(_) => "Class",
+            PmcData::Object(_) => "Object",
         }
     }
 
@@ -293,6 +319,10 @@ impl Heap {
                 PmcData::Hash(h) => stack.extend(h.values().flatten()),
                 PmcData::Exception(e) => stack.extend(e.payload),
                 PmcData::Iterator(it) => stack.push(it.target),
+                PmcData::Object(o) => {
+                    stack.push(o.class);
+                    stack.extend(o.attrs.values().flatten());
+                }
                 _ => {}
             }
         }

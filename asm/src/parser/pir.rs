@@ -246,8 +246,11 @@ impl Asm<'_> {
                     self.emit_pir("invokecc", vec![sub], span0);
                 }
             }
-            (Some(T::Ident | T::VReg), _) if line.toks.get(1).is_some_and(|t| line.text(t) == ".") => {
-                self.err(K::Syntax, span0, "method calls (obj.'m'(...)) are not supported yet");
+            (Some(T::Ident | T::VReg), _) if self.is_method_call(line, 0) => {
+                if let Some((obj, name, args)) = self.method_parts(line, 0, line.toks.len()) {
+                    self.emit_pir("set_args", args, span0);
+                    self.emit_pir("callmethodcc", vec![obj, name], span0);
+                }
             }
             _ => return false,
         }
@@ -316,10 +319,19 @@ impl Asm<'_> {
         }
         let start = self.code.ops.len() as u32;
         let namespace = self.namespace.clone();
+        let method = flags.iter().any(|f| f == ":method");
         self.sub = Some(SubBuild::new(
             SubInfo { name, start, end: start, main, flags, namespace, ..Default::default() },
             true,
         ));
+        if method {
+            // A method receives its invocant first, as the local `self`.
+            if let Some(reg) = self.declare("self".to_string(), 'P', span) {
+                if let Some(sub) = self.sub.as_mut() {
+                    sub.params.push((reg, 0, span));
+                }
+            }
+        }
     }
 
     fn pir_param(&mut self, line: &Line) {
@@ -491,6 +503,54 @@ impl Asm<'_> {
         Some((vals, flags))
     }
 
+    /// Is `toks[j..]` `obj.'m'(`, `obj.$S0(`, `obj."m"(` or `obj.m(`?
+    fn is_method_call(&self, line: &Line, j: usize) -> bool {
+        let t = |k: usize| line.toks.get(j + k).copied();
+        match (t(1), t(2), t(3)) {
+            (Some(dot), Some(name), Some(paren)) if line.text(&dot) == "." => {
+                matches!(name.kind, Some(T::SqString | T::DqString | T::VReg | T::Ident))
+                    && paren.kind == Some(T::LParen)
+            }
+            // `obj.m(` lexes the method name as a directive-like `.m` token.
+            (Some(dot_name), Some(paren), _) => dot_name.kind == Some(T::Dot) && paren.kind == Some(T::LParen),
+            _ => false,
+        }
+    }
+
+    /// `obj.'m'(args)` from `toks[from..to]`: the invocant, the method name operand, and the
+    /// `set_args` list with the invocant first.
+    fn method_parts(&mut self, line: &Line, from: usize, to: usize) -> Option<((Arg0, Span), (Arg0, Span), Spanned)> {
+        let mut i = from;
+        let obj = self.operand(line, &mut i)?;
+        let t = line.toks[i];
+        let (name, paren_at) = if t.kind == Some(T::Dot) {
+            let text = line.text(&t)[1..].to_string();
+            ((Arg0::Str(Str::from(text)), line.span(&t)), i + 1)
+        } else {
+            let nt = line.toks[i + 1];
+            let name = match nt.kind {
+                Some(T::SqString | T::DqString) => {
+                    let text = line.text(&nt);
+                    (Arg0::Str(Str::from(&text[1..text.len() - 1])), line.span(&nt))
+                }
+                Some(T::Ident) if !self.sub.as_ref().is_some_and(|s| s.names.contains_key(line.text(&nt))) => {
+                    (Arg0::Str(Str::from(line.text(&nt))), line.span(&nt))
+                }
+                _ => {
+                    let mut k = i + 1;
+                    self.operand(line, &mut k)?
+                }
+            };
+            (name, i + 2)
+        };
+        let (vals, flags) = self.value_list(line, paren_at, to)?;
+        let mut all_flags = vec![0];
+        all_flags.extend(flags);
+        let mut args = vec![(flags_str(&all_flags), obj.1), obj.clone()];
+        args.extend(vals);
+        Some((obj, name, args))
+    }
+
     /// `f(args)` / `'f'(args)` from `toks[from..to]`: the sub operand and the `set_args` list.
     fn call_parts(&mut self, line: &Line, from: usize, to: usize) -> Option<((Arg0, Span), Spanned)> {
         let t = *line.toks.get(from)?;
@@ -611,6 +671,19 @@ impl Asm<'_> {
         }
         let rt = line.toks[j];
         let rtext = line.text(&rt).to_string();
+        // Method calls: `r = obj.'m'(...)`, `(r, s) = obj.m(...)`.
+        if matches!(rt.kind, Some(T::Ident | T::VReg)) && self.is_method_call(line, j) {
+            let Some((obj, name, args)) = self.method_parts(line, j, n) else { return };
+            self.emit_pir("set_args", args, span);
+            self.emit_pir("callmethodcc", vec![obj, name], span);
+            let (vals, flags) = match targets {
+                Some(t) => t,
+                None => (lhs, vec![0]),
+            };
+            let mut res = vec![(flags_str(&flags[..vals.len().min(flags.len())]), span)];
+            res.extend(vals);
+            return self.emit_pir("get_results", res, span);
+        }
         // Calls: `r = f(...)`, `(r, s) = f(...)`.
         if matches!(rt.kind, Some(T::Ident | T::VReg | T::SqString | T::DqString))
             && line.toks.get(j + 1).map(|t| t.kind) == Some(Some(T::LParen))

@@ -188,12 +188,12 @@ fn family_table() -> &'static [Family] {
                 | "upcase" | "downcase" | "titlecase" | "sprintf" | "split" | "join" => Family::String,
                 "new" | "typeof" | "isa" | "does" | "can" | "elements" | "push" | "pop" | "shift" | "unshift"
                 | "exists" | "defined" | "delete" | "iter" | "clone" | "assign" | "find_name" | "get_global"
-                | "set_global" | "find_sub_not_null" => Family::Pmc,
+                | "set_global" | "find_sub_not_null" | "newclass" | "addattribute" | "setattribute"
+                | "getattribute" | "find_method" => Family::Pmc,
                 "set_args" | "get_params" | "set_returns" | "get_results" | "invokecc" | "tailcall" | "returncc"
-                | "print" | "say" | "printerr" | "getstdin" | "getstdout" | "getstderr" | "open" | "close" | "read"
-                | "readline" | "sleep" | "push_eh" | "pop_eh" | "count_eh" | "throw" | "rethrow" | "die" => {
-                    Family::Task
-                }
+                | "callmethodcc" | "print" | "say" | "printerr" | "getstdin" | "getstdout" | "getstderr" | "open"
+                | "close" | "read" | "readline" | "sleep" | "push_eh" | "pop_eh" | "count_eh" | "throw" | "rethrow"
+                | "die" => Family::Task,
                 // Keyed `set` lives with the PMC ops; every other `set` is a conversion.
                 "set" if i.operands.iter().any(|o| o.kind == crate::op::Kind::K) => Family::Pmc,
                 _ => Family::Arith,

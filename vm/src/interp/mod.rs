@@ -228,6 +228,8 @@ pub struct Vm {
     sub_pmcs: FxHashMap<(usize, u32), PmcRef>,
     /// The FileHandle PMCs of stdin, stdout and stderr, made on first use.
     std_handles: [PVal; 3],
+    /// Classes made by `newclass`, by name.
+    classes: HashMap<Str, PmcRef>,
     /// Limits.
     pub config: Config,
     /// Receives one line per op when tracing.
@@ -297,6 +299,7 @@ impl Vm {
             globals: HashMap::new(),
             sub_pmcs: FxHashMap::default(),
             std_handles: [None; 3],
+            classes: HashMap::new(),
             config,
             trace: None,
         }
@@ -385,6 +388,7 @@ impl Vm {
         roots.extend(self.globals.values().flatten());
         roots.extend(self.sub_pmcs.values());
         roots.extend(self.std_handles.iter().flatten());
+        roots.extend(self.classes.values());
         for t in tasks {
             for f in &t.frames {
                 roots.extend(f.p.iter().flatten());
@@ -957,6 +961,11 @@ impl Vm {
                                 Op::invokecc_p { sub } => {
                                     let s = preg!(f, sub);
                                     task_op!(self.do_call(task, s, false))
+                                }
+                                Op::callmethodcc_p_s { obj, name } => {
+                                    let (o, n) = (preg!(f, obj), sa(f, name));
+                                    let m = tri!(self.find_method(o, &n));
+                                    task_op!(self.do_call(task, Some(m), false))
                                 }
                                 Op::tailcall_p { sub } => {
                                     let s = preg!(f, sub);

@@ -5,7 +5,7 @@ use super::arith::Val;
 use super::{Frame, Vm};
 use crate::error::{types, Exc};
 use crate::op::{Op, Operand};
-use crate::pmc::{Elem, IterData, PmcData};
+use crate::pmc::{ClassData, Elem, IterData, ObjectData, PmcData};
 use crate::string::Str;
 
 impl Vm {
@@ -27,12 +27,28 @@ impl Vm {
                             None => Ok(()),
                         }
                     }
-                    None => Err(Exc::new(types::EXCEPTION_NO_CLASS, format!("Class '{name}' not found"))),
+                    None => match self.classes.get(&name).copied() {
+                        Some(class) => {
+                            let attrs = match self.heap.get(class) {
+                                PmcData::Class(c) => c.attrs.clone(),
+                                _ => Vec::new(),
+                            };
+                            let mut map = crate::hash::PHash::new();
+                            for a in attrs {
+                                map.insert(a, None);
+                            }
+                            let obj = ObjectData { class, class_name: name.clone(), attrs: map };
+                            let p = self.heap.alloc(PmcData::Object(Box::new(obj)));
+                            f.p[dst.0 as usize] = Some(p);
+                            Ok(())
+                        }
+                        None => Err(Exc::new(types::EXCEPTION_NO_CLASS, format!("Class '{name}' not found"))),
+                    },
                 }
             }
             Op::typeof_s_p { dst, obj } => match f.p[obj.0 as usize] {
                 Some(p) => {
-                    f.s[dst.0 as usize] = Str::from(self.heap.class_name(p));
+                    f.s[dst.0 as usize] = self.class_of(p);
                     Ok(())
                 }
                 None => Err(Exc::null_access("name")),
@@ -40,7 +56,7 @@ impl Vm {
             Op::isa_i_p_s { dst, obj, class } | Op::does_i_p_s { dst, obj, role: class } => {
                 let want = super::sa(f, class);
                 let p = f.p[obj.0 as usize];
-                f.i[dst.0 as usize] = i64::from(p.is_some_and(|p| isa(self.heap.class_name(p), &want.to_text())));
+                f.i[dst.0 as usize] = i64::from(p.is_some_and(|p| isa(&self.class_of(p).to_text(), &want.to_text())));
                 Ok(())
             }
             Op::can_i_p_s { dst, obj, .. } => {
@@ -166,6 +182,66 @@ impl Vm {
                     None => Err(Exc::new(types::EXCEPTION_GLOBAL_NOT_FOUND, format!("Could not find sub {n}"))),
                 }
             }
+            Op::newclass_p_s { dst, name } => {
+                let n = super::sa(f, name);
+                if self.classes.contains_key(&n) || PmcData::new_of(&n.to_text()).is_some() {
+                    return Some(Err(Exc::new(
+                        types::EXCEPTION_INVALID_OPERATION,
+                        format!("Class '{n}' already registered!"),
+                    )));
+                }
+                let c = self.heap.alloc(PmcData::Class(Box::new(ClassData { name: n.clone(), attrs: Vec::new() })));
+                self.classes.insert(n, c);
+                f.p[dst.0 as usize] = Some(c);
+                Ok(())
+            }
+            Op::addattribute_p_s { class, name } => {
+                let n = super::sa(f, name);
+                match f.p[class.0 as usize].map(|r| self.heap.get_mut(r)) {
+                    Some(PmcData::Class(c)) => {
+                        if !c.attrs.contains(&n) {
+                            c.attrs.push(n);
+                        }
+                        Ok(())
+                    }
+                    Some(d) => Err(Exc::unsupported("add_attribute", d.class_name())),
+                    None => Err(Exc::null_access("add_attribute")),
+                }
+            }
+            Op::setattribute_p_s_p { obj, name, src } => {
+                let (n, v) = (super::sa(f, name), f.p[src.0 as usize]);
+                match f.p[obj.0 as usize].map(|r| self.heap.get_mut(r)) {
+                    Some(PmcData::Object(o)) => {
+                        if !o.attrs.contains_key(&n) {
+                            return Some(Err(no_attribute(&n, &o.class_name)));
+                        }
+                        o.attrs.insert(n, v);
+                        Ok(())
+                    }
+                    Some(d) => Err(Exc::unsupported("set_attr_str", d.class_name())),
+                    None => Err(Exc::null_access("set_attr_str")),
+                }
+            }
+            Op::getattribute_p_p_s { dst, obj, name } => {
+                let n = super::sa(f, name);
+                match f.p[obj.0 as usize].map(|r| self.heap.get(r)) {
+                    Some(PmcData::Object(o)) => match o.attrs.get(&n) {
+                        Some(v) => {
+                            f.p[dst.0 as usize] = *v;
+                            Ok(())
+                        }
+                        None => Err(no_attribute(&n, &o.class_name)),
+                    },
+                    Some(d) => Err(Exc::unsupported("get_attr_str", d.class_name())),
+                    None => Err(Exc::null_access("get_attr_str")),
+                }
+            }
+            Op::find_method_p_p_s { dst, obj, name } => {
+                let n = super::sa(f, name);
+                let o = f.p[obj.0 as usize];
+                f.p[dst.0 as usize] = self.find_method(o, &n).ok();
+                Ok(())
+            }
             Op::set_global_s_p { name, src } => {
                 let n = super::sa(f, name);
                 self.globals.insert(n, f.p[src.0 as usize]);
@@ -174,6 +250,28 @@ impl Vm {
             _ => return None,
         };
         Some(r)
+    }
+
+    /// The class name of a PMC as `typeof` gives it: a user object's class, else its type.
+    pub(super) fn class_of(&self, p: crate::pmc::PmcRef) -> Str {
+        match self.heap.get(p) {
+            PmcData::Object(o) => o.class_name.clone(),
+            d => Str::from(d.class_name()),
+        }
+    }
+
+    /// A method: the sub `NAME` in the namespace named after the invocant's class.
+    pub(super) fn find_method(&self, obj: crate::pmc::PVal, name: &Str) -> Result<crate::pmc::PmcRef, Exc> {
+        let r = obj.ok_or_else(|| Exc::null_access(&format!("find_method('{name}')")))?;
+        let class = self.class_of(r);
+        let key = Str::from(format!("{class}::{name}"));
+        match self.globals.get(&key).copied().flatten() {
+            Some(m) => Ok(m),
+            None => Err(Exc::new(
+                types::EXCEPTION_METHOD_NOT_FOUND,
+                format!("Method '{name}' not found for invocant of class '{class}'"),
+            )),
+        }
     }
 
     /// A global, or a sub of the running code object, by name.
@@ -237,6 +335,10 @@ fn key_suffix(f: &Frame, key: crate::op::KeyId) -> &'static str {
         [crate::code::KeyPart::Str(_)] => "_str",
         _ => "",
     }
+}
+
+fn no_attribute(name: &Str, class: &Str) -> Exc {
+    Exc::new(types::EXCEPTION_ATTRIB_NOT_FOUND, format!("No such attribute '{name}' in class '{class}'"))
 }
 
 fn isa(class: &str, want: &str) -> bool {

@@ -1081,6 +1081,18 @@ macro_rules! for_each_op {
             0x0212 sleep_i "sleep" (secs: in Ix);
             /// sleeps for N(secs) seconds
             0x0213 sleep_n "sleep" (secs: in Nx);
+            /// `P(dst) := ` a new class named S(name) (user objects get its attributes)
+            0x0214 newclass_p_s "newclass" (dst: out P, name: in Sx);
+            /// adds an attribute named S(name) to the class P(class)
+            0x0215 addattribute_p_s "addattribute" (class: in P, name: in Sx);
+            /// sets the attribute S(name) of the object P(obj) to P(src)
+            0x0216 setattribute_p_s_p "setattribute" (obj: in P, name: in Sx, src: in P);
+            /// `P(dst) := ` the attribute S(name) of the object P(obj)
+            0x0217 getattribute_p_p_s "getattribute" (dst: out P, obj: in P, name: in Sx);
+            /// calls the method S(name) of P(obj) (the arguments, invocant first, come from `set_args`)
+            0x0218 callmethodcc_p_s "callmethodcc" (obj: in P, name: in Sx);
+            /// `P(dst) := ` the method S(name) of P(obj), or null
+            0x0219 find_method_p_p_s "find_method" (dst: out P, obj: in P, name: in Sx);
         }
     };
 }
