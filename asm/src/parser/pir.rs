@@ -76,6 +76,9 @@ fn type_kind(t: &str) -> Option<char> {
 /// Operands with their spans.
 type Spanned = Vec<(Arg0, Span)>;
 
+/// A method call: the invocant, the method name, and the `set_args` list.
+type MethodCall = ((Arg0, Span), (Arg0, Span), Spanned);
+
 fn flags_str(flags: &[u32]) -> Arg0 {
     let s: Vec<String> = flags.iter().map(|f| format!("{f:#x}")).collect();
     Arg0::Str(Str::from(s.join(",")))
@@ -519,7 +522,7 @@ impl Asm<'_> {
 
     /// `obj.'m'(args)` from `toks[from..to]`: the invocant, the method name operand, and the
     /// `set_args` list with the invocant first.
-    fn method_parts(&mut self, line: &Line, from: usize, to: usize) -> Option<((Arg0, Span), (Arg0, Span), Spanned)> {
+    fn method_parts(&mut self, line: &Line, from: usize, to: usize) -> Option<MethodCall> {
         let mut i = from;
         let obj = self.operand(line, &mut i)?;
         let t = line.toks[i];
