@@ -88,17 +88,29 @@ pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (
     for (i, sub) in code.subs.iter().enumerate() {
         if Some(i) != main && sub.flags.iter().any(|f| f == ":init") {
             let mut task = Task::for_sub(code.clone(), i as u32);
-            if let Some(s) = drive(&mut vm, &mut task, host, opts, &mut stats) {
-                status = s;
-                break;
-            }
+            let ended = drive(&mut vm, &mut task, host, opts, &[], stats.ops, &mut stats);
             stats.ops += task.ops;
+            match ended {
+                Ended::Finished => {}
+                Ended::Exit(n) => {
+                    status = n;
+                    break;
+                }
+                Ended::Failed => {
+                    status = 1;
+                    break;
+                }
+            }
         }
     }
     if status == 0 {
         let argv: Vec<kea_vm::string::Str> = opts.argv.iter().map(|a| kea_vm::string::Str::from(a.as_str())).collect();
         let mut task = Task::main(&mut vm, code, &argv);
-        status = drive(&mut vm, &mut task, host, opts, &mut stats).unwrap_or(0);
+        status = match drive(&mut vm, &mut task, host, opts, &[], stats.ops, &mut stats) {
+            Ended::Finished => 0,
+            Ended::Exit(n) => n,
+            Ended::Failed => 1,
+        };
         stats.ops += task.ops;
     }
     host.flush_all();
@@ -115,31 +127,50 @@ pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (
     (status, stats)
 }
 
-/// Runs one task to its end. `None` when it finished normally; `Some(status)` when the
-/// program must exit (an `exit N`, an uncaught error, a limit).
-fn drive<S: Sink>(
+/// How a task's run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// It finished (with its outermost frame still there if it keeps it).
+    Finished,
+    /// The program called `exit N`.
+    Exit(i32),
+    /// An uncaught error or an instruction limit; the report is already on stderr.
+    Failed,
+}
+
+/// Runs one task until it ends, performing its IO. `roots` are other live tasks (for the
+/// collector); `ops_before` counts instructions already spent toward `--max-ops`. Used by
+/// `kea run` and by the REPL, so both behave the same.
+pub fn drive<S: Sink>(
     vm: &mut Vm,
     task: &mut Task,
     host: &mut Host<S>,
     opts: &RunOptions,
+    roots: &[&Task],
+    ops_before: u64,
     stats: &mut Stats,
-) -> Option<i32> {
-    let done_before = stats.ops;
+) -> Ended {
+    let start = task.ops;
     loop {
-        let ran = done_before + task.ops;
+        let ran = ops_before + (task.ops - start);
         let fuel = match opts.max_ops {
             Some(max) if ran >= max => {
                 host.flush_all();
                 let _ = host
                     .sink
                     .write(2, format!("instruction limit exceeded after {ran} ops (--max-ops {max})\n").as_bytes());
-                return Some(1);
+                return Ended::Failed;
             }
             Some(max) => opts.batch.min(max - ran),
             None => opts.batch,
         };
         stats.slices += 1;
-        vm.maybe_collect(&[&*task]);
+        if vm.heap.wants_gc() {
+            let mut all: Vec<&Task> = Vec::with_capacity(roots.len() + 1);
+            all.push(task);
+            all.extend_from_slice(roots);
+            vm.collect(&all);
+        }
         let step = match vm.run(task, fuel) {
             Step::Io(req) => {
                 stats.io += 1;
@@ -153,12 +184,12 @@ fn drive<S: Sink>(
         };
         match step {
             Step::Yielded | Step::Io(_) => {}
-            Step::Finished => return None,
-            Step::Exit(n) => return Some(n),
+            Step::Finished => return Ended::Finished,
+            Step::Exit(n) => return Ended::Exit(n),
             Step::Trapped(t) => {
                 host.flush_all();
                 let _ = host.sink.write(2, t.to_string().as_bytes());
-                return Some(1);
+                return Ended::Failed;
             }
         }
     }

@@ -41,7 +41,7 @@
 use crate::host::{Host, Sink, StdSink};
 use crate::{diag, RunOptions};
 use kea_vm::code::{Code, Disassembly, SourceFile, Span, IMPLICIT_MAIN};
-use kea_vm::interp::{Config, Frame, Step, Task, Vm};
+use kea_vm::interp::{Config, Frame, Task, Vm};
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -440,49 +440,13 @@ fn copy_frame(f: &Frame) -> Frame {
     Frame { code: f.code.clone(), sub: f.sub, pc: f.pc, i: f.i.clone(), n: f.n.clone(), s: f.s.clone(), p: f.p.clone() }
 }
 
-/// Runs `task` until it stops, performing its IO, as `run_code` does. `Done` when it
-/// finished with its outermost frame kept (`Task::keep_outer`), `Lost` when the frame is gone.
+/// Runs `task` with the runtime's own loop (`crate::drive`, as `kea run` does). `Done` when
+/// it finished with its outermost frame kept (`Task::keep_outer`), `Lost` when the frame is gone.
 fn drive<S: Sink>(vm: &mut Vm, host: &mut Host<S>, opts: &RunOptions, task: &mut Task, roots: &[&Task]) -> RunEnd {
-    let start_ops = task.ops;
-    loop {
-        let ran = task.ops - start_ops;
-        let fuel = match opts.max_ops {
-            Some(max) if ran >= max => {
-                host.flush_all();
-                let msg = format!("instruction limit exceeded after {ran} ops (--max-ops {max})\n");
-                let _ = host.sink.write(2, msg.as_bytes());
-                return RunEnd::Lost;
-            }
-            Some(max) => opts.batch.min(max - ran),
-            None => opts.batch,
-        };
-        {
-            let mut all: Vec<&Task> = Vec::with_capacity(roots.len() + 1);
-            all.push(task);
-            all.extend_from_slice(roots);
-            vm.maybe_collect(&all);
-        }
-        let step = match vm.run(task, fuel) {
-            Step::Io(req) => {
-                let res = host.perform(req);
-                match vm.complete_io(task, res) {
-                    Ok(()) => continue,
-                    Err(step) => step,
-                }
-            }
-            step => step,
-        };
-        match step {
-            Step::Yielded | Step::Io(_) => {}
-            Step::Finished if task.frames.is_empty() => return RunEnd::Lost,
-            Step::Finished => return RunEnd::Done,
-            Step::Exit(n) => return RunEnd::Exit(n),
-            Step::Trapped(t) => {
-                host.flush_all();
-                let _ = host.sink.write(2, t.to_string().as_bytes());
-                return RunEnd::Lost;
-            }
-        }
+    match crate::drive(vm, task, host, opts, roots, 0, &mut crate::Stats::default()) {
+        crate::Ended::Finished if !task.frames.is_empty() => RunEnd::Done,
+        crate::Ended::Finished | crate::Ended::Failed => RunEnd::Lost,
+        crate::Ended::Exit(n) => RunEnd::Exit(n),
     }
 }
 

@@ -1005,22 +1005,8 @@ impl<'a> Asm<'a> {
             return None;
         }
         // Check first (no side effects), then build.
-        for (slot, (a, _)) in info.operands.iter().zip(args) {
-            let ok = matches!(
-                (slot.kind, a),
-                (Kind::I | Kind::Ix, Arg0::Reg('I', _))
-                    | (Kind::N | Kind::Nx, Arg0::Reg('N', _))
-                    | (Kind::S | Kind::Sx, Arg0::Reg('S', _))
-                    | (Kind::P, Arg0::Reg('P', _))
-                    | (Kind::Ic | Kind::Ix, Arg0::Int(_))
-                    | (Kind::Nc | Kind::Nx, Arg0::Num(_))
-                    | (Kind::Sc | Kind::Sx, Arg0::Str(_))
-                    | (Kind::L, Arg0::Label(_))
-                    | (Kind::K, Arg0::Key(_))
-            ) || (widen && matches!((slot.kind, a), (Kind::Nc | Kind::Nx, Arg0::Int(_))));
-            if !ok {
-                return None;
-            }
+        if !info.operands.iter().zip(args).all(|(slot, (a, _))| kind_fits(slot.kind, a, widen)) {
+            return None;
         }
         let mut out = Vec::with_capacity(args.len());
         for (slot, (a, _)) in info.operands.iter().zip(args) {
@@ -1159,6 +1145,23 @@ impl<'a> Asm<'a> {
         self.code.ops.push(op);
         self.code.spans.push(span);
     }
+}
+
+/// Can the written operand `a` stand where the table says `kind`? `widen` lets an integer
+/// constant stand for a number constant (the second pass of variant selection).
+fn kind_fits(kind: Kind, a: &Arg0, widen: bool) -> bool {
+    matches!(
+        (kind, a),
+        (Kind::I | Kind::Ix, Arg0::Reg('I', _))
+            | (Kind::N | Kind::Nx, Arg0::Reg('N', _))
+            | (Kind::S | Kind::Sx, Arg0::Reg('S', _))
+            | (Kind::P, Arg0::Reg('P', _))
+            | (Kind::Ic | Kind::Ix, Arg0::Int(_))
+            | (Kind::Nc | Kind::Nx, Arg0::Num(_))
+            | (Kind::Sc | Kind::Sx, Arg0::Str(_))
+            | (Kind::L, Arg0::Label(_))
+            | (Kind::K, Arg0::Key(_))
+    ) || (widen && matches!((kind, a), (Kind::Nc | Kind::Nx, Arg0::Int(_))))
 }
 
 fn note_regs(regs: &mut [u16; 4], o: &Operand, code: &Code) {

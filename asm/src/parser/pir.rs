@@ -805,22 +805,9 @@ impl Asm<'_> {
     }
 
     pub(super) fn fits_any(&mut self, m: &str, args: &[(Arg0, Span)]) -> bool {
-        let variants = op::variants(m);
-        variants.iter().any(|info| {
+        op::variants(m).iter().any(|info| {
             info.operands.len() == args.len()
-                && info.operands.iter().zip(args).all(|(slot, (a, _))| {
-                    use kea_vm::op::Kind;
-                    matches!(
-                        (slot.kind, a),
-                        (Kind::I | Kind::Ix, Arg0::Reg('I', _))
-                            | (Kind::N | Kind::Nx, Arg0::Reg('N', _))
-                            | (Kind::S | Kind::Sx, Arg0::Reg('S', _))
-                            | (Kind::P, Arg0::Reg('P', _))
-                            | (Kind::Ic | Kind::Ix, Arg0::Int(_))
-                            | (Kind::Nc | Kind::Nx, Arg0::Num(_) | Arg0::Int(_))
-                            | (Kind::Sc | Kind::Sx, Arg0::Str(_))
-                    )
-                })
+                && info.operands.iter().zip(args).all(|(slot, (a, _))| super::kind_fits(slot.kind, a, true))
         })
     }
 }
