@@ -48,14 +48,19 @@ impl Encoding {
 }
 
 /// An immutable string: shared bytes plus an encoding tag. Cloning is a reference-count bump.
+///
+/// ## Why `Rc<Vec<u8>>`
+/// Everyone who can see a string sees it unchanged. But appending to a string that nobody else
+/// holds (`$S0 .= "x"` in a loop) may grow its buffer in place ([`Str::append`]), so a loop
+/// of appends is linear rather than quadratic (bench/strings).
 #[derive(Clone)]
 pub struct Str {
-    bytes: Rc<[u8]>,
+    bytes: Rc<Vec<u8>>,
     enc: Encoding,
 }
 
 thread_local! {
-    static EMPTY: Rc<[u8]> = Rc::from(&[][..]);
+    static EMPTY: Rc<Vec<u8>> = Rc::new(Vec::new());
 }
 
 impl Str {
@@ -72,11 +77,23 @@ impl Str {
         if bytes.is_empty() && enc != Encoding::Null {
             return Str { enc, ..Str::empty() };
         }
-        Str { bytes: Rc::from(bytes), enc }
+        Str { bytes: Rc::new(bytes.to_vec()), enc }
     }
     /// A string from owned bytes.
     pub fn from_vec(bytes: Vec<u8>, enc: Encoding) -> Str {
-        Str { bytes: Rc::from(bytes), enc }
+        Str { bytes: Rc::new(bytes), enc }
+    }
+    /// `self := self . other`, in place when this is the only reference to the bytes.
+    pub fn append(&mut self, other: &Str) {
+        if other.is_empty() && !self.is_null() {
+            return;
+        }
+        let enc = Str::join_encoding(self.enc, other.enc);
+        match Rc::get_mut(&mut self.bytes) {
+            Some(v) => v.extend_from_slice(&other.bytes),
+            None => *self = self.concat(other),
+        }
+        self.enc = enc;
     }
     /// An ASCII string if `s` is ASCII, UTF-8 otherwise.
     pub fn from_text(s: &str) -> Str {

@@ -82,9 +82,29 @@ impl Vm {
     pub(super) fn exec_string(&mut self, f: &mut Frame, op: Op) -> Option<Result<(), Exc>> {
         let o = op.operands();
         let r = match op {
-            Op::concat_s_s { .. } | Op::concat_p_s { .. } => {
+            Op::concat_s_s { dst, rhs } => {
+                let r = f.s[rhs.0 as usize].clone();
+                let cur = &mut f.s[dst.0 as usize];
+                if cur.as_bytes().len() + r.as_bytes().len() > MAX_STRING {
+                    return Some(Err(too_long()));
+                }
+                cur.append(&r);
+                Ok(())
+            }
+            Op::concat_p_s { .. } => {
                 let (a, b) = (self.val(f, o[0]), self.val(f, o[1]));
                 self.concat_into(f, o[0], &a, &b, true)
+            }
+            // `concat S0, S0, x` (what `$S0 .= x` becomes): append in place when S0 holds the
+            // only reference (bench/strings: linear instead of quadratic).
+            Op::concat_s_s_s { dst, lhs, rhs } if Ok(dst.0) == lhs.split() => {
+                let r = super::sa(f, rhs);
+                let cur = &mut f.s[dst.0 as usize];
+                if cur.as_bytes().len() + r.as_bytes().len() > MAX_STRING {
+                    return Some(Err(too_long()));
+                }
+                cur.append(&r);
+                Ok(())
             }
             Op::concat_s_s_s { .. } | Op::concat_p_p_s { .. } | Op::concat_p_p_p { .. } => {
                 let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
