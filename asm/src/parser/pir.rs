@@ -260,6 +260,17 @@ impl Asm<'_> {
         true
     }
 
+    /// A call with results: `set_args`, the call op (`invokecc` or `callmethodcc`), then
+    /// `get_results` into the targets.
+    fn emit_call(&mut self, args: Spanned, call: &str, call_args: Spanned, results: (Spanned, Vec<u32>), span: Span) {
+        self.emit_pir("set_args", args, span);
+        self.emit_pir(call, call_args, span);
+        let (vals, flags) = results;
+        let mut res = vec![(flags_str(&flags[..vals.len().min(flags.len())]), span)];
+        res.extend(vals);
+        self.emit_pir("get_results", res, span);
+    }
+
     /// Emits one lowered op; `args` carry their own spans.
     fn emit_pir(&mut self, mnemonic: &str, args: Vec<(Arg0, Span)>, span: Span) {
         if matches!(mnemonic, "set_args" | "get_params" | "set_returns" | "get_results") {
@@ -677,15 +688,8 @@ impl Asm<'_> {
         // Method calls: `r = obj.'m'(...)`, `(r, s) = obj.m(...)`.
         if matches!(rt.kind, Some(T::Ident | T::VReg)) && self.is_method_call(line, j) {
             let Some((obj, name, args)) = self.method_parts(line, j, n) else { return };
-            self.emit_pir("set_args", args, span);
-            self.emit_pir("callmethodcc", vec![obj, name], span);
-            let (vals, flags) = match targets {
-                Some(t) => t,
-                None => (lhs, vec![0]),
-            };
-            let mut res = vec![(flags_str(&flags[..vals.len().min(flags.len())]), span)];
-            res.extend(vals);
-            return self.emit_pir("get_results", res, span);
+            let results = targets.unwrap_or((lhs, vec![0]));
+            return self.emit_call(args, "callmethodcc", vec![obj, name], results, span);
         }
         // Calls: `r = f(...)`, `(r, s) = f(...)`.
         if matches!(rt.kind, Some(T::Ident | T::VReg | T::SqString | T::DqString))
@@ -693,15 +697,8 @@ impl Asm<'_> {
             && !(rt.kind == Some(T::Ident) && !op::variants(&rtext).is_empty() && self.is_op_form(line, j))
         {
             let Some((sub, args)) = self.call_parts(line, j, n) else { return };
-            self.emit_pir("set_args", args, span);
-            self.emit_pir("invokecc", vec![sub], span);
-            let (vals, flags) = match targets {
-                Some(t) => t,
-                None => (lhs, vec![0]),
-            };
-            let mut res = vec![(flags_str(&flags[..vals.len().min(flags.len())]), span)];
-            res.extend(vals);
-            return self.emit_pir("get_results", res, span);
+            let results = targets.unwrap_or((lhs, vec![0]));
+            return self.emit_call(args, "invokecc", vec![sub], results, span);
         }
         if multi {
             return self.err(K::Syntax, span, "only a call can assign to several targets");
