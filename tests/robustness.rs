@@ -173,6 +173,76 @@ fn token_soup_never_panics() {
     }
 }
 
+const PIR: &[&str] = &[
+    ".sub",
+    "main",
+    ":main",
+    ".end",
+    ".param",
+    "int",
+    "pmc",
+    ".local",
+    "string",
+    "x",
+    "$I0",
+    "$P0",
+    "$S1",
+    "=",
+    "+",
+    "-",
+    ".",
+    "+=",
+    "(",
+    ")",
+    ",",
+    "goto",
+    "if",
+    "unless",
+    "null",
+    "L:",
+    "L",
+    ".return",
+    ".tailcall",
+    "f",
+    "'f'",
+    "1",
+    "\"s\"",
+    "<",
+    "==",
+    "new",
+    "'Hash'",
+    "[",
+    "]",
+    ":flat",
+    ":named('n')",
+    ":optional",
+    ".const",
+    ".namespace",
+    "['A']",
+    ":method",
+    "self",
+    "'m'",
+    ".m",
+];
+
+#[test]
+fn pir_token_soup_never_panics() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for _ in 0..4000 {
+        let mut src = String::new();
+        for _ in 0..(1 + rng.next() % 8) {
+            for k in 0..(1 + rng.next() % 7) {
+                if k > 0 {
+                    src.push(' ');
+                }
+                src.push_str(rng.pick(PIR));
+            }
+            src.push('\n');
+        }
+        run(&src);
+    }
+}
+
 #[test]
 fn byte_mutations_of_examples_never_panic() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");

@@ -97,7 +97,14 @@ fn run(a: RunArgs) -> ExitCode {
     code(status)
 }
 
+/// Exit status when Kea itself fails: a panic is a bug, reported as one (RELIABILITY I1).
+const EXIT_INTERNAL: i32 = 70;
+
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("kea: internal error (a bug in Kea, please report it): {info}");
+        std::process::exit(EXIT_INTERNAL);
+    }));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -894,6 +894,8 @@ impl<'a> Asm<'a> {
     /// Picks the variant of `mnemonic` that takes these operands and emits it, or reports
     /// what exists. PASM instructions and lowered PIR statements both come through here.
     fn select_emit(&mut self, mnemonic: &str, args: Vec<(Arg0, Span)>, op_span: Span, span: Span) {
+        // Every op lands in a sub: statements outside any form the implicit unit.
+        self.ensure_sub();
         self.flush_params();
         let mnemonic = mnemonic.to_string();
         let variants = op::variants(&mnemonic);
@@ -1068,6 +1070,7 @@ impl<'a> Asm<'a> {
     }
 
     fn arg_list_op(&mut self, m: &str, args: Vec<(Arg0, Span)>, span: Span) {
+        self.ensure_sub();
         let Some((Arg0::Str(sig), sig_span)) = args.first().cloned() else {
             return self.err(K::BadOperands, span, format!("'{m}' needs a flags string first: {m} \"0, 0\", I0, I1"));
         };
