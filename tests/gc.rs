@@ -6,8 +6,8 @@ use kea_runtime::{run_code, RunOptions, Stats};
 
 fn run(src: &str) -> (i32, String, Stats) {
     let code = kea_asm::assemble_str("gc.pasm", src).expect("assembles");
-    let mut host = Host::new(CaptureSink::default(), Box::new(std::io::empty()));
-    let (status, stats) = run_code(code, &mut host, &RunOptions::default());
+    let host = Host::new(CaptureSink::default(), Box::new(std::io::empty()));
+    let (status, stats, host) = run_code(code, host, &RunOptions::default());
     (status, String::from_utf8_lossy(&host.sink.out).into_owned(), stats)
 }
 

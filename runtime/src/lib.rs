@@ -9,11 +9,16 @@
 
 pub mod diag;
 pub mod host;
+pub mod io;
 pub mod repl;
+pub mod sched;
 
 use host::{Host, Sink};
 use kea_vm::code::Code;
-use kea_vm::interp::{Config, Step, Task, Vm};
+use kea_vm::interp::{Config, Task, Vm};
+pub use sched::Ended;
+use sched::{Class_, Runtime};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -32,6 +37,10 @@ pub struct RunOptions {
     pub max_depth: usize,
     /// The program's argument vector: the file, then the arguments after it.
     pub argv: Vec<String>,
+    /// `--trace-io`: each request's life on stderr.
+    pub trace_io: bool,
+    /// File worker threads.
+    pub io_threads: usize,
 }
 
 impl Default for RunOptions {
@@ -43,12 +52,15 @@ impl Default for RunOptions {
             stats: false,
             max_depth: Config::default().max_depth,
             argv: Vec::new(),
+            trace_io: false,
+            io_threads: 4,
         }
     }
 }
 
-/// Instructions per slice by default. With one task there is nothing to switch to; the slice
-/// only bounds how long the host waits to look at limits and, later, the reactor.
+/// Instructions per slice by default: about 20 µs of work, which bounds how late a timer or
+/// callback runs behind a busy task, while the tick between slices costs under 1% of
+/// `bench/mops_intval` (see bench/README.md for the measurement).
 pub const DEFAULT_BATCH: u64 = 10_000;
 
 /// Exit code for assembly and usage errors.
@@ -61,8 +73,14 @@ pub struct Stats {
     pub ops: u64,
     /// Slices run.
     pub slices: u64,
+    /// Scheduler ticks.
+    pub ticks: u64,
     /// IO requests performed.
     pub io: u64,
+    /// IO requests by kind.
+    pub requests: BTreeMap<&'static str, u64>,
+    /// Callbacks and handlers run.
+    pub callbacks: u64,
     /// PMCs alive at the end.
     pub pmcs: usize,
     /// Garbage collections run.
@@ -71,128 +89,73 @@ pub struct Stats {
     pub peak_pmcs: usize,
 }
 
-/// Runs assembled code to the end; returns the exit code. Subs marked `:init` run first, in
-/// source order, as Parrot runs them before `:main`.
-pub fn run_code<S: Sink>(code: Code, host: &mut Host<S>, opts: &RunOptions) -> (i32, Stats) {
-    let code = Rc::new(code);
+/// A runtime (VM, IO host and scheduler) set up as `opts` says.
+pub fn runtime<S: Sink>(host: Host<S>, opts: &RunOptions) -> Runtime<S> {
     let mut vm = Vm::new(Config { max_depth: opts.max_depth });
     if opts.trace {
         vm.trace = Some(Box::new(|line: &str| {
             let _ = writeln!(std::io::stderr(), "{line}");
         }));
     }
-    vm.load(&code);
-    let mut stats = Stats::default();
+    let mut host = host;
+    host.trace = opts.trace_io;
+    host.pool_size = opts.io_threads.max(1);
+    Runtime::new(vm, host, opts)
+}
+
+/// Runs assembled code to the end; returns the exit code and the counters. Subs marked
+/// `:init` run first, in source order, as Parrot runs them before `:main`; then the main task
+/// runs with every task, callback and timer it starts, until the program-end rule holds.
+pub fn run_code<S: Sink>(code: Code, host: Host<S>, opts: &RunOptions) -> (i32, Stats, Host<S>) {
+    let code = Rc::new(code);
+    let mut rt = runtime(host, opts);
+    rt.vm.load(&code);
     let main = code.main_sub();
-    let mut status = 0;
+    let mut ended = Ended::Finished;
     for (i, sub) in code.subs.iter().enumerate() {
         if Some(i) != main && sub.flags.iter().any(|f| f == ":init") {
-            let mut task = Task::for_sub(code.clone(), i as u32);
-            let ended = drive(&mut vm, &mut task, host, opts, &[], stats.ops, &mut stats);
-            stats.ops += task.ops;
-            match ended {
-                Ended::Finished => {}
-                Ended::Exit(n) => {
-                    status = n;
-                    break;
-                }
-                Ended::Failed => {
-                    status = 1;
-                    break;
-                }
+            let id = rt.spawn(Task::for_sub(code.clone(), i as u32), None, Class_::Task, 0);
+            ended = rt.run_until(Some(id), &[]);
+            if ended != Ended::Finished {
+                break;
             }
         }
     }
-    if status == 0 {
+    if ended == Ended::Finished {
         let argv: Vec<kea_vm::string::Str> = opts.argv.iter().map(|a| kea_vm::string::Str::from(a.as_str())).collect();
-        let mut task = Task::main(&mut vm, code, &argv);
-        status = match drive(&mut vm, &mut task, host, opts, &[], stats.ops, &mut stats) {
-            Ended::Finished => 0,
-            Ended::Exit(n) => n,
-            Ended::Failed => 1,
-        };
-        stats.ops += task.ops;
+        let task = Task::main(&mut rt.vm, code, &argv);
+        rt.spawn(task, None, Class_::Task, 0);
+        ended = rt.run(&[]);
     }
-    host.flush_all();
-    stats.pmcs = vm.heap.len();
-    stats.gc_runs = vm.heap.gc_runs;
-    stats.peak_pmcs = vm.heap.peak;
+    let status = match ended {
+        Ended::Finished => 0,
+        Ended::Exit(n) => n,
+        Ended::Failed => 1,
+    };
+    rt.shutdown();
+    let mut stats = rt.stats.clone();
+    stats.pmcs = rt.vm.heap.len();
+    stats.gc_runs = rt.vm.heap.gc_runs;
+    stats.peak_pmcs = rt.vm.heap.peak;
+    let mut host = rt.host;
     if opts.stats {
+        let kinds: Vec<String> = stats.requests.iter().map(|(k, n)| format!("{k}={n}")).collect();
         let s = format!(
-            "kea stats: ops {} slices {} io-requests {} gc-runs {} live-pmcs {} peak-pmcs {}\n",
-            stats.ops, stats.slices, stats.io, stats.gc_runs, stats.pmcs, stats.peak_pmcs
+            "kea stats: ops {} slices {} ticks {} io-requests {} [{}] callbacks {} gc-runs {} live-pmcs {} peak-pmcs {}\n",
+            stats.ops,
+            stats.slices,
+            stats.ticks,
+            stats.io,
+            kinds.join(" "),
+            stats.callbacks,
+            stats.gc_runs,
+            stats.pmcs,
+            stats.peak_pmcs
         );
         let _ = host.sink.write(2, s.as_bytes());
     }
-    (status, stats)
-}
-
-/// How a task's run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ended {
-    /// It finished (with its outermost frame still there if it keeps it).
-    Finished,
-    /// The program called `exit N`.
-    Exit(i32),
-    /// An uncaught error or an instruction limit; the report is already on stderr.
-    Failed,
-}
-
-/// Runs one task until it ends, performing its IO. `roots` are other live tasks (for the
-/// collector); `ops_before` counts instructions already spent toward `--max-ops`. Used by
-/// `kea run` and by the REPL, so both behave the same.
-pub fn drive<S: Sink>(
-    vm: &mut Vm,
-    task: &mut Task,
-    host: &mut Host<S>,
-    opts: &RunOptions,
-    roots: &[&Task],
-    ops_before: u64,
-    stats: &mut Stats,
-) -> Ended {
-    let start = task.ops;
-    loop {
-        let ran = ops_before + (task.ops - start);
-        let fuel = match opts.max_ops {
-            Some(max) if ran >= max => {
-                host.flush_all();
-                let _ = host
-                    .sink
-                    .write(2, format!("instruction limit exceeded after {ran} ops (--max-ops {max})\n").as_bytes());
-                return Ended::Failed;
-            }
-            Some(max) => opts.batch.min(max - ran),
-            None => opts.batch,
-        };
-        stats.slices += 1;
-        if vm.heap.wants_gc() {
-            let mut all: Vec<&Task> = Vec::with_capacity(roots.len() + 1);
-            all.push(task);
-            all.extend_from_slice(roots);
-            vm.collect(&all);
-        }
-        let step = match vm.run(task, fuel) {
-            Step::Io(req) => {
-                stats.io += 1;
-                let res = host.perform(req);
-                match vm.complete_io(task, res) {
-                    Ok(()) => continue,
-                    Err(step) => step,
-                }
-            }
-            step => step,
-        };
-        match step {
-            Step::Yielded | Step::Io(_) => {}
-            Step::Finished => return Ended::Finished,
-            Step::Exit(n) => return Ended::Exit(n),
-            Step::Trapped(t) => {
-                host.flush_all();
-                let _ = host.sink.write(2, t.to_string().as_bytes());
-                return Ended::Failed;
-            }
-        }
-    }
+    let _ = host.sink.flush();
+    (status, stats, host)
 }
 
 /// Reads a source file as UTF-8, with the OS error or the offset of the first bad byte.
@@ -209,8 +172,8 @@ pub fn run_source_captured(name: &str, text: &str, stdin: &[u8], opts: &RunOptio
     match kea_asm::assemble_str(name, text) {
         Err(f) => (EXIT_ASM, Vec::new(), diag::render_failure(&f, false).into_bytes()),
         Ok(code) => {
-            let mut host = Host::new(host::CaptureSink::default(), Box::new(std::io::Cursor::new(stdin.to_vec())));
-            let (status, _) = run_code(code, &mut host, opts);
+            let host = Host::new(host::CaptureSink::default(), Box::new(std::io::Cursor::new(stdin.to_vec())));
+            let (status, _, host) = run_code(code, host, opts);
             (status, host.sink.out, host.sink.err)
         }
     }

@@ -56,6 +56,27 @@ struct RunArgs {
     /// The deepest call stack allowed.
     #[arg(long, value_name = "N", default_value_t = 100_000)]
     max_depth: usize,
+    /// Print each IO request's life (submitted, completed, bytes, task, µs timestamps) to stderr.
+    #[arg(long)]
+    trace_io: bool,
+    /// Worker threads for file IO.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=256))]
+    io_threads: u64,
+}
+
+impl RunArgs {
+    fn options(&self, argv: Vec<String>) -> RunOptions {
+        RunOptions {
+            batch: self.batch,
+            max_ops: self.max_ops,
+            trace: self.trace,
+            stats: self.stats,
+            max_depth: self.max_depth,
+            argv,
+            trace_io: self.trace_io,
+            io_threads: self.io_threads as usize,
+        }
+    }
 }
 
 fn code(n: i32) -> ExitCode {
@@ -74,15 +95,8 @@ fn assemble_file(path: &str) -> Result<kea_vm::code::Code, ExitCode> {
 }
 
 fn run(a: RunArgs) -> ExitCode {
-    let Some(file) = a.file else {
-        return code(kea_runtime::repl::run(&RunOptions {
-            trace: a.trace,
-            max_ops: a.max_ops,
-            batch: a.batch,
-            stats: a.stats,
-            max_depth: a.max_depth,
-            argv: Vec::new(),
-        }));
+    let Some(file) = a.file.clone() else {
+        return code(kea_runtime::repl::run(&a.options(Vec::new())));
     };
     let prog = match assemble_file(&file) {
         Ok(c) => c,
@@ -90,10 +104,9 @@ fn run(a: RunArgs) -> ExitCode {
     };
     let mut argv = vec![file.clone()];
     argv.extend(a.args.iter().cloned());
-    let opts =
-        RunOptions { batch: a.batch, max_ops: a.max_ops, trace: a.trace, stats: a.stats, max_depth: a.max_depth, argv };
-    let mut host = Host::new(StdSink::default(), Box::new(std::io::BufReader::new(std::io::stdin())));
-    let (status, _) = run_code(prog, &mut host, &opts);
+    let opts = a.options(argv);
+    let host = Host::new(StdSink::default(), Box::new(std::io::stdin()));
+    let (status, _, _) = run_code(prog, host, &opts);
     code(status)
 }
 

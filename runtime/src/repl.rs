@@ -39,9 +39,10 @@
 //! `.namespace` and PIR `.const` do not carry over from one input to the next.
 
 use crate::host::{Host, Sink, StdSink};
+use crate::sched::{Class_, Ended, Runtime};
 use crate::{diag, RunOptions};
 use kea_vm::code::{Code, Disassembly, SourceFile, Span, IMPLICIT_MAIN};
-use kea_vm::interp::{Config, Frame, Task, Vm};
+use kea_vm::interp::{Frame, Task};
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -49,7 +50,7 @@ use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config as LineConfig, Context, Editor, Helper};
-use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read};
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -219,11 +220,10 @@ enum RunEnd {
 /// A REPL session without the line editor: the VM, the persistent main task and the host.
 /// The terminal front end ([`run`]) feeds it inputs; tests can too, with a capturing sink.
 pub struct Session<S: Sink> {
-    vm: Vm,
+    /// The VM, IO host and scheduler; tasks, timers and callbacks started by one input live
+    /// on through the next.
+    pub rt: Runtime<S>,
     task: Task,
-    /// The host that performs the program's IO.
-    pub host: Host<S>,
-    opts: RunOptions,
     prelude: String,
     last: Option<Code>,
     color: bool,
@@ -232,13 +232,9 @@ pub struct Session<S: Sink> {
 impl<S: Sink> Session<S> {
     /// A new session. `color` renders assembly errors for a terminal.
     pub fn new(host: Host<S>, opts: &RunOptions, color: bool) -> Session<S> {
-        let mut vm = Vm::new(Config { max_depth: opts.max_depth });
-        if opts.trace {
-            vm.trace = Some(Box::new(|line: &str| {
-                let _ = writeln!(io::stderr(), "{line}");
-            }));
-        }
-        Session { vm, task: Task::default(), host, opts: opts.clone(), prelude: String::new(), last: None, color }
+        let mut rt = crate::runtime(host, opts);
+        rt.keep_going = true;
+        Session { rt, task: Task::default(), prelude: String::new(), last: None, color }
     }
 
     /// Handles one input: a command or assembly text.
@@ -248,16 +244,16 @@ impl<S: Sink> Session<S> {
             Input::Command(c) => self.command(c),
             Input::Code(t) => self.eval(t),
         };
-        self.host.flush_all();
+        self.rt.host.flush_all();
         out
     }
 
     fn out(&mut self, text: &str) {
-        let _ = self.host.sink.write(1, text.as_bytes());
+        let _ = self.rt.host.sink.write(1, text.as_bytes());
     }
 
     fn err(&mut self, text: &str) {
-        let _ = self.host.sink.write(2, text.as_bytes());
+        let _ = self.rt.host.sink.write(2, text.as_bytes());
     }
 
     /// Runs a `:command`.
@@ -306,7 +302,7 @@ impl<S: Sink> Session<S> {
         }
         for (i, v) in f.p.iter().enumerate() {
             if let Some(r) = v {
-                s.push_str(&format!("P{i} = {}\n", self.vm.heap.class_name(*r)));
+                s.push_str(&format!("P{i} = {}\n", self.rt.vm.heap.class_name(*r)));
             }
         }
         s
@@ -378,14 +374,13 @@ impl<S: Sink> Session<S> {
         let inits: Vec<usize> =
             (0..code.subs.len()).filter(|&i| code.subs[i].flags.iter().any(|f| f == ":init" || f == ":load")).collect();
         let code = Rc::new(code);
-        self.vm.load(&code);
+        self.rt.vm.load(&code);
 
         for i in inits {
-            let mut t = Task::for_sub(code.clone(), i as u32);
+            let t = Task::for_sub(code.clone(), i as u32);
             let roots = [&self.task];
-            match drive(&mut self.vm, &mut self.host, &self.opts, &mut t, &roots) {
-                RunEnd::Exit(n) => return Outcome::Quit(n),
-                RunEnd::Done | RunEnd::Lost => {}
+            if let (RunEnd::Exit(n), _) = drive(&mut self.rt, t, &roots) {
+                return Outcome::Quit(n);
             }
         }
 
@@ -397,7 +392,8 @@ impl<S: Sink> Session<S> {
             }
             self.task.continue_with(code.clone(), u as u32);
             self.task.keep_outer = true;
-            let end = drive(&mut self.vm, &mut self.host, &self.opts, &mut self.task, &[&backup]);
+            let (end, back) = drive(&mut self.rt, std::mem::take(&mut self.task), &[&backup]);
+            self.task = back.unwrap_or_default();
             match end {
                 RunEnd::Done => {}
                 RunEnd::Lost | RunEnd::Exit(_) => {
@@ -440,14 +436,21 @@ fn copy_frame(f: &Frame) -> Frame {
     Frame { code: f.code.clone(), sub: f.sub, pc: f.pc, i: f.i.clone(), n: f.n.clone(), s: f.s.clone(), p: f.p.clone() }
 }
 
-/// Runs `task` with the runtime's own loop (`crate::drive`, as `kea run` does). `Done` when
-/// it finished with its outermost frame kept (`Task::keep_outer`), `Lost` when the frame is gone.
-fn drive<S: Sink>(vm: &mut Vm, host: &mut Host<S>, opts: &RunOptions, task: &mut Task, roots: &[&Task]) -> RunEnd {
-    match crate::drive(vm, task, host, opts, roots, 0, &mut crate::Stats::default()) {
-        crate::Ended::Finished if !task.frames.is_empty() => RunEnd::Done,
-        crate::Ended::Finished | crate::Ended::Failed => RunEnd::Lost,
-        crate::Ended::Exit(n) => RunEnd::Exit(n),
-    }
+/// Runs `task` with the runtime's own scheduler (as `kea run` does) until it ends; other
+/// tasks, callbacks and timers run meanwhile and live on. `Done` when it finished with its
+/// outermost frame kept (`Task::keep_outer`), `Lost` when the frame is gone. The task comes
+/// back.
+fn drive<S: Sink>(rt: &mut Runtime<S>, task: Task, roots: &[&Task]) -> (RunEnd, Option<Task>) {
+    let id = rt.spawn(task, None, Class_::Task, 0);
+    let end = rt.run_until(Some(id), roots);
+    let back = rt.take(id);
+    let kept = back.as_ref().is_some_and(|t| !t.frames.is_empty());
+    let end = match end {
+        Ended::Exit(n) => RunEnd::Exit(n),
+        Ended::Finished if kept => RunEnd::Done,
+        Ended::Finished | Ended::Failed => RunEnd::Lost,
+    };
+    (end, back)
 }
 
 /// The program's stdin while the REPL runs: reads a line at a time through the process's
@@ -572,7 +575,7 @@ pub fn run(opts: &RunOptions) -> i32 {
             break n;
         }
     };
-    session.host.flush_all();
+    session.rt.host.flush_all();
     save_history(&mut ed, history.as_ref());
     status
 }

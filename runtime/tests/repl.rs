@@ -280,8 +280,8 @@ fn session() -> Session<CaptureSink> {
 }
 
 fn take(s: &mut Session<CaptureSink>) -> (String, String) {
-    let out = String::from_utf8_lossy(&std::mem::take(&mut s.host.sink.out)).into_owned();
-    let err = String::from_utf8_lossy(&std::mem::take(&mut s.host.sink.err)).into_owned();
+    let out = String::from_utf8_lossy(&std::mem::take(&mut s.rt.host.sink.out)).into_owned();
+    let err = String::from_utf8_lossy(&std::mem::take(&mut s.rt.host.sink.err)).into_owned();
     (out, err)
 }
 

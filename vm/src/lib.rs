@@ -34,6 +34,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod aio;
 pub mod code;
 pub mod error;
 pub mod hash;

@@ -9,6 +9,7 @@
 //! be parked at any safe point and a tracing collector can find every root by walking
 //! registers (the collector is the next step; for now the heap only grows).
 
+use crate::aio::{HandlerData, RequestData, TaskData, TimerData};
 use crate::code::Code;
 use crate::error::{types, Exc};
 use crate::hash::PHash;
@@ -52,6 +53,28 @@ pub struct FileHandleData {
     pub closed: bool,
     /// Set when a read hit end of file.
     pub eof: bool,
+    /// What `readline` reads up to (`record_separator`).
+    pub sep: Str,
+    /// `encoding('utf8')`: data read is utf8 text rather than binary.
+    pub utf8: bool,
+    /// `buffer_type`: `unbuffered`, `line-buffered` or `full-buffered`.
+    pub buffer: Str,
+}
+
+impl FileHandleData {
+    /// An open handle.
+    pub fn new(id: u32, path: Str, mode: Str) -> FileHandleData {
+        FileHandleData {
+            id,
+            path,
+            mode,
+            closed: false,
+            eof: false,
+            sep: Str::from("\n"),
+            utf8: false,
+            buffer: Str::from("full-buffered"),
+        }
+    }
 }
 
 /// What an iterator walks.
@@ -90,6 +113,31 @@ pub enum PmcData {
     Class(Box<ClassData>),
     /// An instance of a user class.
     Object(Box<ObjectData>),
+    /// The status object of an IO op (DESIGN §2).
+    Request(Box<RequestData>),
+    /// A green thread or an event.
+    Task(Box<TaskData>),
+    /// A timer.
+    Timer(Box<TimerData>),
+    /// An event handler.
+    EventHandler(Box<HandlerData>),
+    /// An in-memory file.
+    StringHandle(Box<StringHandleData>),
+}
+
+/// A StringHandle: an in-memory file (Parrot's `StringHandle` PMC).
+#[derive(Clone, Debug, Default)]
+pub struct StringHandleData {
+    /// The contents.
+    pub data: Vec<u8>,
+    /// The read/write position.
+    pub pos: usize,
+    /// Set by `close`; `open` clears it.
+    pub closed: bool,
+    /// The mode it was opened with.
+    pub mode: Str,
+    /// `encoding('utf8')` makes reads utf8 strings.
+    pub utf8: bool,
 }
 
 /// A user class.
@@ -129,6 +177,10 @@ pub const CLASSES: &[&str] = &[
     "Hash",
     "Exception",
     "FileHandle",
+    "StringHandle",
+    "Task",
+    "Timer",
+    "EventHandler",
 ];
 
 impl PmcData {
@@ -154,6 +206,11 @@ impl PmcData {
             PmcData::Iterator(_) => "ArrayIterator",
             PmcData::Class(_) => "Class",
             PmcData::Object(_) => "Object",
+            PmcData::Request(_) => "Request",
+            PmcData::Task(_) => "Task",
+            PmcData::Timer(_) => "Timer",
+            PmcData::EventHandler(_) => "EventHandler",
+            PmcData::StringHandle(_) => "StringHandle",
         }
     }
 
@@ -180,6 +237,16 @@ impl PmcData {
                 payload: None,
                 exit_code: 0,
             })),
+            "StringHandle" => {
+                PmcData::StringHandle(Box::new(StringHandleData { mode: Str::from("rw"), ..Default::default() }))
+            }
+            "FileHandle" => PmcData::FileHandle(Box::new(FileHandleData {
+                closed: true,
+                ..FileHandleData::new(u32::MAX, Str::empty(), Str::empty())
+            })),
+            "Task" => PmcData::Task(Box::default()),
+            "Timer" => PmcData::Timer(Box::default()),
+            "EventHandler" => PmcData::EventHandler(Box::default()),
             _ => return None,
         })
     }
@@ -323,6 +390,15 @@ impl Heap {
                     stack.push(o.class);
                     stack.extend(o.attrs.values().flatten());
                 }
+                PmcData::Request(q) => {
+                    stack.extend([q.result, q.error, q.callback, q.error_callback, q.handle].into_iter().flatten())
+                }
+                PmcData::Task(t) => {
+                    stack.extend([t.code, t.data].into_iter().flatten());
+                    stack.extend(t.mailbox.iter().flatten());
+                }
+                PmcData::Timer(t) => stack.extend(t.handler),
+                PmcData::EventHandler(h) => stack.extend(h.code),
                 _ => {}
             }
         }
@@ -359,6 +435,8 @@ impl Heap {
             PmcData::Boolean(b) => i64::from(*b),
             PmcData::Undef => 0,
             PmcData::Exception(e) => e.kind,
+            PmcData::Request(q) => q.state.code(),
+            PmcData::Task(t) => t.id as i64,
             d @ (PmcData::ResizablePMCArray(_)
             | PmcData::FixedPMCArray(_)
             | PmcData::ResizableIntegerArray(_)
@@ -409,6 +487,10 @@ impl Heap {
                 Str::from(format!("[ {} ]", parts.join(", ")))
             }
             PmcData::FileHandle(h) => h.path.clone(),
+            PmcData::Request(q) => Str::from(q.state.name()),
+            PmcData::Task(t) if t.is_event() => t.subtype.clone(),
+            PmcData::EventHandler(h) => h.etype.clone(),
+            PmcData::StringHandle(h) => Str::from_vec(h.data.clone(), Encoding::Binary),
             d => Str::from(elements_of(d).to_string()),
         })
     }
@@ -425,6 +507,9 @@ impl Heap {
             PmcData::Undef => false,
             PmcData::Exception(_) | PmcData::Sub(..) => true,
             PmcData::FileHandle(h) => !h.closed && !h.eof,
+            PmcData::StringHandle(h) => !h.closed && h.pos < h.data.len(),
+            PmcData::Request(q) => q.state != crate::aio::ReqState::Failed,
+            PmcData::Task(_) | PmcData::Timer(_) | PmcData::EventHandler(_) => true,
             PmcData::Iterator(it) => match self.get(it.target) {
                 PmcData::Hash(h) => h.next_from(it.pos).is_some(),
                 _ => it.pos < self.iter_len(it.target),
@@ -574,6 +659,9 @@ impl Heap {
                 b"payload" => Elem::P(e.payload),
                 _ => Elem::P(None),
             }),
+            (PmcData::Task(t), k) => t.get_attr(k),
+            (PmcData::Timer(t), k) => t.get_key(k),
+            (PmcData::EventHandler(h), k) => h.get_attr(k),
             (_, KeyVal::Str(s)) => self.get_keyed(p, &KeyVal::Int(num::parse_int(s.as_bytes()))),
             (d, KeyVal::Int(i)) => {
                 let len = elements_of(d);
@@ -612,6 +700,9 @@ impl Heap {
             }
             return Ok(());
         }
+        if matches!(self.get(r), PmcData::Task(_) | PmcData::EventHandler(_)) {
+            return self.set_task_attr(r, key, v);
+        }
         let i = match key {
             KeyVal::Int(i) => *i,
             KeyVal::Str(s) => {
@@ -648,6 +739,40 @@ impl Heap {
             (PmcData::ResizableStringArray(a), Elem::S(v)) => a[idx] = v,
             (PmcData::ResizableFloatArray(a), Elem::N(v)) => a[idx] = v,
             _ => {}
+        }
+        Ok(())
+    }
+
+    fn set_task_attr(&mut self, r: PmcRef, key: &KeyVal, v: Elem) -> Result<(), Exc> {
+        let name = match key {
+            KeyVal::Str(s) => s.to_text(),
+            KeyVal::Int(i) => i.to_string(),
+        };
+        let (i, s) = (self.elem_int(&v).unwrap_or(0), self.elem_str(&v).unwrap_or_else(|_| Str::empty()));
+        let pmc = match v {
+            Elem::P(p) => p,
+            _ => None,
+        };
+        let class = self.class_name(r);
+        let bad =
+            || Exc::new(types::EXCEPTION_ATTRIB_NOT_FOUND, format!("No such attribute '{name}' in class '{class}'"));
+        match self.get_mut(r) {
+            PmcData::Task(t) => match name.as_str() {
+                "code" => t.code = pmc,
+                "data" => t.data = pmc,
+                "type" => t.kind = s,
+                "subtype" => t.subtype = s,
+                "priority" => t.priority = i.clamp(0, 100),
+                "fatal" => t.fatal = i != 0,
+                _ => return Err(bad()),
+            },
+            PmcData::EventHandler(h) => match name.as_str() {
+                "type" => h.etype = s,
+                "code" => h.code = pmc,
+                "priority" => h.min_priority = i,
+                _ => return Err(bad()),
+            },
+            _ => return Err(bad()),
         }
         Ok(())
     }

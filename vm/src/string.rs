@@ -292,3 +292,10 @@ impl From<String> for Str {
         Str::from_text(&s)
     }
 }
+
+impl Default for Str {
+    /// The empty string.
+    fn default() -> Self {
+        Str::empty()
+    }
+}

@@ -1,16 +1,30 @@
 //! IO ops as requests. The VM never touches the OS: an IO op describes what it wants as an
-//! [`IoRequest`], the task stops with [`super::Step::Io`], the host performs it (blocking or
-//! not is the host's business), and [`Vm::complete_io`] delivers the result into the task.
+//! [`IoRequest`], the task stops with [`Step::Io`], and the runtime performs it.
+//!
+//! - The **sync** form (`read S0, P1, 10`) carries no request PMC: the runtime parks the task
+//!   until the work is done (async + wait, DESIGN §2) and delivers the result with
+//!   [`Vm::complete_io`].
+//! - The **async** form (`read P0, P1, 10, P2`) makes a Request PMC, puts it in its first
+//!   register and hands it along: the runtime resumes the task at once and later fills the
+//!   request in with [`Vm::finish_request`], which says which callback to run.
+//!
+//! A `StringHandle` lives in the heap, so its ops are done here; an async op on one makes a
+//! request that is already complete and tells the scheduler to run its callback
+//! ([`SchedCall::Completed`]).
 
-use super::{IoDst, Task, Vm};
+use super::{ia, na, sa, Frame, IoDst, SchedCall, Step, Task, Vm};
+use crate::aio::{ReqState, RequestData};
 use crate::error::{types, Exc};
-use crate::pmc::{FileHandleData, PVal, PmcData, PmcRef};
-use crate::string::Str;
+use crate::num;
+use crate::op::Op;
+use crate::pmc::{Elem, FileHandleData, PVal, PmcData, PmcRef, StringHandleData};
+use crate::string::{Encoding, Str};
 
-/// What an IO op asks the host to do.
+/// One IO operation for the runtime, on a host handle id (0 stdin, 1 stdout, 2 stderr,
+/// others from `Open`).
 #[derive(Debug, Clone)]
-pub enum IoRequest {
-    /// Write bytes to a handle (0 stdin, 1 stdout, 2 stderr, others from `Open`).
+pub enum IoOp {
+    /// Write bytes.
     Write {
         /// The handle.
         handle: u32,
@@ -24,8 +38,20 @@ pub enum IoRequest {
         /// The most bytes to return.
         count: usize,
     },
-    /// Read one line, keeping its newline.
+    /// Read one line, keeping its separator.
     ReadLine {
+        /// The handle.
+        handle: u32,
+        /// The record separator (one or more bytes; `\n` by default).
+        sep: Str,
+    },
+    /// Read everything left.
+    ReadAll {
+        /// The handle.
+        handle: u32,
+    },
+    /// The next byte, not consumed.
+    Peek {
         /// The handle.
         handle: u32,
     },
@@ -36,28 +62,100 @@ pub enum IoRequest {
         /// Parrot's mode letters (`r w a p b`).
         mode: Str,
     },
-    /// Close a handle.
+    /// Close a handle (flushing it first); its pending requests complete as cancelled.
     Close {
         /// The handle.
         handle: u32,
     },
-    /// Sleep (parks the task; a plain blocking sleep until the scheduler exists).
-    Sleep {
-        /// Seconds.
-        secs: f64,
+    /// Flush a handle's buffer.
+    Flush {
+        /// The handle.
+        handle: u32,
+    },
+    /// Move the position; the result is the new position.
+    Seek {
+        /// The handle.
+        handle: u32,
+        /// The offset.
+        offset: i64,
+        /// 0 from the start, 1 from the current position, 2 from the end.
+        whence: i64,
+    },
+    /// The position.
+    Tell {
+        /// The handle.
+        handle: u32,
+    },
+    /// One fact about a file (`stat.pasm` codes).
+    Stat {
+        /// A path, or an open descriptor number when `fd` is set.
+        path: Str,
+        /// The descriptor, for `stat I, I, I`.
+        fd: Option<i64>,
+        /// What to report.
+        what: i64,
+    },
+    /// Is the handle a terminal?
+    IsATty {
+        /// The handle.
+        handle: u32,
+    },
+    /// A handle for an inherited descriptor.
+    FdOpen {
+        /// The descriptor.
+        fd: i64,
+        /// The mode.
+        mode: Str,
     },
 }
 
-impl IoRequest {
-    pub(super) fn write(handle: u32, s: String) -> IoRequest {
-        IoRequest::Write { handle, data: Str::from(s) }
+impl IoOp {
+    /// The handle it works on, if any.
+    pub fn handle(&self) -> Option<u32> {
+        match self {
+            IoOp::Write { handle, .. }
+            | IoOp::Read { handle, .. }
+            | IoOp::ReadLine { handle, .. }
+            | IoOp::ReadAll { handle }
+            | IoOp::Peek { handle }
+            | IoOp::Close { handle }
+            | IoOp::Flush { handle }
+            | IoOp::Seek { handle, .. }
+            | IoOp::Tell { handle }
+            | IoOp::IsATty { handle } => Some(*handle),
+            IoOp::Open { .. } | IoOp::Stat { .. } | IoOp::FdOpen { .. } => None,
+        }
     }
-    pub(super) fn write_str(handle: u32, data: Str) -> IoRequest {
-        IoRequest::Write { handle, data }
+    /// A short name for traces and statistics.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            IoOp::Write { .. } => "write",
+            IoOp::Read { .. } => "read",
+            IoOp::ReadLine { .. } => "readline",
+            IoOp::ReadAll { .. } => "readall",
+            IoOp::Peek { .. } => "peek",
+            IoOp::Open { .. } => "open",
+            IoOp::Close { .. } => "close",
+            IoOp::Flush { .. } => "flush",
+            IoOp::Seek { .. } => "seek",
+            IoOp::Tell { .. } => "tell",
+            IoOp::Stat { .. } => "stat",
+            IoOp::IsATty { .. } => "isatty",
+            IoOp::FdOpen { .. } => "fdopen",
+        }
     }
 }
 
-/// What the host reports back.
+/// What an IO op asks of the runtime: the operation, and for the async form its request.
+#[derive(Debug, Clone)]
+pub struct IoRequest {
+    /// The operation.
+    pub op: IoOp,
+    /// The Request PMC (async form); `None` for the sync form, which parks the task.
+    pub request: Option<PmcRef>,
+}
+
+/// What the runtime reports back.
 #[derive(Debug, Clone)]
 pub enum IoResult {
     /// Done, nothing to deliver.
@@ -78,46 +176,153 @@ pub enum IoResult {
         /// The mode.
         mode: Str,
     },
+    /// A value (a position, a stat fact, a message, a task).
+    Value(Elem),
     /// The operation failed; the message is what the program's exception says.
     Failed(String),
+    /// The request was cancelled before it completed.
+    Cancelled,
+}
+
+/// Where `P(dst)` of a handle op points.
+pub(super) enum Target {
+    /// A runtime handle.
+    Host(u32),
+    /// A StringHandle in the heap.
+    Mem(PmcRef),
 }
 
 impl Vm {
-    /// Delivers the result of the task's pending IO op. A failure raises a catchable exception
-    /// in the task; if nothing catches it, the returned step ends the task.
-    pub fn complete_io(&mut self, task: &mut Task, result: IoResult) -> Result<(), super::Step> {
+    /// Delivers the result of the task's pending sync IO op (or scheduler call). A failure
+    /// raises a catchable exception in the task at the op; if nothing catches it, the
+    /// returned step ends the task.
+    pub fn complete_io(&mut self, task: &mut Task, result: IoResult) -> Result<(), Step> {
         let dst = task.io_dst.take().unwrap_or(IoDst::None);
-        match (result, dst) {
-            (IoResult::Failed(msg), _) => {
+        let value = match result {
+            IoResult::Failed(msg) => {
                 // The op failed: report it at the op, not after it.
                 if let Some(f) = task.frames.last_mut() {
                     f.pc = f.pc.saturating_sub(1);
                 }
-                self.raise(task, Exc::new(types::EXCEPTION_PIO_ERROR, msg))?;
+                return self.raise(task, Exc::new(types::EXCEPTION_PIO_ERROR, msg));
             }
-            (IoResult::Data { data, eof }, IoDst::S(r, handle)) => {
+            IoResult::Cancelled => {
                 if let Some(f) = task.frames.last_mut() {
-                    f.s[r as usize] = data;
+                    f.pc = f.pc.saturating_sub(1);
                 }
-                if let Some(PmcData::FileHandle(h)) = handle.map(|h| self.heap.get_mut(h)) {
-                    h.eof = eof;
-                }
+                return self.raise(task, Exc::new(types::EXCEPTION_PIO_ERROR, "IO operation cancelled"));
             }
-            (IoResult::Opened { handle, path, mode }, IoDst::P(r)) => {
-                let p = self.heap.alloc(PmcData::FileHandle(Box::new(FileHandleData {
-                    id: handle,
-                    path,
-                    mode,
-                    closed: false,
-                    eof: false,
-                })));
-                if let Some(f) = task.frames.last_mut() {
-                    f.p[r as usize] = Some(p);
+            IoResult::Done => Elem::P(None),
+            IoResult::Data { data, eof } => {
+                if let IoDst::S(_, Some(h)) | IoDst::Rets(Some(h)) = dst {
+                    self.set_eof(h, eof);
                 }
+                Elem::S(data)
             }
-            _ => {}
+            IoResult::Opened { handle, path, mode } => Elem::P(Some(self.new_file_handle(handle, path, mode))),
+            IoResult::Value(e) => e,
+        };
+        let Some(f) = task.frames.last_mut() else { return Ok(()) };
+        match (dst, value) {
+            (IoDst::None, _) => {}
+            (IoDst::S(r, _), v) => f.s[r as usize] = self.heap.elem_str(&v).unwrap_or_default(),
+            (IoDst::I(r), v) => f.i[r as usize] = self.heap.elem_int(&v).unwrap_or(0),
+            (IoDst::P(r), Elem::P(p)) => f.p[r as usize] = p,
+            (IoDst::P(r), v) => f.p[r as usize] = self.heap.boxed(v),
+            (IoDst::Rets(_), Elem::P(None)) if matches!(dst, IoDst::Rets(_)) => {
+                task.rets.clear();
+                task.rets_named.clear();
+            }
+            (IoDst::Rets(_), v) => {
+                task.rets.clear();
+                task.rets_named.clear();
+                task.rets.push(v);
+            }
         }
         Ok(())
+    }
+
+    /// Completes the async request `req` with `result`. Returns the sub to run with the
+    /// request as its argument (its callback, or its error callback when it failed and has
+    /// one), or `None`. A request that is no longer pending is left alone: a request
+    /// completes exactly once.
+    pub fn finish_request(&mut self, req: PmcRef, result: IoResult) -> Option<PmcRef> {
+        let handle = match self.heap.get(req) {
+            PmcData::Request(q) if q.state == ReqState::Pending => q.handle,
+            _ => return None,
+        };
+        let (state, value, error, bytes) = match result {
+            IoResult::Failed(msg) => {
+                let e = self.exception_pmc(Exc::new(types::EXCEPTION_PIO_ERROR, msg));
+                (ReqState::Failed, None, Some(e), 0)
+            }
+            IoResult::Cancelled => (ReqState::Cancelled, None, None, 0),
+            IoResult::Done => (ReqState::Done, None, None, 0),
+            IoResult::Data { data, eof } => {
+                if let Some(h) = handle {
+                    self.set_eof(h, eof);
+                }
+                let n = data.as_bytes().len() as u64;
+                (ReqState::Done, Some(self.heap.alloc(PmcData::String(data))), None, n)
+            }
+            IoResult::Opened { handle, path, mode } => {
+                (ReqState::Done, Some(self.new_file_handle(handle, path, mode)), None, 0)
+            }
+            IoResult::Value(Elem::P(p)) => (ReqState::Done, p, None, 0),
+            IoResult::Value(v) => (ReqState::Done, self.heap.boxed(v), None, 0),
+        };
+        let PmcData::Request(q) = self.heap.get_mut(req) else { return None };
+        q.state = state;
+        q.result = value;
+        q.error = error;
+        if bytes > 0 {
+            q.bytes = bytes;
+        }
+        match state {
+            ReqState::Failed => q.error_callback.or(q.callback),
+            ReqState::Done => q.callback,
+            _ => None,
+        }
+    }
+
+    /// Records that a write request moved `bytes` bytes (for `--trace-io` and `cancel`).
+    pub fn request_bytes(&mut self, req: PmcRef, bytes: u64) {
+        if let PmcData::Request(q) = self.heap.get_mut(req) {
+            q.bytes = bytes;
+        }
+    }
+
+    /// The request's id, op name and state, if `p` is a Request.
+    pub fn request_info(&self, p: PmcRef) -> Option<(u64, &'static str, ReqState)> {
+        match self.heap.get(p) {
+            PmcData::Request(q) => Some((q.id, q.op, q.state)),
+            _ => None,
+        }
+    }
+
+    fn set_eof(&mut self, h: PmcRef, eof: bool) {
+        if let PmcData::FileHandle(fh) = self.heap.get_mut(h) {
+            fh.eof = eof;
+        }
+    }
+
+    fn new_file_handle(&mut self, id: u32, path: Str, mode: Str) -> PmcRef {
+        self.heap.alloc(PmcData::FileHandle(Box::new(FileHandleData::new(id, path, mode))))
+    }
+
+    /// A new pending request PMC for an async op; the callback must be null or a Sub.
+    pub(super) fn new_request(&mut self, op: &'static str, cb: PVal, handle: PVal) -> Result<PmcRef, Exc> {
+        match cb.map(|c| self.heap.get(c)) {
+            None | Some(PmcData::Sub(..)) => {}
+            Some(d) => {
+                return Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    format!("{op}: the callback must be a Sub or null, not {}", d.class_name()),
+                ))
+            }
+        }
+        self.next_request += 1;
+        Ok(self.heap.alloc(PmcData::Request(Box::new(RequestData::new(self.next_request, op, cb, handle)))))
     }
 
     /// The FileHandle PMC for stdin (0), stdout (1) or stderr (2).
@@ -132,41 +337,482 @@ impl Vm {
             1 => ("stdout", "w"),
             _ => ("stderr", "w"),
         };
-        let p = self.heap.alloc(PmcData::FileHandle(Box::new(FileHandleData {
-            id: fd as u32,
-            path: Str::from(path),
-            mode: Str::from(mode),
-            closed: false,
-            eof: false,
-        })));
+        let p = self.new_file_handle(fd as u32, Str::from(path), Str::from(mode));
         self.std_handles[fd] = Some(p);
         p
     }
 
-    /// The host handle id of a FileHandle PMC; `open` requires it not closed.
-    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
-    #[inline(never)]
-    pub(super) fn handle_id(&self, p: PVal, open: bool) -> Result<u32, Exc> {
-        match p.map(|r| self.heap.get(r)) {
-            Some(PmcData::FileHandle(h)) => {
+    pub(super) fn target(&self, p: PVal, open: bool) -> Result<Target, Exc> {
+        match p.map(|r| (r, self.heap.get(r))) {
+            Some((_, PmcData::FileHandle(h))) => {
                 if open && h.closed {
                     Err(Exc::new(types::EXCEPTION_PIO_ERROR, "IO operation on a closed filehandle"))
                 } else {
-                    Ok(h.id)
+                    Ok(Target::Host(h.id))
                 }
             }
-            Some(d) => Err(Exc::new(types::EXCEPTION_PIO_ERROR, format!("{} is not a handle", d.class_name()))),
+            Some((r, PmcData::StringHandle(h))) => {
+                if open && h.closed {
+                    Err(Exc::new(types::EXCEPTION_PIO_ERROR, "IO operation on a closed StringHandle"))
+                } else {
+                    Ok(Target::Mem(r))
+                }
+            }
+            Some((_, d)) => Err(Exc::new(types::EXCEPTION_PIO_ERROR, format!("{} is not a handle", d.class_name()))),
             None => Err(Exc::null_access("IO")),
         }
     }
 
     /// The text `print`/`say` write for a PMC (a null PMC throws, as in Parrot).
-    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
-    #[inline(never)]
-    pub(super) fn print_string(&self, p: PVal, op: &str) -> Result<Str, Exc> {
+    fn print_string(&self, p: PVal, op: &str) -> Result<Str, Exc> {
         if p.is_none() {
             return Err(Exc::new(types::EXCEPTION_UNEXPECTED_NULL, format!("Null PMC in {op}")));
         }
         self.heap.get_string(p)
     }
+
+    /// Runs an op on a StringHandle; returns the result for the op's destination.
+    pub(super) fn mem_io(&mut self, h: PmcRef, op: IoOp) -> Result<IoResult, Exc> {
+        let PmcData::StringHandle(sh) = self.heap.get_mut(h) else {
+            return Err(Exc::new(types::EXCEPTION_PIO_ERROR, "not a StringHandle"));
+        };
+        let enc = if sh.utf8 { Encoding::Utf8 } else { Encoding::Binary };
+        let take = |sh: &mut StringHandleData, n: usize| {
+            let end = (sh.pos + n).min(sh.data.len());
+            let out = sh.data[sh.pos.min(end)..end].to_vec();
+            sh.pos = end;
+            let eof = sh.pos >= sh.data.len();
+            IoResult::Data { data: Str::from_vec(out, enc), eof }
+        };
+        Ok(match op {
+            IoOp::Write { data, .. } => {
+                if sh.mode.as_bytes().contains(&b'r') && !sh.mode.as_bytes().iter().any(|c| b"wa".contains(c)) {
+                    return Err(Exc::new(
+                        types::EXCEPTION_PIO_ERROR,
+                        "Cannot write to a StringHandle opened for reading",
+                    ));
+                }
+                let end = sh.pos + data.as_bytes().len();
+                if end > sh.data.len() {
+                    sh.data.resize(end, 0);
+                }
+                sh.data[sh.pos..end].copy_from_slice(data.as_bytes());
+                sh.pos = end;
+                IoResult::Done
+            }
+            IoOp::Read { count, .. } => take(sh, count),
+            IoOp::ReadAll { .. } => take(sh, usize::MAX / 2),
+            IoOp::ReadLine { sep, .. } => {
+                let rest = &sh.data[sh.pos.min(sh.data.len())..];
+                let sep = if sep.as_bytes().is_empty() { b"\n".as_slice() } else { sep.as_bytes() };
+                let n = rest.windows(sep.len()).position(|w| w == sep).map_or(rest.len(), |i| i + sep.len());
+                take(sh, n)
+            }
+            IoOp::Peek { .. } => {
+                let b = sh.data.get(sh.pos).map(|b| vec![*b]).unwrap_or_default();
+                IoResult::Data { data: Str::from_vec(b, enc), eof: sh.pos >= sh.data.len() }
+            }
+            IoOp::Close { .. } => {
+                sh.closed = true;
+                IoResult::Done
+            }
+            IoOp::Flush { .. } => IoResult::Done,
+            IoOp::Seek { offset, whence, .. } => {
+                let base = match whence {
+                    0 => 0,
+                    1 => sh.pos as i64,
+                    2 => sh.data.len() as i64,
+                    w => return Err(Exc::new(types::EXCEPTION_PIO_ERROR, format!("seek: bad whence {w}"))),
+                };
+                let to = base.checked_add(offset).filter(|t| *t >= 0).ok_or_else(|| {
+                    Exc::new(types::EXCEPTION_PIO_ERROR, "seek failed: Invalid argument(22)".to_string())
+                })?;
+                sh.pos = to as usize;
+                IoResult::Value(Elem::I(to))
+            }
+            IoOp::Tell { .. } => IoResult::Value(Elem::I(sh.pos as i64)),
+            IoOp::IsATty { .. } => IoResult::Value(Elem::I(0)),
+            other => {
+                return Err(Exc::new(
+                    types::EXCEPTION_PIO_ERROR,
+                    format!("{} is not supported on a StringHandle", other.kind()),
+                ))
+            }
+        })
+    }
+
+    /// Starts a sync IO op on `p`: a StringHandle is served at once (the result goes to
+    /// `dst` through [`Vm::complete_io`]'s rules); a host handle becomes a request.
+    fn sync_io(
+        &mut self,
+        io_dst: &mut Option<IoDst>,
+        f: &mut Frame,
+        p: PVal,
+        dst: IoDst,
+        op: impl FnOnce(u32) -> IoOp,
+    ) -> IoStep {
+        match self.target(p, true) {
+            Err(e) => Err(e),
+            Ok(Target::Host(id)) => {
+                *io_dst = Some(dst);
+                Ok(Some(Step::Io(IoRequest { op: op(id), request: None })))
+            }
+            Ok(Target::Mem(h)) => {
+                let r = self.mem_io(h, op(u32::MAX))?;
+                self.deliver_now(f, dst, r)?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Puts an immediate result into the frame (StringHandle ops, done without the host).
+    fn deliver_now(&mut self, f: &mut Frame, dst: IoDst, r: IoResult) -> Result<(), Exc> {
+        let v = match r {
+            IoResult::Data { data, .. } => Elem::S(data),
+            IoResult::Value(v) => v,
+            _ => Elem::P(None),
+        };
+        match dst {
+            IoDst::S(reg, _) => f.s[reg as usize] = self.heap.elem_str(&v)?,
+            IoDst::I(reg) => f.i[reg as usize] = self.heap.elem_int(&v)?,
+            IoDst::P(reg) => f.p[reg as usize] = self.heap.boxed(v),
+            IoDst::None | IoDst::Rets(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Starts an async IO op: makes its request in `P(req)`; a StringHandle op completes at
+    /// once.
+    fn async_io(
+        &mut self,
+        f: &mut Frame,
+        req: u16,
+        cb: PVal,
+        p: PVal,
+        name: &'static str,
+        op: impl FnOnce(u32) -> IoOp,
+    ) -> IoStep {
+        // Handle errors (closed, not a handle) fail the request rather than throw: the async
+        // form reports through the request (DESIGN §2, "errors").
+        let target = self.target(p, true);
+        let r = self.new_request(name, cb, p)?;
+        f.p[req as usize] = Some(r);
+        match target {
+            Err(e) => {
+                self.finish_request(r, IoResult::Failed(e.message));
+                Ok(Some(Step::Sched(SchedCall::Completed(r))))
+            }
+            Ok(Target::Host(id)) => Ok(Some(Step::Io(IoRequest { op: op(id), request: Some(r) }))),
+            Ok(Target::Mem(h)) => {
+                let res = match self.mem_io(h, op(u32::MAX)) {
+                    Ok(res) => res,
+                    Err(e) => IoResult::Failed(e.message),
+                };
+                self.finish_request(r, res);
+                Ok(Some(Step::Sched(SchedCall::Completed(r))))
+            }
+        }
+    }
+
+    /// An async op that needs no handle (`print` to stdout, `open`, `stat`).
+    fn async_host(&mut self, f: &mut Frame, req: u16, cb: PVal, name: &'static str, op: IoOp) -> IoStep {
+        let handle = op.handle().filter(|h| *h <= 2).map(|h| self.std_handle(h as usize));
+        let r = self.new_request(name, cb, handle)?;
+        f.p[req as usize] = Some(r);
+        Ok(Some(Step::Io(IoRequest { op, request: Some(r) })))
+    }
+
+    /// The IO ops. `Ok(Some(step))` leaves the run loop with the pc after the op;
+    /// `Ok(None)` goes on; `None` means `op` is not an IO op.
+    pub(super) fn exec_io(&mut self, f: &mut Frame, io_dst: &mut Option<IoDst>, op: Op) -> Option<IoStep> {
+        use IoDst as D;
+        let w =
+            |h: u32, s: Str| Ok(Some(Step::Io(IoRequest { op: IoOp::Write { handle: h, data: s }, request: None })));
+        let nl = |s: Str| s.concat(&Str::from("\n"));
+        let p = |f: &Frame, r: crate::op::PReg| f.p[r.0 as usize];
+        Some(match op {
+            Op::print_i { src } => w(1, Str::from(f.i[src.0 as usize].to_string())),
+            Op::print_ic { src } => w(1, Str::from(src.to_string())),
+            Op::print_n { src } => w(1, Str::from(num::fmt_print(f.n[src.0 as usize]))),
+            Op::print_nc { src } => w(1, Str::from(num::fmt_print(src))),
+            Op::print_s { src } => w(1, f.s[src.0 as usize].clone()),
+            Op::print_sc { src } => w(1, f.code.str(src).clone()),
+            Op::print_p { src } => self.print_string(p(f, src), "print").and_then(|s| w(1, s)),
+            Op::say_i { src } => w(1, Str::from(format!("{}\n", f.i[src.0 as usize]))),
+            Op::say_ic { src } => w(1, Str::from(format!("{src}\n"))),
+            Op::say_n { src } => w(1, Str::from(format!("{}\n", num::fmt_print(f.n[src.0 as usize])))),
+            Op::say_nc { src } => w(1, Str::from(format!("{}\n", num::fmt_print(src)))),
+            Op::say_s { src } => w(1, nl(f.s[src.0 as usize].clone())),
+            Op::say_sc { src } => w(1, nl(f.code.str(src).clone())),
+            Op::say_p { src } => self.print_string(p(f, src), "say").and_then(|s| w(1, nl(s))),
+            Op::printerr_i { src } => w(2, Str::from(f.i[src.0 as usize].to_string())),
+            Op::printerr_ic { src } => w(2, Str::from(src.to_string())),
+            Op::printerr_n { src } => w(2, Str::from(num::fmt_print(f.n[src.0 as usize]))),
+            Op::printerr_nc { src } => w(2, Str::from(num::fmt_print(src))),
+            Op::printerr_s { src } => w(2, f.s[src.0 as usize].clone()),
+            Op::printerr_sc { src } => w(2, f.code.str(src).clone()),
+            Op::printerr_p { src } => self.print_string(p(f, src), "printerr").and_then(|s| w(2, s)),
+            Op::print_p_i { handle, src } => {
+                let s = Str::from(ia(f, src).to_string());
+                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::print_p_n { handle, src } => {
+                let s = Str::from(num::fmt_str(na(f, src)));
+                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::print_p_s { handle, src } | Op::write_p_s { handle, data: src } => {
+                let s = sa(f, src);
+                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::print_p_p { handle, src } => match self.print_string(p(f, src), "print") {
+                Ok(s) => self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s }),
+                Err(e) => Err(e),
+            },
+            Op::say_p_i { handle, src } => {
+                let s = Str::from(format!("{}\n", ia(f, src)));
+                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::say_p_n { handle, src } => {
+                let s = Str::from(format!("{}\n", num::fmt_str(na(f, src))));
+                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::say_p_s { handle, src } => {
+                let s = nl(sa(f, src));
+                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::say_p_p { handle, src } => match self.print_string(p(f, src), "say") {
+                Ok(s) => self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: nl(s) }),
+                Err(e) => Err(e),
+            },
+            // Async writes to stdout and stderr.
+            Op::print_p_i_p { req, src, cb } => {
+                let s = Str::from(ia(f, src).to_string());
+                self.async_host(f, req.0, p(f, cb), "print", IoOp::Write { handle: 1, data: s })
+            }
+            Op::print_p_n_p { req, src, cb } => {
+                let s = Str::from(num::fmt_print(na(f, src)));
+                self.async_host(f, req.0, p(f, cb), "print", IoOp::Write { handle: 1, data: s })
+            }
+            Op::print_p_s_p { req, src, cb } => {
+                let s = sa(f, src);
+                self.async_host(f, req.0, p(f, cb), "print", IoOp::Write { handle: 1, data: s })
+            }
+            Op::print_p_p_p { req, src, cb } => match self.print_string(p(f, src), "print") {
+                Ok(s) => self.async_host(f, req.0, p(f, cb), "print", IoOp::Write { handle: 1, data: s }),
+                Err(e) => Err(e),
+            },
+            Op::say_p_i_p { req, src, cb } => {
+                let s = Str::from(format!("{}\n", ia(f, src)));
+                self.async_host(f, req.0, p(f, cb), "say", IoOp::Write { handle: 1, data: s })
+            }
+            Op::say_p_n_p { req, src, cb } => {
+                let s = Str::from(format!("{}\n", num::fmt_print(na(f, src))));
+                self.async_host(f, req.0, p(f, cb), "say", IoOp::Write { handle: 1, data: s })
+            }
+            Op::say_p_s_p { req, src, cb } => {
+                let s = nl(sa(f, src));
+                self.async_host(f, req.0, p(f, cb), "say", IoOp::Write { handle: 1, data: s })
+            }
+            Op::say_p_p_p { req, src, cb } => match self.print_string(p(f, src), "say") {
+                Ok(s) => self.async_host(f, req.0, p(f, cb), "say", IoOp::Write { handle: 1, data: nl(s) }),
+                Err(e) => Err(e),
+            },
+            Op::printerr_p_i_p { req, src, cb } => {
+                let s = Str::from(ia(f, src).to_string());
+                self.async_host(f, req.0, p(f, cb), "printerr", IoOp::Write { handle: 2, data: s })
+            }
+            Op::printerr_p_n_p { req, src, cb } => {
+                let s = Str::from(num::fmt_print(na(f, src)));
+                self.async_host(f, req.0, p(f, cb), "printerr", IoOp::Write { handle: 2, data: s })
+            }
+            Op::printerr_p_s_p { req, src, cb } => {
+                let s = sa(f, src);
+                self.async_host(f, req.0, p(f, cb), "printerr", IoOp::Write { handle: 2, data: s })
+            }
+            Op::printerr_p_p_p { req, src, cb } => match self.print_string(p(f, src), "printerr") {
+                Ok(s) => self.async_host(f, req.0, p(f, cb), "printerr", IoOp::Write { handle: 2, data: s }),
+                Err(e) => Err(e),
+            },
+            // Async writes to a handle.
+            Op::print_p_p_i_p { req, handle, src, cb } => {
+                let s = Str::from(ia(f, src).to_string());
+                self.async_io(f, req.0, p(f, cb), p(f, handle), "print", |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::print_p_p_n_p { req, handle, src, cb } => {
+                let s = Str::from(num::fmt_str(na(f, src)));
+                self.async_io(f, req.0, p(f, cb), p(f, handle), "print", |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::print_p_p_s_p { req, handle, src, cb } => {
+                let s = sa(f, src);
+                self.async_io(f, req.0, p(f, cb), p(f, handle), "print", |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::write_p_p_s_p { req, handle, data, cb } => {
+                let s = sa(f, data);
+                self.async_io(f, req.0, p(f, cb), p(f, handle), "write", |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::print_p_p_p_p { req, handle, src, cb } => match self.print_string(p(f, src), "print") {
+                Ok(s) => {
+                    self.async_io(f, req.0, p(f, cb), p(f, handle), "print", |h| IoOp::Write { handle: h, data: s })
+                }
+                Err(e) => Err(e),
+            },
+            Op::say_p_p_s_p { req, handle, src, cb } => {
+                let s = nl(sa(f, src));
+                self.async_io(f, req.0, p(f, cb), p(f, handle), "say", |h| IoOp::Write { handle: h, data: s })
+            }
+            Op::getstdin_p { dst } => {
+                f.p[dst.0 as usize] = Some(self.std_handle(0));
+                Ok(None)
+            }
+            Op::getstdout_p { dst } => {
+                f.p[dst.0 as usize] = Some(self.std_handle(1));
+                Ok(None)
+            }
+            Op::getstderr_p { dst } => {
+                f.p[dst.0 as usize] = Some(self.std_handle(2));
+                Ok(None)
+            }
+            Op::open_p_s { dst, path } => {
+                *io_dst = Some(D::P(dst.0));
+                Ok(Some(Step::Io(IoRequest {
+                    op: IoOp::Open { path: sa(f, path), mode: Str::from("r") },
+                    request: None,
+                })))
+            }
+            Op::open_p_s_s { dst, path, mode } => {
+                *io_dst = Some(D::P(dst.0));
+                Ok(Some(Step::Io(IoRequest { op: IoOp::Open { path: sa(f, path), mode: sa(f, mode) }, request: None })))
+            }
+            Op::open_p_s_s_p { req, path, mode, cb } => {
+                let op = IoOp::Open { path: sa(f, path), mode: sa(f, mode) };
+                self.async_host(f, req.0, p(f, cb), "open", op)
+            }
+            Op::fdopen_p_i_s { dst, fd, mode } => {
+                *io_dst = Some(D::P(dst.0));
+                Ok(Some(Step::Io(IoRequest { op: IoOp::FdOpen { fd: ia(f, fd), mode: sa(f, mode) }, request: None })))
+            }
+            Op::close_p { handle } => self.close(io_dst, f, p(f, handle)),
+            Op::close_p_p_p { req, handle, cb } => {
+                let h = p(f, handle);
+                let r = self.async_io(f, req.0, p(f, cb), h, "close", |id| IoOp::Close { handle: id });
+                self.mark_closed(h);
+                r
+            }
+            Op::read_s_i { dst, count } => match read_count(ia(f, count)) {
+                Ok(n) => {
+                    let h = self.std_handle(0);
+                    self.sync_io(io_dst, f, Some(h), D::S(dst.0, Some(h)), |id| IoOp::Read { handle: id, count: n })
+                }
+                Err(e) => Err(e),
+            },
+            Op::read_s_p_i { dst, handle, count } => match read_count(ia(f, count)) {
+                Ok(n) => {
+                    let h = p(f, handle);
+                    self.sync_io(io_dst, f, h, D::S(dst.0, h), |id| IoOp::Read { handle: id, count: n })
+                }
+                Err(e) => Err(e),
+            },
+            Op::read_p_i_p { req, count, cb } => match read_count(ia(f, count)) {
+                Ok(n) => {
+                    let h = Some(self.std_handle(0));
+                    self.async_io(f, req.0, p(f, cb), h, "read", |id| IoOp::Read { handle: id, count: n })
+                }
+                Err(e) => Err(e),
+            },
+            Op::read_p_p_i_p { req, handle, count, cb } => match read_count(ia(f, count)) {
+                Ok(n) => {
+                    let h = p(f, handle);
+                    self.async_io(f, req.0, p(f, cb), h, "read", |id| IoOp::Read { handle: id, count: n })
+                }
+                Err(e) => Err(e),
+            },
+            Op::readline_s_p { dst, handle } => {
+                let h = p(f, handle);
+                let sep = self.record_separator(h);
+                self.sync_io(io_dst, f, h, D::S(dst.0, h), |id| IoOp::ReadLine { handle: id, sep })
+            }
+            Op::readline_p_p_p { req, handle, cb } => {
+                let h = p(f, handle);
+                let sep = self.record_separator(h);
+                self.async_io(f, req.0, p(f, cb), h, "readline", |id| IoOp::ReadLine { handle: id, sep })
+            }
+            Op::peek_s { dst } => {
+                let h = self.std_handle(0);
+                self.sync_io(io_dst, f, Some(h), D::S(dst.0, None), |id| IoOp::Peek { handle: id })
+            }
+            Op::peek_s_p { dst, handle } => {
+                self.sync_io(io_dst, f, p(f, handle), D::S(dst.0, None), |id| IoOp::Peek { handle: id })
+            }
+            Op::seek_p_i_i { handle, offset, whence } => {
+                let (offset, whence) = (ia(f, offset), ia(f, whence));
+                let h = p(f, handle);
+                self.sync_io(io_dst, f, h, D::None, |id| IoOp::Seek { handle: id, offset, whence })
+            }
+            Op::seek_p_p_i_i_p { req, handle, offset, whence, cb } => {
+                let (offset, whence) = (ia(f, offset), ia(f, whence));
+                let h = p(f, handle);
+                self.async_io(f, req.0, p(f, cb), h, "seek", |id| IoOp::Seek { handle: id, offset, whence })
+            }
+            Op::tell_i_p { dst, handle } => {
+                self.sync_io(io_dst, f, p(f, handle), D::I(dst.0), |id| IoOp::Tell { handle: id })
+            }
+            Op::tell_p_p_p { req, handle, cb } => {
+                let h = p(f, handle);
+                self.async_io(f, req.0, p(f, cb), h, "tell", |id| IoOp::Tell { handle: id })
+            }
+            Op::stat_i_s_i { dst, path, what } => {
+                *io_dst = Some(D::I(dst.0));
+                let op = IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) };
+                Ok(Some(Step::Io(IoRequest { op, request: None })))
+            }
+            Op::stat_i_i_i { dst, fd, what } => {
+                *io_dst = Some(D::I(dst.0));
+                let op = IoOp::Stat { path: Str::empty(), fd: Some(ia(f, fd)), what: ia(f, what) };
+                Ok(Some(Step::Io(IoRequest { op, request: None })))
+            }
+            Op::stat_p_s_i_p { req, path, what, cb } => {
+                let op = IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) };
+                self.async_host(f, req.0, p(f, cb), "stat", op)
+            }
+            _ => return None,
+        })
+    }
+
+    /// `close`: marks the PMC closed and closes the host handle (closing twice is a no-op).
+    fn close(&mut self, io_dst: &mut Option<IoDst>, f: &mut Frame, h: PVal) -> IoStep {
+        let was_open = match h.map(|r| self.heap.get(r)) {
+            Some(PmcData::FileHandle(fh)) => !fh.closed,
+            Some(PmcData::StringHandle(sh)) => !sh.closed,
+            _ => true,
+        };
+        if !was_open {
+            return Ok(None);
+        }
+        let r = self.sync_io(io_dst, f, h, IoDst::None, |id| IoOp::Close { handle: id });
+        self.mark_closed(h);
+        r
+    }
+
+    pub(super) fn mark_closed(&mut self, h: PVal) {
+        if let Some(PmcData::FileHandle(fh)) = h.map(|r| self.heap.get_mut(r)) {
+            fh.closed = true;
+        }
+    }
+
+    /// The record separator `readline` uses on `h`.
+    fn record_separator(&self, h: PVal) -> Str {
+        match h.map(|r| self.heap.get(r)) {
+            Some(PmcData::FileHandle(fh)) => fh.sep.clone(),
+            _ => Str::from("\n"),
+        }
+    }
+}
+
+/// The outcome of an IO op: leave the loop with a step, go on, or raise.
+pub(super) type IoStep = Result<Option<Step>, Exc>;
+
+fn read_count(n: i64) -> Result<usize, Exc> {
+    usize::try_from(n).map_err(|_| {
+        Exc::new(types::EXCEPTION_INVALID_ARGUMENT, format!("Cannot read a negative number of bytes ({n})"))
+    })
 }

@@ -13,6 +13,7 @@ mod arith;
 mod call;
 mod io;
 mod pmcops;
+mod sched;
 mod string;
 
 use crate::code::{Code, KeyPart};
@@ -25,7 +26,8 @@ use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub use io::{IoRequest, IoResult};
+pub use io::{IoOp, IoRequest, IoResult};
+pub use sched::SchedCall;
 
 /// Why [`Vm::run`] returned.
 #[derive(Debug)]
@@ -34,8 +36,11 @@ pub enum Step {
     Yielded,
     /// The task ended.
     Finished,
-    /// The task waits for this IO; complete it with [`Vm::complete_io`], then `run` again.
+    /// The task asks for IO. The sync form (no request PMC) waits: complete it with
+    /// [`Vm::complete_io`], then `run` again. The async form goes on at once.
     Io(IoRequest),
+    /// The task asks something of the scheduler.
+    Sched(SchedCall),
     /// An uncaught `exit N`.
     Exit(i32),
     /// An uncaught exception (or a limit): the task is dead.
@@ -124,8 +129,12 @@ struct Handler {
 #[derive(Debug, Clone, Copy)]
 enum IoDst {
     None,
+    /// An S register; the handle whose eof flag the read sets.
     S(u16, Option<PmcRef>),
     P(u16),
+    I(u16),
+    /// A native method's return values (and the handle it works on).
+    Rets(Option<PmcRef>),
 }
 
 /// A green thread: a stack of frames plus its exception handlers and call scratch space.
@@ -182,6 +191,23 @@ impl Task {
         t
     }
 
+    /// A task that calls the Sub PMC `sub` with `args` (a callback, a scheduled task, an
+    /// event handler); `None` if `sub` is not a Sub.
+    pub fn calling(vm: &Vm, sub: PmcRef, args: &[PVal]) -> Option<Task> {
+        let PmcData::Sub(code, i) = vm.heap.get(sub) else { return None };
+        let mut t = Task::for_sub(code.clone(), *i);
+        t.args.extend(args.iter().map(|p| Elem::P(*p)));
+        Some(t)
+    }
+
+    /// The sub running in the outermost frame, for reports (`main`, `worker`).
+    pub fn name(&self) -> String {
+        match self.frames.first() {
+            Some(f) => f.code.subs[f.sub as usize].name.clone(),
+            None => "(ended)".to_string(),
+        }
+    }
+
     /// Points the outermost frame at `sub` of a new code object, keeping its registers (REPL).
     pub fn continue_with(&mut self, code: Rc<Code>, sub: u32) {
         let info = &code.subs[sub as usize];
@@ -234,6 +260,11 @@ pub struct Vm {
     pub config: Config,
     /// Receives one line per op when tracing.
     pub trace: Option<TraceFn>,
+    /// The last request id given out.
+    next_request: u64,
+    /// A scheduler call made by an op that cannot return a step itself (a keyed set that
+    /// starts a Timer); the run loop hands it over right after the op.
+    pending_sched: Option<SchedCall>,
 }
 
 impl Default for Vm {
@@ -302,6 +333,8 @@ impl Vm {
             classes: HashMap::new(),
             config,
             trace: None,
+            next_request: 0,
+            pending_sched: None,
         }
     }
 
@@ -370,6 +403,15 @@ impl Vm {
 
     fn keyed_set(&mut self, f: &Frame, obj: PVal, key: KeyId, v: Elem) -> Result<(), Exc> {
         let (o, k) = self.key_walk(obj, self.key_vals(f, key)?)?;
+        if let (Some(t), KeyVal::Int(i)) = (o, &k) {
+            if let PmcData::Timer(_) = self.heap.get(t) {
+                let change = self.timer_set(t, *i, v)?;
+                if change != crate::aio::TimerChange::None {
+                    self.pending_sched = Some(SchedCall::Timer(t, change));
+                }
+                return Ok(());
+            }
+        }
         self.heap.set_keyed(o, &k, v)
     }
 
@@ -384,7 +426,13 @@ impl Vm {
 
     /// Collects garbage now (see [`Vm::maybe_collect`]); returns how many PMCs were freed.
     pub fn collect(&mut self, tasks: &[&Task]) -> usize {
-        let mut roots: Vec<PmcRef> = Vec::new();
+        self.collect_with(tasks, std::iter::empty())
+    }
+
+    /// Collects garbage with more roots: what the scheduler holds (pending requests, armed
+    /// timers, Task PMCs, event handlers).
+    pub fn collect_with(&mut self, tasks: &[&Task], extra: impl IntoIterator<Item = PmcRef>) -> usize {
+        let mut roots: Vec<PmcRef> = extra.into_iter().collect();
         roots.extend(self.globals.values().flatten());
         roots.extend(self.sub_pmcs.values());
         roots.extend(self.std_handles.iter().flatten());
@@ -588,14 +636,6 @@ impl Vm {
                     }
                 };
             }
-            macro_rules! io {
-                ($req:expr, $dst:expr) => {{
-                    save_next!();
-                    task.io_dst = Some($dst);
-                    task.ops += executed;
-                    return Step::Io($req);
-                }};
-            }
             // Runs a handler that needs the whole task (calls, returns, exceptions).
             macro_rules! task_op {
                 ($call:expr) => {{
@@ -796,150 +836,15 @@ impl Vm {
                                 jump!(target)
                             }
                         } else if let Some(r) = self.exec_family(f, op) {
-                            tri!(r)
+                            tri!(r);
+                            // A keyed set started or stopped a Timer: tell the scheduler now.
+                            if let Some(call) = self.pending_sched.take() {
+                                save_next!();
+                                task.ops += executed;
+                                return Step::Sched(call);
+                            }
                         } else {
                             match op {
-                                // IO: hand the request to the host.
-                                Op::print_i { src } => io!(IoRequest::write(1, ireg!(f, src).to_string()), IoDst::None),
-                                Op::print_ic { src } => io!(IoRequest::write(1, src.to_string()), IoDst::None),
-                                Op::print_n { src } => {
-                                    io!(IoRequest::write(1, num::fmt_print(nreg!(f, src))), IoDst::None)
-                                }
-                                Op::print_nc { src } => io!(IoRequest::write(1, num::fmt_print(src)), IoDst::None),
-                                Op::print_s { src } => io!(IoRequest::write_str(1, sreg!(f, src).clone()), IoDst::None),
-                                Op::print_sc { src } => {
-                                    io!(IoRequest::write_str(1, code.str(src).clone()), IoDst::None)
-                                }
-                                Op::print_p { src } => {
-                                    let s = tri!(self.print_string(preg!(f, src), "print"));
-                                    io!(IoRequest::write_str(1, s), IoDst::None)
-                                }
-                                Op::say_i { src } => {
-                                    io!(IoRequest::write(1, format!("{}\n", ireg!(f, src))), IoDst::None)
-                                }
-                                Op::say_ic { src } => io!(IoRequest::write(1, format!("{src}\n")), IoDst::None),
-                                Op::say_n { src } => {
-                                    io!(
-                                        IoRequest::write(1, format!("{}\n", num::fmt_print(nreg!(f, src)))),
-                                        IoDst::None
-                                    )
-                                }
-                                Op::say_nc { src } => {
-                                    io!(IoRequest::write(1, format!("{}\n", num::fmt_print(src))), IoDst::None)
-                                }
-                                Op::say_s { src } => {
-                                    io!(IoRequest::write_str(1, sreg!(f, src).concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::say_sc { src } => {
-                                    io!(IoRequest::write_str(1, code.str(src).concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::say_p { src } => {
-                                    let s = tri!(self.print_string(preg!(f, src), "say"));
-                                    io!(IoRequest::write_str(1, s.concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::printerr_i { src } => {
-                                    io!(IoRequest::write(2, ireg!(f, src).to_string()), IoDst::None)
-                                }
-                                Op::printerr_ic { src } => io!(IoRequest::write(2, src.to_string()), IoDst::None),
-                                Op::printerr_n { src } => {
-                                    io!(IoRequest::write(2, num::fmt_print(nreg!(f, src))), IoDst::None)
-                                }
-                                Op::printerr_nc { src } => io!(IoRequest::write(2, num::fmt_print(src)), IoDst::None),
-                                Op::printerr_s { src } => {
-                                    io!(IoRequest::write_str(2, sreg!(f, src).clone()), IoDst::None)
-                                }
-                                Op::printerr_sc { src } => {
-                                    io!(IoRequest::write_str(2, code.str(src).clone()), IoDst::None)
-                                }
-                                Op::printerr_p { src } => {
-                                    let s = tri!(self.print_string(preg!(f, src), "printerr"));
-                                    io!(IoRequest::write_str(2, s), IoDst::None)
-                                }
-                                Op::print_p_i { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write(id, ia(f, src).to_string()), IoDst::None)
-                                }
-                                Op::print_p_n { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write(id, num::fmt_str(na(f, src))), IoDst::None)
-                                }
-                                Op::print_p_s { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write_str(id, sa(f, src)), IoDst::None)
-                                }
-                                Op::print_p_p { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    let s = tri!(self.print_string(preg!(f, src), "print"));
-                                    io!(IoRequest::write_str(id, s), IoDst::None)
-                                }
-                                Op::say_p_i { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write(id, format!("{}\n", ia(f, src))), IoDst::None)
-                                }
-                                Op::say_p_n { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write(id, format!("{}\n", num::fmt_str(na(f, src)))), IoDst::None)
-                                }
-                                Op::say_p_s { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    io!(IoRequest::write_str(id, sa(f, src).concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::say_p_p { handle, src } => {
-                                    let id = tri!(self.handle_id(preg!(f, handle), true));
-                                    let s = tri!(self.print_string(preg!(f, src), "say"));
-                                    io!(IoRequest::write_str(id, s.concat(&Str::from("\n"))), IoDst::None)
-                                }
-                                Op::getstdin_p { dst } => preg!(f, dst) = Some(self.std_handle(0)),
-                                Op::getstdout_p { dst } => preg!(f, dst) = Some(self.std_handle(1)),
-                                Op::getstderr_p { dst } => preg!(f, dst) = Some(self.std_handle(2)),
-                                Op::open_p_s { dst, path } => {
-                                    io!(IoRequest::Open { path: sa(f, path), mode: Str::from("r") }, IoDst::P(dst.0))
-                                }
-                                Op::open_p_s_s { dst, path, mode } => {
-                                    io!(IoRequest::Open { path: sa(f, path), mode: sa(f, mode) }, IoDst::P(dst.0))
-                                }
-                                Op::close_p { handle } => {
-                                    let p = preg!(f, handle);
-                                    let id = tri!(self.handle_id(p, false));
-                                    let mut open = true;
-                                    if let Some(PmcData::FileHandle(h)) = p.map(|r| self.heap.get_mut(r)) {
-                                        open = !h.closed;
-                                        h.closed = true;
-                                    }
-                                    if open {
-                                        io!(IoRequest::Close { handle: id }, IoDst::None)
-                                    }
-                                }
-                                Op::read_s_i { dst, count } => {
-                                    let n = tri!(read_count(ia(f, count)));
-                                    let h = self.std_handle(0);
-                                    io!(IoRequest::Read { handle: 0, count: n }, IoDst::S(dst.0, Some(h)))
-                                }
-                                Op::read_s_p_i { dst, handle, count } => {
-                                    let n = tri!(read_count(ia(f, count)));
-                                    let p = preg!(f, handle);
-                                    let id = tri!(self.handle_id(p, true));
-                                    io!(IoRequest::Read { handle: id, count: n }, IoDst::S(dst.0, p))
-                                }
-                                Op::readline_s_p { dst, handle } => {
-                                    let p = preg!(f, handle);
-                                    let id = tri!(self.handle_id(p, true));
-                                    io!(IoRequest::ReadLine { handle: id }, IoDst::S(dst.0, p))
-                                }
-                                Op::sleep_i { secs } => {
-                                    let s = ia(f, secs);
-                                    if s < 0 {
-                                        raise!(Exc::new(types::EXCEPTION_NEG_SLEEP, "Cannot go back in time"));
-                                    }
-                                    io!(IoRequest::Sleep { secs: s as f64 }, IoDst::None)
-                                }
-                                Op::sleep_n { secs } => {
-                                    let s = na(f, secs);
-                                    if s < 0.0 || s.is_nan() {
-                                        raise!(Exc::new(types::EXCEPTION_NEG_SLEEP, "Cannot go back in time"));
-                                    }
-                                    io!(IoRequest::Sleep { secs: s }, IoDst::None)
-                                }
                                 // Calls, returns and exceptions work on the whole task.
                                 Op::set_args_pc { args } => {
                                     tri!(self.eval_args(f, args, &mut task.args, &mut task.named))
@@ -960,12 +865,40 @@ impl Vm {
                                 },
                                 Op::invokecc_p { sub } => {
                                     let s = preg!(f, sub);
+                                    // Invoking a Timer starts it (Parrot's timer.pmc).
+                                    if let Some(step) = s.and_then(|t| self.timer_invoke(t)) {
+                                        save_next!();
+                                        task.ops += executed;
+                                        return step;
+                                    }
                                     task_op!(self.do_call(task, s, false))
                                 }
                                 Op::callmethodcc_p_s { obj, name } => {
                                     let (o, n) = (preg!(f, obj), sa(f, name));
-                                    let m = tri!(self.find_method(o, &n));
-                                    task_op!(self.do_call(task, Some(m), false))
+                                    let native = self.native_method(&task.args, &mut task.rets, &mut task.io_dst, &n);
+                                    match native {
+                                        Some(Ok(sched::Native::Done)) => task.rets_named.clear(),
+                                        Some(Ok(sched::Native::Step(step))) => {
+                                            task.rets_named.clear();
+                                            save_next!();
+                                            task.ops += executed;
+                                            return step;
+                                        }
+                                        Some(Ok(sched::Native::Throw(e))) => {
+                                            charge!();
+                                            f.pc = pc as u32;
+                                            if let Err(step) = self.throw(task, e) {
+                                                task.ops += executed;
+                                                return step;
+                                            }
+                                            continue 'frame;
+                                        }
+                                        Some(Err(e)) => raise!(e),
+                                        None => {
+                                            let m = tri!(self.find_method(o, &n));
+                                            task_op!(self.do_call(task, Some(m), false))
+                                        }
+                                    }
                                 }
                                 Op::tailcall_p { sub } => {
                                     let s = preg!(f, sub);
@@ -1028,10 +961,24 @@ impl Vm {
                                 Op::push_eh_ic { handler } => {
                                     task.handlers.push(Handler { depth, target: handler.0, active: false });
                                 }
-                                _ => raise!(Exc::new(
-                                    types::EXCEPTION_INVALID_OPERATION,
-                                    format!("op {} is not implemented", op.info().name)
-                                )),
+                                _ => {
+                                    // IO and scheduler ops: hand the request to the runtime.
+                                    let r = match self.exec_io(f, &mut task.io_dst, op) {
+                                        Some(r) => r,
+                                        None => match self.exec_sched(f, &mut task.io_dst, op) {
+                                            Some(r) => r,
+                                            None => raise!(Exc::new(
+                                                types::EXCEPTION_INVALID_OPERATION,
+                                                format!("op {} is not implemented", op.info().name)
+                                            )),
+                                        },
+                                    };
+                                    if let Some(step) = tri!(r) {
+                                        save_next!();
+                                        task.ops += executed;
+                                        return step;
+                                    }
+                                }
                             }
                         }
                     }
@@ -1044,10 +991,4 @@ impl Vm {
 
 fn exit_exc(code: i64) -> Exc {
     Exc { kind: types::CONTROL_EXIT, severity: severity::EXCEPT_EXIT, message: format!("exit {code}"), exit_code: code }
-}
-
-fn read_count(n: i64) -> Result<usize, Exc> {
-    usize::try_from(n).map_err(|_| {
-        Exc::new(types::EXCEPTION_INVALID_ARGUMENT, format!("Cannot read a negative number of bytes ({n})"))
-    })
 }

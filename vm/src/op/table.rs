@@ -1093,6 +1093,96 @@ macro_rules! for_each_op {
             0x0218 callmethodcc_p_s "callmethodcc" (obj: in P, name: in Sx);
             /// `P(dst) := ` the method S(name) of P(obj), or null
             0x0219 find_method_p_p_s "find_method" (dst: out P, obj: in P, name: in Sx);
+            /// async `print`: P(req) := a request writing I(src) to stdout; P(cb) runs when it completes (null: none)
+            0x021a print_p_i_p "print" (req: out P, src: in Ix, cb: in P);
+            /// async `print` of N(src) to stdout
+            0x021b print_p_n_p "print" (req: out P, src: in Nx, cb: in P);
+            /// async `print` of S(src) to stdout
+            0x021c print_p_s_p "print" (req: out P, src: in Sx, cb: in P);
+            /// async `print` of P(src) to stdout
+            0x021d print_p_p_p "print" (req: out P, src: in P, cb: in P);
+            /// async `print` of I(src) to the handle P(handle)
+            0x021e print_p_p_i_p "print" (req: out P, handle: in P, src: in Ix, cb: in P);
+            /// async `print` of N(src) to the handle P(handle)
+            0x021f print_p_p_n_p "print" (req: out P, handle: in P, src: in Nx, cb: in P);
+            /// async `print` of S(src) to the handle P(handle)
+            0x0220 print_p_p_s_p "print" (req: out P, handle: in P, src: in Sx, cb: in P);
+            /// async `print` of P(src) to the handle P(handle)
+            0x0221 print_p_p_p_p "print" (req: out P, handle: in P, src: in P, cb: in P);
+            /// async `say` of I(src) to stdout
+            0x0222 say_p_i_p "say" (req: out P, src: in Ix, cb: in P);
+            /// async `say` of N(src) to stdout
+            0x0223 say_p_n_p "say" (req: out P, src: in Nx, cb: in P);
+            /// async `say` of S(src) to stdout
+            0x0224 say_p_s_p "say" (req: out P, src: in Sx, cb: in P);
+            /// async `say` of P(src) to stdout
+            0x0225 say_p_p_p "say" (req: out P, src: in P, cb: in P);
+            /// async `say` of S(src) to the handle P(handle)
+            0x0226 say_p_p_s_p "say" (req: out P, handle: in P, src: in Sx, cb: in P);
+            /// async `printerr` of I(src)
+            0x0227 printerr_p_i_p "printerr" (req: out P, src: in Ix, cb: in P);
+            /// async `printerr` of N(src)
+            0x0228 printerr_p_n_p "printerr" (req: out P, src: in Nx, cb: in P);
+            /// async `printerr` of S(src)
+            0x0229 printerr_p_s_p "printerr" (req: out P, src: in Sx, cb: in P);
+            /// async `printerr` of P(src)
+            0x022a printerr_p_p_p "printerr" (req: out P, src: in P, cb: in P);
+            /// writes the bytes of S(data) to the handle P(handle)
+            0x022b write_p_s "write" (handle: in P, data: in Sx);
+            /// async `write`: P(req) := a request writing S(data) to P(handle)
+            0x022c write_p_p_s_p "write" (req: out P, handle: in P, data: in Sx, cb: in P);
+            /// async `read` of up to I(count) bytes from stdin; the string is `P(req).'return'()`
+            0x022d read_p_i_p "read" (req: out P, count: in Ix, cb: in P);
+            /// async `read` of up to I(count) bytes from P(handle)
+            0x022e read_p_p_i_p "read" (req: out P, handle: in P, count: in Ix, cb: in P);
+            /// async `readline` of P(handle)
+            0x022f readline_p_p_p "readline" (req: out P, handle: in P, cb: in P);
+            /// async `open`; the new FileHandle is `P(req).'return'()`
+            0x0230 open_p_s_s_p "open" (req: out P, path: in Sx, mode: in Sx, cb: in P);
+            /// async `close` of P(handle)
+            0x0231 close_p_p_p "close" (req: out P, handle: in P, cb: in P);
+            /// moves P(handle) to I(offset) from whence (0 start, 1 current, 2 end)
+            0x0232 seek_p_i_i "seek" (handle: in P, offset: in Ix, whence: in Ix);
+            /// async `seek`
+            0x0233 seek_p_p_i_i_p "seek" (req: out P, handle: in P, offset: in Ix, whence: in Ix, cb: in P);
+            /// `I(dst) := ` the position of P(handle)
+            0x0234 tell_i_p "tell" (dst: out I, handle: in P);
+            /// async `tell`; the position is `P(req).'return'()`
+            0x0235 tell_p_p_p "tell" (req: out P, handle: in P, cb: in P);
+            /// `I(dst) := ` fact I(what) about the file S(path) (stat.pasm codes)
+            0x0236 stat_i_s_i "stat" (dst: out I, path: in Sx, what: in Ix);
+            /// `I(dst) := ` fact I(what) about the open descriptor I(fd)
+            0x0237 stat_i_i_i "stat" (dst: out I, fd: in Ix, what: in Ix);
+            /// async `stat`; the fact is `P(req).'return'()`
+            0x0238 stat_p_s_i_p "stat" (req: out P, path: in Sx, what: in Ix, cb: in P);
+            /// `S(dst) := ` the next byte of stdin, without consuming it (empty at end of file)
+            0x0239 peek_s "peek" (dst: out S);
+            /// `S(dst) := ` the next byte of P(handle), without consuming it
+            0x023a peek_s_p "peek" (dst: out S, handle: in P);
+            /// schedules a Task, a Sub (wrapped in a Task) or an event Task
+            0x023b schedule_p "schedule" (task: in P);
+            /// schedules P(task) ahead of every other task and yields to it
+            0x023c schedule_local_p "schedule_local" (task: in P);
+            /// parks this task until the Task or Request P(what) completes
+            0x023d wait_p "wait" (what: in P);
+            /// gives up the rest of this task's slice
+            0x023e pass "pass" ();
+            /// ends this task (not the program)
+            0x023f terminate "terminate" ();
+            /// `P(dst) := ` the next message in this task's mailbox; parks the task while it is empty
+            0x0240 receive_p "receive" (dst: out P);
+            /// registers the EventHandler P(handler)
+            0x0241 addhandler_p "addhandler" (handler: in P);
+            /// a safe point: lets the scheduler run due work
+            0x0242 check_events "check_events" ();
+            /// this task keeps running past its slice until `enable_preemption`
+            0x0243 disable_preemption "disable_preemption" ();
+            /// ends `disable_preemption`
+            0x0244 enable_preemption "enable_preemption" ();
+            /// `P(dst) := ` the Task PMC of the running task
+            0x0245 current_task_p "current_task" (dst: out P);
+            /// `P(dst) := ` a FileHandle on the open descriptor I(fd)
+            0x0246 fdopen_p_i_s "fdopen" (dst: out P, fd: in Ix, mode: in Sx);
         }
     };
 }

@@ -1,0 +1,920 @@
+//! The event scheduler: green-thread tasks, callbacks, timers and events over the stackless
+//! VM (DESIGN §2 and §4).
+//!
+//! ## One tick
+//! 1. **Run**: every task that was runnable when the tick began gets one slice of `--batch`
+//!    instructions, callbacks and event handlers first (by class, then priority, then age),
+//!    then ordinary tasks in FIFO order. A slice ends when its fuel is spent at a safe point,
+//!    or the task blocks, passes or ends.
+//! 2. **Timers**: due timers and sleepers fire in (deadline, creation) order.
+//! 3. **Reactor**: the host flushes output and collects finished IO (without waiting if
+//!    anything is runnable, else until the next deadline).
+//! 4. **Complete**: each completion fills its request (or resumes its sync task), wakes the
+//!    tasks waiting on it and queues its callback.
+//!
+//! The program ends when the main task has ended and nothing is runnable, blocked on pending
+//! work, pending or armed. Tasks blocked on what nothing can complete are a deadlock: a report
+//! of who waits on what, exit 1.
+
+use crate::host::Sink;
+use crate::io::{CancelOutcome, Completion, Host, Waiter};
+use crate::{RunOptions, Stats};
+use kea_vm::aio::{event_parent, ReqState, TaskData, TaskStatus, TimerChange};
+use kea_vm::interp::{IoResult, SchedCall, Step, Task, Vm};
+use kea_vm::pmc::{Elem, PmcData, PmcRef};
+use kea_vm::string::Str;
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::time::{Duration, Instant};
+
+/// A task's id in the scheduler.
+pub type TaskId = u64;
+
+/// What a blocked task waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Why {
+    /// Its own sync IO op.
+    Io,
+    /// A request.
+    Request(PmcRef),
+    /// Another task.
+    Join(TaskId),
+    /// A deadline.
+    Sleep,
+    /// A message.
+    Receive,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Ready,
+    Blocked(Why),
+}
+
+/// Which queue a runnable task goes back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Class {
+    /// An ordinary task.
+    Task,
+    /// An IO completion callback.
+    Callback,
+    /// A timer handler or an event handler: PDD 24 ranks events above IO.
+    Event,
+}
+
+struct Slot {
+    task: Task,
+    pmc: PmcRef,
+    state: State,
+    class: Class,
+    priority: i64,
+    /// False between `disable_preemption` and `enable_preemption`.
+    preempt: bool,
+}
+
+/// An entry of the urgent queue: higher class first, then higher priority, then older.
+#[derive(Debug, PartialEq, Eq)]
+struct Urgent {
+    class: Class,
+    priority: i64,
+    seq: u64,
+    id: TaskId,
+}
+
+impl Ord for Urgent {
+    fn cmp(&self, o: &Self) -> Ordering {
+        (self.class, self.priority, Reverse(self.seq)).cmp(&(o.class, o.priority, Reverse(o.seq)))
+    }
+}
+impl PartialOrd for Urgent {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Alarm {
+    /// Wake a sleeping task.
+    Wake(TaskId),
+    /// Fire the timer with this runtime id.
+    Timer(u64),
+}
+
+/// An armed timer.
+struct Armed {
+    pmc: PmcRef,
+    interval: Duration,
+    /// Firings left (-1: forever).
+    left: i64,
+    /// The first deadline; the k-th firing is due at `start + k * interval` (no drift).
+    start: Instant,
+    fired: u32,
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// Everything finished.
+    Finished,
+    /// `exit N`.
+    Exit(i32),
+    /// An uncaught error, a deadlock or a limit; the report is on stderr.
+    Failed,
+}
+
+/// Event and timer handlers run at this priority unless an event says otherwise.
+const DEFAULT_PRIORITY: i64 = 0;
+
+/// The scheduler with the VM and the IO host it drives.
+pub struct Runtime<S: Sink> {
+    /// The machine.
+    pub vm: Vm,
+    /// The IO backends.
+    pub host: Host<S>,
+    /// Settings.
+    pub opts: RunOptions,
+    /// Counters for `--stats`.
+    pub stats: Stats,
+    tasks: HashMap<TaskId, Slot>,
+    next_id: TaskId,
+    ready: VecDeque<TaskId>,
+    urgent: BinaryHeap<Urgent>,
+    seq: u64,
+    alarms: BinaryHeap<Reverse<(Instant, u64, Alarm)>>,
+    timers: HashMap<u64, Armed>,
+    next_timer: u64,
+    handlers: Vec<PmcRef>,
+    /// Tasks waiting on a request, and the requests in flight (GC roots).
+    req_waiters: HashMap<PmcRef, Vec<TaskId>>,
+    pending: HashMap<PmcRef, &'static str>,
+    join_waiters: HashMap<TaskId, Vec<TaskId>>,
+    exit: Option<i32>,
+    failed: bool,
+    /// In the REPL an uncaught error ends only its task.
+    pub keep_going: bool,
+    /// Instructions run before this runtime (the REPL's earlier inputs), for `--max-ops`.
+    ops_base: u64,
+    /// A task that keeps its outer frame (the REPL's main task), kept after it ended.
+    kept: Option<(TaskId, Task)>,
+}
+
+impl<S: Sink> Runtime<S> {
+    /// A runtime over `vm` and `host`.
+    pub fn new(vm: Vm, host: Host<S>, opts: &RunOptions) -> Runtime<S> {
+        Runtime {
+            vm,
+            host,
+            opts: opts.clone(),
+            stats: Stats::default(),
+            tasks: HashMap::new(),
+            next_id: 0,
+            ready: VecDeque::new(),
+            urgent: BinaryHeap::new(),
+            seq: 0,
+            alarms: BinaryHeap::new(),
+            timers: HashMap::new(),
+            next_timer: 0,
+            handlers: Vec::new(),
+            req_waiters: HashMap::new(),
+            pending: HashMap::new(),
+            join_waiters: HashMap::new(),
+            exit: None,
+            failed: false,
+            keep_going: false,
+            ops_base: 0,
+            kept: None,
+        }
+    }
+
+    /// Adds a task; it runs from the next tick on. Returns its id.
+    pub fn spawn(&mut self, task: Task, pmc: Option<PmcRef>, class: Class_, priority: i64) -> TaskId {
+        self.next_id += 1;
+        let id = self.next_id;
+        let pmc = pmc.unwrap_or_else(|| self.vm.heap.alloc(PmcData::Task(Box::default())));
+        if let PmcData::Task(t) = self.vm.heap.get_mut(pmc) {
+            t.id = id;
+            t.status = TaskStatus::Running;
+        }
+        let class = match class {
+            Class_::Task => Class::Task,
+            Class_::Callback => Class::Callback,
+            Class_::Event => Class::Event,
+        };
+        self.tasks.insert(id, Slot { task, pmc, state: State::Ready, class, priority, preempt: true });
+        self.make_ready(id);
+        id
+    }
+
+    fn make_ready(&mut self, id: TaskId) {
+        let Some(slot) = self.tasks.get_mut(&id) else { return };
+        slot.state = State::Ready;
+        if slot.class == Class::Task {
+            self.ready.push_back(id);
+        } else {
+            self.seq += 1;
+            self.urgent.push(Urgent { class: slot.class, priority: slot.priority, seq: self.seq, id });
+        }
+    }
+
+    /// Takes a task back out (the REPL's main task after its input ran).
+    pub fn take(&mut self, id: TaskId) -> Option<Task> {
+        if let Some((k, _)) = &self.kept {
+            if *k == id {
+                return self.kept.take().map(|(_, t)| t);
+            }
+        }
+        self.tasks.remove(&id).map(|s| s.task)
+    }
+
+    /// Has task `id` ended?
+    pub fn is_done(&self, id: TaskId) -> bool {
+        !self.tasks.contains_key(&id)
+    }
+
+    /// Runs until the program-end rule holds, `exit`, or an uncaught error.
+    pub fn run(&mut self, extra: &[&Task]) -> Ended {
+        self.run_until(None, extra)
+    }
+
+    /// Runs ticks until task `until` has ended (or, with `None`, until everything has).
+    pub fn run_until(&mut self, until: Option<TaskId>, extra: &[&Task]) -> Ended {
+        loop {
+            if let Some(n) = self.exit {
+                return Ended::Exit(n);
+            }
+            if self.failed {
+                self.failed = false;
+                if !self.keep_going {
+                    return Ended::Failed;
+                }
+                if until.is_some_and(|u| self.is_done(u)) {
+                    return Ended::Failed;
+                }
+            }
+            if until.is_some_and(|u| self.is_done(u)) {
+                return Ended::Finished;
+            }
+            if !self.tick(extra, None) {
+                if self.exit.is_some() || self.failed {
+                    continue;
+                }
+                // Nothing can happen any more.
+                if self.tasks.is_empty() {
+                    return Ended::Finished;
+                }
+                self.report_deadlock();
+                if self.keep_going {
+                    if let Some(u) = until {
+                        self.kill_task(u);
+                    }
+                    return Ended::Failed;
+                }
+                return Ended::Failed;
+            }
+        }
+    }
+
+    /// Runs ticks for at most `dur` (the REPL between keystrokes): timers and callbacks fire.
+    pub fn run_for(&mut self, dur: Duration, extra: &[&Task]) {
+        let end = Instant::now() + dur;
+        while self.exit.is_none() && Instant::now() < end {
+            if !self.tick(extra, Some(end)) {
+                return;
+            }
+        }
+    }
+
+    /// Is anything left that could run by itself (tasks, timers, IO)?
+    pub fn has_work(&self) -> bool {
+        !self.ready.is_empty() || !self.urgent.is_empty() || !self.alarms.is_empty() || self.host.busy()
+    }
+
+    /// The `exit` status asked for, if any.
+    pub fn exit_status(&self) -> Option<i32> {
+        self.exit
+    }
+
+    /// One tick. Returns false when nothing is runnable, armed or under way.
+    fn tick(&mut self, extra: &[&Task], until: Option<Instant>) -> bool {
+        self.stats.ticks += 1;
+        // 1. Run: each task runnable now gets one slice, callbacks and events first.
+        let n = self.urgent.len() + self.ready.len();
+        for _ in 0..n {
+            if self.exit.is_some() || (self.failed && !self.keep_going) {
+                return true;
+            }
+            let id = match self.urgent.pop() {
+                Some(u) => u.id,
+                None => match self.ready.pop_front() {
+                    Some(id) => id,
+                    None => break,
+                },
+            };
+            if self.tasks.get(&id).is_some_and(|s| s.state == State::Ready) {
+                self.run_slice(id, extra);
+            }
+        }
+        // 2. Timers.
+        if !self.alarms.is_empty() {
+            self.fire_alarms(Instant::now());
+        }
+        // 3. Reactor: wait only when nothing can run.
+        let runnable = !self.ready.is_empty() || !self.urgent.is_empty();
+        let busy = self.host.busy();
+        if !runnable && !busy && self.alarms.is_empty() {
+            return false;
+        }
+        let timeout = if runnable || self.exit.is_some() {
+            Some(Duration::ZERO)
+        } else {
+            let next = self.alarms.peek().map(|Reverse((at, _, _))| *at);
+            let limit = match (next, until) {
+                (Some(a), Some(u)) => Some(a.min(u)),
+                (a, u) => a.or(u),
+            };
+            limit.map(|t| t.saturating_duration_since(Instant::now()))
+        };
+        let done = self.host.poll(timeout);
+        // 4. Complete.
+        for c in done {
+            self.complete(c);
+        }
+        if !self.alarms.is_empty() {
+            self.fire_alarms(Instant::now());
+        }
+        true
+    }
+
+    fn complete(&mut self, c: Completion) {
+        match c.waiter {
+            Waiter::Task(id) => {
+                let Some(mut slot) = self.tasks.remove(&id) else { return };
+                let r = self.vm.complete_io(&mut slot.task, c.result);
+                self.tasks.insert(id, slot);
+                match r {
+                    Ok(()) => self.make_ready(id),
+                    Err(step) => self.after_step(id, step),
+                }
+            }
+            Waiter::Request(r) => self.finish_request(r, c.result),
+        }
+    }
+
+    /// Fills in request `r`, wakes its waiters and queues its callback.
+    fn finish_request(&mut self, r: PmcRef, result: IoResult) {
+        let op = self.pending.remove(&r).unwrap_or("?");
+        if self.host.trace {
+            let what = match &result {
+                IoResult::Failed(m) => format!("failed: {m}"),
+                IoResult::Cancelled => "cancelled".to_string(),
+                IoResult::Data { data, eof } => {
+                    format!("done, {} bytes{}", data.as_bytes().len(), if *eof { ", eof" } else { "" })
+                }
+                _ => "done".to_string(),
+            };
+            let id = self.vm.request_info(r).map_or(0, |i| i.0);
+            self.host.trace_line(&format!("request {id} {op}: {what}"));
+        }
+        let cb = self.vm.finish_request(r, result);
+        for t in self.req_waiters.remove(&r).unwrap_or_default() {
+            self.make_ready(t);
+        }
+        if let Some(cb) = cb {
+            self.stats.callbacks += 1;
+            match Task::calling(&self.vm, cb, &[Some(r)]) {
+                Some(t) => {
+                    self.spawn(t, None, Class_::Callback, DEFAULT_PRIORITY);
+                }
+                None => self.fail_msg("a request's callback is not a Sub"),
+            }
+        }
+    }
+
+    fn run_slice(&mut self, id: TaskId, extra: &[&Task]) {
+        let Some(mut slot) = self.tasks.remove(&id) else { return };
+        self.stats.slices += 1;
+        let start = slot.task.ops;
+        loop {
+            let used = slot.task.ops - start;
+            let total = self.ops_base + self.stats.ops + used;
+            let mut fuel = self.opts.batch.saturating_sub(used).max(1);
+            if let Some(max) = self.opts.max_ops {
+                if total >= max {
+                    self.stats.ops += used;
+                    self.tasks.insert(id, slot);
+                    self.host.flush_all();
+                    let msg = format!("instruction limit exceeded after {total} ops (--max-ops {max})\n");
+                    let _ = self.host.sink.write(2, msg.as_bytes());
+                    self.failed = true;
+                    self.keep_going = false;
+                    return;
+                }
+                fuel = fuel.min(max - total);
+            }
+            if self.vm.heap.wants_gc() {
+                self.collect(&slot, extra);
+            }
+            let step = self.vm.run(&mut slot.task, fuel);
+            match step {
+                Step::Yielded if !slot.preempt || slot.task.ops - start < self.opts.batch => continue,
+                Step::Yielded => {
+                    self.stats.ops += slot.task.ops - start;
+                    self.tasks.insert(id, slot);
+                    self.make_ready(id);
+                    return;
+                }
+                Step::Io(req) => {
+                    self.stats.io += 1;
+                    *self.stats.requests.entry(req.op.kind()).or_insert(0) += 1;
+                    match req.request {
+                        Some(r) => {
+                            self.pending.insert(r, req.op.kind());
+                            if self.host.trace {
+                                let rid = self.vm.request_info(r).map_or(0, |i| i.0);
+                                self.host
+                                    .trace_line(&format!("request {rid} {}: submitted by task {id}", req.op.kind()));
+                            }
+                            self.host.submit(req.op, Waiter::Request(r));
+                            continue;
+                        }
+                        None => match self.host.submit(req.op, Waiter::Task(id)) {
+                            Some(res) => match self.vm.complete_io(&mut slot.task, res) {
+                                Ok(()) => continue,
+                                Err(step) => {
+                                    self.stats.ops += slot.task.ops - start;
+                                    self.tasks.insert(id, slot);
+                                    self.after_step(id, step);
+                                    return;
+                                }
+                            },
+                            None => {
+                                slot.state = State::Blocked(Why::Io);
+                            }
+                        },
+                    }
+                }
+                Step::Sched(call) => {
+                    if self.sched_call(id, &mut slot, call) {
+                        continue;
+                    }
+                }
+                other => {
+                    self.stats.ops += slot.task.ops - start;
+                    self.tasks.insert(id, slot);
+                    self.after_step(id, other);
+                    return;
+                }
+            }
+            // Parked.
+            self.stats.ops += slot.task.ops - start;
+            self.tasks.insert(id, slot);
+            return;
+        }
+    }
+
+    /// A step that ends or fails the task.
+    fn after_step(&mut self, id: TaskId, step: Step) {
+        match step {
+            Step::Finished => self.end_task(id),
+            Step::Exit(n) => {
+                self.exit = Some(n);
+                self.end_task(id);
+            }
+            Step::Trapped(t) => {
+                self.host.flush_all();
+                let _ = self.host.sink.write(2, t.to_string().as_bytes());
+                self.end_task(id);
+                self.failed = true;
+            }
+            Step::Yielded => self.make_ready(id),
+            Step::Io(_) | Step::Sched(_) => self.make_ready(id),
+        }
+    }
+
+    fn end_task(&mut self, id: TaskId) {
+        if let Some(slot) = self.tasks.remove(&id) {
+            if let PmcData::Task(t) = self.vm.heap.get_mut(slot.pmc) {
+                t.status = TaskStatus::Done;
+            }
+            // A task kept for the REPL goes back in, ended.
+            if slot.task.keep_outer {
+                self.kept = Some((id, slot.task));
+            }
+        }
+        for t in self.join_waiters.remove(&id).unwrap_or_default() {
+            self.make_ready(t);
+        }
+    }
+
+    fn fail_msg(&mut self, msg: &str) {
+        self.host.flush_all();
+        let _ = self.host.sink.write(2, format!("{msg}\n").as_bytes());
+        self.failed = true;
+    }
+
+    /// Handles a scheduler call; true when the task goes on in this slice.
+    fn sched_call(&mut self, id: TaskId, slot: &mut Slot, call: SchedCall) -> bool {
+        match call {
+            SchedCall::Schedule { task, local } => {
+                self.schedule(task, local);
+                !local
+            }
+            SchedCall::Wait(p) => {
+                match self.vm.heap.get(p) {
+                    PmcData::Request(q) if q.state == ReqState::Pending => {
+                        self.req_waiters.entry(p).or_default().push(id);
+                        slot.state = State::Blocked(Why::Request(p));
+                    }
+                    PmcData::Task(t) if t.status != TaskStatus::Done && self.tasks.contains_key(&t.id) => {
+                        let tid = t.id;
+                        self.join_waiters.entry(tid).or_default().push(id);
+                        slot.state = State::Blocked(Why::Join(tid));
+                    }
+                    _ => return true,
+                }
+                false
+            }
+            SchedCall::Pass => {
+                slot.state = State::Ready;
+                self.requeue_after(id);
+                false
+            }
+            SchedCall::Sleep(secs) => {
+                let at = Instant::now() + Duration::from_secs_f64(secs.min(1e9));
+                self.seq += 1;
+                self.alarms.push(Reverse((at, self.seq, Alarm::Wake(id))));
+                slot.state = State::Blocked(Why::Sleep);
+                false
+            }
+            SchedCall::Terminate => {
+                slot.task.frames.clear();
+                self.requeue_after(id);
+                slot.state = State::Ready;
+                false
+            }
+            SchedCall::Receive => {
+                let msg = match self.vm.heap.get_mut(slot.pmc) {
+                    PmcData::Task(t) => t.mailbox.pop_front(),
+                    _ => None,
+                };
+                match msg {
+                    Some(m) => self.deliver(slot, m),
+                    None => {
+                        slot.state = State::Blocked(Why::Receive);
+                        false
+                    }
+                }
+            }
+            SchedCall::Sent(target) => {
+                let tid = match self.vm.heap.get(target) {
+                    PmcData::Task(t) => t.id,
+                    _ => 0,
+                };
+                if let Some(other) = self.tasks.get(&tid) {
+                    if other.state == State::Blocked(Why::Receive) {
+                        let msg = match self.vm.heap.get_mut(target) {
+                            PmcData::Task(t) => t.mailbox.pop_front(),
+                            _ => None,
+                        };
+                        if let (Some(m), Some(mut o)) = (msg, self.tasks.remove(&tid)) {
+                            let ok = self.deliver(&mut o, m);
+                            self.tasks.insert(tid, o);
+                            if ok {
+                                self.make_ready(tid);
+                            }
+                        }
+                    }
+                }
+                true
+            }
+            SchedCall::Timer(p, change) => {
+                match change {
+                    TimerChange::Start => self.start_timer(p),
+                    TimerChange::Stop => self.stop_timer(p),
+                    TimerChange::None => {}
+                }
+                true
+            }
+            SchedCall::AddHandler(h) => {
+                self.handlers.push(h);
+                true
+            }
+            SchedCall::Kill(p) => {
+                let tid = match self.vm.heap.get_mut(p) {
+                    PmcData::Task(t) => {
+                        t.killed = true;
+                        t.id
+                    }
+                    _ => 0,
+                };
+                if tid == id {
+                    slot.task.frames.clear();
+                    self.requeue_after(id);
+                    slot.state = State::Ready;
+                    return false;
+                }
+                self.kill_task(tid);
+                true
+            }
+            SchedCall::Cancel(r) => {
+                let what = match self.host.cancel(r) {
+                    CancelOutcome::NotStarted => "not started".to_string(),
+                    CancelOutcome::InProgress => "in progress".to_string(),
+                    CancelOutcome::BytesDone(n) => format!("{n} bytes done"),
+                };
+                self.finish_request(r, IoResult::Cancelled);
+                self.deliver_value(slot, Elem::S(Str::from(what)))
+            }
+            SchedCall::Completed(r) => {
+                // The VM completed it; queue its callback and wake waiters in a later step,
+                // in completion order with the others.
+                let cb = match self.vm.heap.get(r) {
+                    PmcData::Request(q) => match q.state {
+                        ReqState::Failed => q.error_callback.or(q.callback),
+                        ReqState::Done => q.callback,
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(cb) = cb {
+                    self.stats.callbacks += 1;
+                    if let Some(t) = Task::calling(&self.vm, cb, &[Some(r)]) {
+                        self.spawn(t, None, Class_::Callback, DEFAULT_PRIORITY);
+                    }
+                }
+                true
+            }
+            SchedCall::CurrentTask => self.deliver_value(slot, Elem::P(Some(slot.pmc))),
+            SchedCall::Preemption(on) => {
+                slot.preempt = on;
+                true
+            }
+            SchedCall::CheckEvents => {
+                if !self.alarms.is_empty() {
+                    self.fire_alarms(Instant::now());
+                }
+                true
+            }
+        }
+    }
+
+    /// Puts the running task at the back of its queue (after `pass`).
+    fn requeue_after(&mut self, id: TaskId) {
+        // The slot is out of the table while it runs; it goes back in when the slice ends,
+        // so queue the id now and let `run_slice` reinsert the slot.
+        self.ready.push_back(id);
+    }
+
+    fn deliver(&mut self, slot: &mut Slot, msg: Option<PmcRef>) -> bool {
+        self.deliver_value(slot, Elem::P(msg))
+    }
+
+    fn deliver_value(&mut self, slot: &mut Slot, v: Elem) -> bool {
+        match self.vm.complete_io(&mut slot.task, IoResult::Value(v)) {
+            Ok(()) => true,
+            Err(_) => false,
+        }
+    }
+
+    fn kill_task(&mut self, tid: TaskId) {
+        if self.tasks.contains_key(&tid) {
+            self.end_task(tid);
+        }
+    }
+
+    /// `schedule`: a green thread, or an event to dispatch.
+    fn schedule(&mut self, p: PmcRef, local: bool) {
+        let PmcData::Task(t) = self.vm.heap.get(p) else { return };
+        if t.is_event() {
+            self.dispatch_event(p);
+            return;
+        }
+        let (code, data) = (t.code, t.data);
+        let args: Vec<_> = data.into_iter().map(Some).collect();
+        let Some(task) = code.and_then(|c| Task::calling(&self.vm, c, &args)) else { return };
+        let id = self.spawn(task, Some(p), Class_::Task, DEFAULT_PRIORITY);
+        if local {
+            // Ahead of everyone: move it to the front.
+            if let Some(pos) = self.ready.iter().position(|x| *x == id) {
+                self.ready.remove(pos);
+                self.ready.push_front(id);
+            }
+        }
+    }
+
+    /// PDD 24: the best handler takes the event (exact type, then the parent type, then
+    /// `allevents`); an unhandled fatal event ends the program, another one expires.
+    fn dispatch_event(&mut self, ev: PmcRef) {
+        let PmcData::Task(t) = self.vm.heap.get(ev) else { return };
+        let (sub, prio, fatal) = (t.subtype.clone(), t.priority, t.fatal);
+        let parent = event_parent(sub.as_bytes());
+        let mut best: Option<(u8, PmcRef)> = None;
+        for h in &self.handlers {
+            let PmcData::EventHandler(hd) = self.vm.heap.get(*h) else { continue };
+            if hd.min_priority > prio {
+                continue;
+            }
+            let rank = if hd.etype == sub {
+                3
+            } else if parent.is_some_and(|p| hd.etype.as_bytes() == p.as_bytes()) {
+                2
+            } else if hd.etype.as_bytes() == b"allevents" {
+                1
+            } else {
+                continue;
+            };
+            // Among equals, the one registered first.
+            if best.is_none_or(|(r, _)| rank > r) {
+                best = Some((rank, hd.code.unwrap_or(*h)));
+            }
+        }
+        if let PmcData::Task(t) = self.vm.heap.get_mut(ev) {
+            t.status = TaskStatus::Done;
+        }
+        match best {
+            Some((_, code)) => {
+                self.stats.callbacks += 1;
+                if let Some(task) = Task::calling(&self.vm, code, &[Some(ev)]) {
+                    self.spawn(task, None, Class_::Event, prio);
+                }
+            }
+            None if fatal => {
+                self.fail_msg(&format!("unhandled fatal event '{sub}'"));
+            }
+            None => self.host.trace_line(&format!("event '{sub}' expired: no handler")),
+        }
+    }
+
+    fn start_timer(&mut self, p: PmcRef) {
+        let PmcData::Timer(t) = self.vm.heap.get(p) else { return };
+        let interval = Duration::from_secs_f64(t.interval().clamp(0.0, 1e9));
+        let left = t.repeat;
+        let old = t.id;
+        self.timers.remove(&old);
+        self.next_timer += 1;
+        let tid = self.next_timer;
+        let start = Instant::now() + interval;
+        self.timers.insert(tid, Armed { pmc: p, interval, left, start, fired: 0 });
+        self.seq += 1;
+        self.alarms.push(Reverse((start, self.seq, Alarm::Timer(tid))));
+        if let PmcData::Timer(t) = self.vm.heap.get_mut(p) {
+            t.id = tid;
+            t.running = true;
+        }
+    }
+
+    fn stop_timer(&mut self, p: PmcRef) {
+        if let PmcData::Timer(t) = self.vm.heap.get_mut(p) {
+            self.timers.remove(&t.id);
+            t.id = 0;
+            t.running = false;
+        }
+    }
+
+    /// Fires everything due at `now`, in (deadline, creation) order.
+    fn fire_alarms(&mut self, now: Instant) {
+        while let Some(Reverse((at, _, a))) = self.alarms.peek().copied() {
+            if at > now {
+                break;
+            }
+            self.alarms.pop();
+            match a {
+                Alarm::Wake(id) => {
+                    if self.tasks.get(&id).is_some_and(|s| s.state == State::Blocked(Why::Sleep)) {
+                        self.make_ready(id);
+                    }
+                }
+                Alarm::Timer(tid) => self.fire_timer(tid, at, now),
+            }
+        }
+    }
+
+    fn fire_timer(&mut self, tid: u64, at: Instant, now: Instant) {
+        let Some(t) = self.timers.get_mut(&tid) else { return };
+        t.fired += 1;
+        let pmc = t.pmc;
+        let again = t.left != 0;
+        if t.left > 0 {
+            t.left -= 1;
+        }
+        let next = if again && !t.interval.is_zero() {
+            // No drift: the next deadline is a multiple of the interval from the start;
+            // firings missed while the process was busy are skipped, not bunched.
+            let mut k = t.fired;
+            let mut n = t.start + t.interval * k;
+            while n <= now {
+                k += 1;
+                n = t.start + t.interval * k;
+            }
+            t.fired = k;
+            Some(n)
+        } else if again {
+            Some(at.max(now) + Duration::from_millis(1))
+        } else {
+            None
+        };
+        match next {
+            Some(n) => {
+                self.seq += 1;
+                self.alarms.push(Reverse((n, self.seq, Alarm::Timer(tid))));
+            }
+            None => {
+                self.timers.remove(&tid);
+                if let PmcData::Timer(td) = self.vm.heap.get_mut(pmc) {
+                    td.running = false;
+                    td.id = 0;
+                }
+            }
+        }
+        let handler = match self.vm.heap.get(pmc) {
+            PmcData::Timer(td) => td.handler,
+            _ => None,
+        };
+        if let Some(h) = handler {
+            self.stats.callbacks += 1;
+            match Task::calling(&self.vm, h, &[]) {
+                Some(task) => {
+                    self.spawn(task, None, Class_::Event, DEFAULT_PRIORITY);
+                }
+                None => self.fail_msg("a Timer's handler is not a Sub"),
+            }
+        }
+    }
+
+    fn collect(&mut self, running: &Slot, extra: &[&Task]) {
+        let mut all: Vec<&Task> = self.tasks.values().map(|s| &s.task).collect();
+        all.push(&running.task);
+        all.extend_from_slice(extra);
+        if let Some((_, t)) = &self.kept {
+            all.push(t);
+        }
+        let mut roots: Vec<PmcRef> = self.tasks.values().map(|s| s.pmc).collect();
+        roots.push(running.pmc);
+        roots.extend(self.pending.keys());
+        roots.extend(self.req_waiters.keys());
+        roots.extend(self.timers.values().map(|t| t.pmc));
+        roots.extend(&self.handlers);
+        self.vm.collect_with(&all, roots);
+    }
+
+    fn report_deadlock(&mut self) {
+        let mut lines = vec!["deadlock: every task waits for something nothing can complete".to_string()];
+        let mut ids: Vec<&TaskId> = self.tasks.keys().collect();
+        ids.sort();
+        for id in ids {
+            let s = &self.tasks[id];
+            let what = match s.state {
+                State::Blocked(Why::Receive) => "a message (receive)".to_string(),
+                State::Blocked(Why::Join(t)) => format!("task {t} (wait)"),
+                State::Blocked(Why::Request(r)) => match self.vm.request_info(r) {
+                    Some((rid, op, _)) => format!("request {rid} ({op})"),
+                    None => "a request".to_string(),
+                },
+                State::Blocked(Why::Io) => "its IO".to_string(),
+                State::Blocked(Why::Sleep) => "a deadline".to_string(),
+                State::Ready => "nothing (runnable)".to_string(),
+            };
+            let loc = match s.task.frames.last() {
+                Some(f) => {
+                    let (file, line) = f.code.location(f.pc.saturating_sub(1));
+                    format!(" at {file}:{line}")
+                }
+                None => String::new(),
+            };
+            lines.push(format!("  task {id} ({}) waits for {what}{loc}", s.task.name()));
+        }
+        self.host.flush_all();
+        let _ = self.host.sink.write(2, format!("{}\n", lines.join("\n")).as_bytes());
+    }
+
+    /// At `exit`: pending requests complete as cancelled (no callbacks run), buffers flush.
+    pub fn shutdown(&mut self) {
+        let pending: Vec<PmcRef> = self.pending.keys().copied().collect();
+        for r in pending {
+            self.host.cancel(r);
+            self.vm.finish_request(r, IoResult::Cancelled);
+        }
+        self.pending.clear();
+        self.host.finish();
+    }
+
+    /// Looks at the Task PMC data of a scheduled task (tests).
+    pub fn task_data(&self, id: TaskId) -> Option<TaskData> {
+        let s = self.tasks.get(&id)?;
+        match self.vm.heap.get(s.pmc) {
+            PmcData::Task(t) => Some((**t).clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Which queue a spawned task joins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class_ {
+    /// An ordinary task.
+    Task,
+    /// An IO callback.
+    Callback,
+    /// A timer or event handler.
+    Event,
+}
