@@ -81,6 +81,11 @@ pub struct Stats {
     pub requests: BTreeMap<&'static str, u64>,
     /// Callbacks and handlers run.
     pub callbacks: u64,
+    /// Request PMCs made, and how many of them completed (done, failed or cancelled). At
+    /// exit the two are equal: every request completes exactly once.
+    pub requests_made: u64,
+    /// See `requests_made`.
+    pub requests_completed: u64,
     /// PMCs alive at the end.
     pub pmcs: usize,
     /// Garbage collections run.
@@ -137,6 +142,8 @@ pub fn run_code<S: Sink>(code: Code, host: Host<S>, opts: &RunOptions) -> (i32, 
     stats.pmcs = rt.vm.heap.len();
     stats.gc_runs = rt.vm.heap.gc_runs;
     stats.peak_pmcs = rt.vm.heap.peak;
+    stats.requests_made = rt.vm.requests_made();
+    stats.requests_completed = rt.vm.requests_completed;
     let mut host = rt.host;
     if opts.stats {
         let kinds: Vec<String> = stats.requests.iter().map(|(k, n)| format!("{k}={n}")).collect();
@@ -169,12 +176,23 @@ pub fn read_source(path: &str) -> Result<String, String> {
 
 /// Everything `kea run` does for a source text, with output captured (for tests).
 pub fn run_source_captured(name: &str, text: &str, stdin: &[u8], opts: &RunOptions) -> (i32, Vec<u8>, Vec<u8>) {
+    let (status, out, err, _) = run_source_stats(name, text, stdin, opts);
+    (status, out, err)
+}
+
+/// [`run_source_captured`] with the counters (`None` if it did not assemble).
+pub fn run_source_stats(
+    name: &str,
+    text: &str,
+    stdin: &[u8],
+    opts: &RunOptions,
+) -> (i32, Vec<u8>, Vec<u8>, Option<Stats>) {
     match kea_asm::assemble_str(name, text) {
-        Err(f) => (EXIT_ASM, Vec::new(), diag::render_failure(&f, false).into_bytes()),
+        Err(f) => (EXIT_ASM, Vec::new(), diag::render_failure(&f, false).into_bytes(), None),
         Ok(code) => {
             let host = Host::new(host::CaptureSink::default(), Box::new(std::io::Cursor::new(stdin.to_vec())));
-            let (status, _, host) = run_code(code, host, opts);
-            (status, host.sink.out, host.sink.err)
+            let (status, stats, host) = run_code(code, host, opts);
+            (status, host.sink.out, host.sink.err, Some(stats))
         }
     }
 }

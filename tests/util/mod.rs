@@ -56,7 +56,15 @@ pub fn run_text(name: &str, text: &str, opts: &CaseOptions) -> Outcome {
         ..RunOptions::default()
     };
     let disassembly = kea_asm::assemble_str(name, text).ok().map(|c| kea_vm::code::Disassembly(&c).to_string());
-    let (status, out, err) = kea_runtime::run_source_captured(name, text, opts.stdin.as_bytes(), &run);
+    let (status, out, err, stats) = kea_runtime::run_source_stats(name, text, opts.stdin.as_bytes(), &run);
+    // Every request completes exactly once, whatever the program did (DESIGN §2).
+    if let Some(st) = &stats {
+        assert_eq!(
+            st.requests_made, st.requests_completed,
+            "{name}: {} requests made but {} completed",
+            st.requests_made, st.requests_completed
+        );
+    }
     Outcome {
         status,
         stdout: String::from_utf8_lossy(&out).into_owned(),

@@ -219,7 +219,16 @@ impl Vm {
                 }
                 Elem::S(data)
             }
-            IoResult::Opened { handle, path, mode } => Elem::P(Some(self.new_file_handle(handle, path, mode))),
+            // `FileHandle.open` reopens the PMC it was called on.
+            IoResult::Opened { handle, path, mode } => match dst {
+                IoDst::Rets(Some(h)) if matches!(self.heap.get(h), PmcData::FileHandle(_)) => {
+                    if let PmcData::FileHandle(fh) = self.heap.get_mut(h) {
+                        **fh = FileHandleData { sep: fh.sep.clone(), ..FileHandleData::new(handle, path, mode) };
+                    }
+                    Elem::P(Some(h))
+                }
+                _ => Elem::P(Some(self.new_file_handle(handle, path, mode))),
+            },
             IoResult::Value(e) => e,
         };
         let Some(f) = task.frames.last_mut() else { return Ok(()) };
@@ -266,12 +275,22 @@ impl Vm {
                 (ReqState::Done, Some(self.heap.alloc(PmcData::String(data))), None, n)
             }
             IoResult::Opened { handle, path, mode } => {
-                (ReqState::Done, Some(self.new_file_handle(handle, path, mode)), None, 0)
+                let fh = match handle_pmc_closed(self, handle_of(self, req)) {
+                    Some(h) => {
+                        if let PmcData::FileHandle(fh) = self.heap.get_mut(h) {
+                            **fh = FileHandleData { sep: fh.sep.clone(), ..FileHandleData::new(handle, path, mode) };
+                        }
+                        h
+                    }
+                    None => self.new_file_handle(handle, path, mode),
+                };
+                (ReqState::Done, Some(fh), None, 0)
             }
             IoResult::Value(Elem::P(p)) => (ReqState::Done, p, None, 0),
             IoResult::Value(v) => (ReqState::Done, self.heap.boxed(v), None, 0),
         };
         let PmcData::Request(q) = self.heap.get_mut(req) else { return None };
+        self.requests_completed += 1;
         q.state = state;
         q.result = value;
         q.error = error;
@@ -805,6 +824,22 @@ impl Vm {
             Some(PmcData::FileHandle(fh)) => fh.sep.clone(),
             _ => Str::from("\n"),
         }
+    }
+}
+
+/// The handle a request works on.
+fn handle_of(vm: &Vm, req: PmcRef) -> PVal {
+    match vm.heap.get(req) {
+        PmcData::Request(q) => q.handle,
+        _ => None,
+    }
+}
+
+/// `h` if it is a closed FileHandle (an async `FileHandle.open` reopens its own PMC).
+fn handle_pmc_closed(vm: &Vm, h: PVal) -> Option<PmcRef> {
+    match h.map(|r| (r, vm.heap.get(r))) {
+        Some((r, PmcData::FileHandle(fh))) if fh.closed => Some(r),
+        _ => None,
     }
 }
 

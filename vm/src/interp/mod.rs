@@ -260,8 +260,11 @@ pub struct Vm {
     pub config: Config,
     /// Receives one line per op when tracing.
     pub trace: Option<TraceFn>,
-    /// The last request id given out.
+    /// The last request id given out (so also how many requests were made).
     next_request: u64,
+    /// Requests that left `Pending` (each exactly once): with `next_request`, the proof
+    /// that every request completes exactly once.
+    pub requests_completed: u64,
     /// A scheduler call made by an op that cannot return a step itself (a keyed set that
     /// starts a Timer); the run loop hands it over right after the op.
     pending_sched: Option<SchedCall>,
@@ -334,6 +337,7 @@ impl Vm {
             config,
             trace: None,
             next_request: 0,
+            requests_completed: 0,
             pending_sched: None,
         }
     }
@@ -347,6 +351,11 @@ impl Vm {
         let r = self.heap.alloc(PmcData::Sub(code.clone(), index));
         self.sub_pmcs.insert(key, r);
         r
+    }
+
+    /// How many requests were made.
+    pub fn requests_made(&self) -> u64 {
+        self.next_request
     }
 
     /// Registers every sub of a code object as a global by its name (what loading a file does);

@@ -105,6 +105,18 @@ impl Vm {
                 )),
                 None => Err(Exc::null_access("addhandler")),
             },
+            Op::box_p_i { dst, src } => {
+                f.p[dst.0 as usize] = Some(self.heap.alloc(PmcData::Integer(super::ia(f, src))));
+                Ok(None)
+            }
+            Op::box_p_n { dst, src } => {
+                f.p[dst.0 as usize] = Some(self.heap.alloc(PmcData::Float(super::na(f, src))));
+                Ok(None)
+            }
+            Op::box_p_s { dst, src } => {
+                f.p[dst.0 as usize] = Some(self.heap.alloc(PmcData::String(super::sa(f, src))));
+                Ok(None)
+            }
             Op::check_events {} => sched(SchedCall::CheckEvents),
             Op::disable_preemption {} => sched(SchedCall::Preemption(false)),
             Op::enable_preemption {} => sched(SchedCall::Preemption(true)),

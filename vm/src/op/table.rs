@@ -1183,6 +1183,12 @@ macro_rules! for_each_op {
             0x0245 current_task_p "current_task" (dst: out P);
             /// `P(dst) := ` a FileHandle on the open descriptor I(fd)
             0x0246 fdopen_p_i_s "fdopen" (dst: out P, fd: in Ix, mode: in Sx);
+            /// `P(dst) := ` a new Integer holding I(src)
+            0x0247 box_p_i "box" (dst: out P, src: in Ix);
+            /// `P(dst) := ` a new Float holding N(src)
+            0x0248 box_p_n "box" (dst: out P, src: in Nx);
+            /// `P(dst) := ` a new String holding S(src)
+            0x0249 box_p_s "box" (dst: out P, src: in Sx);
         }
     };
 }
