@@ -10,6 +10,7 @@
     $P3 = print " async int\n", nocb
     print "6 sync\n"
     wait $P3
-    $P4 = printerr "7 async to stderr\n", nocb
+    $P5 = getstdout
+    $P4 = print $P5, "7 async through the stdout handle\n", nocb
     wait $P4
 .end
