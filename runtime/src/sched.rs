@@ -517,6 +517,11 @@ impl<S: Sink> Runtime<S> {
         match call {
             SchedCall::Schedule { task, local } => {
                 self.schedule(task, local);
+                if local {
+                    // The caller yields to the task it put first.
+                    slot.state = State::Ready;
+                    self.requeue_after(id);
+                }
                 !local
             }
             SchedCall::Wait(p) => {
