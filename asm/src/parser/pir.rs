@@ -12,6 +12,7 @@
 //! | `goto L`, `if x goto L`, `if a < b goto L`, `if null x goto L` | `branch`, `if`, `lt`, `if_null` |
 //! | `r = f(x)`, `(r, s) = f(x)`, `f(x)` | `set_args`, `find_name`, `invokecc`, `get_results` |
 //! | `.return (x)`, `.tailcall f(x)` | `set_returns` + `returncc`, `set_args` + `tailcall` |
+//! | `.get_results ($P0)` | `get_results` (a handler's exception) |
 
 use super::{kind_index, Arg0, Asm, Line, SubBuild, VIRTUAL_BASE};
 use crate::error::AsmErrorKind as K;
@@ -225,6 +226,14 @@ impl Asm<'_> {
             (Some(T::Dot), ".local") => self.pir_local(line),
             (Some(T::Dot), ".const") => self.pir_const(line),
             (Some(T::Dot), ".return") => self.pir_return(line),
+            (Some(T::Dot), ".get_results") => {
+                // `.get_results ($P0)`: where a handler receives its exception.
+                if let Some((vals, flags)) = self.value_list(line, 1, line.toks.len()) {
+                    let mut args = vec![(flags_str(&flags), span0)];
+                    args.extend(vals);
+                    self.emit_pir("get_results", args, span0);
+                }
+            }
             (Some(T::Dot), ".tailcall") => {
                 let (sub, args) = match self.call_parts(line, 1, line.toks.len()) {
                     Some(x) => x,

@@ -213,12 +213,13 @@ impl Vm {
                 return self.raise(task, Exc::new(types::EXCEPTION_PIO_ERROR, "IO operation cancelled"));
             }
             IoResult::Done => Elem::P(None),
-            IoResult::Data { data, eof } => {
-                if let IoDst::S(_, Some(h)) | IoDst::Rets(Some(h)) = dst {
+            IoResult::Data { data, eof } => match dst {
+                IoDst::S(_, Some(h)) | IoDst::Rets(Some(h)) => {
                     self.set_eof(h, eof);
+                    Elem::S(self.decode(h, data))
                 }
-                Elem::S(data)
-            }
+                _ => Elem::S(data),
+            },
             // `FileHandle.open` reopens the PMC it was called on.
             IoResult::Opened { handle, path, mode } => match dst {
                 IoDst::Rets(Some(h)) if matches!(self.heap.get(h), PmcData::FileHandle(_)) => {
@@ -268,9 +269,13 @@ impl Vm {
             IoResult::Cancelled => (ReqState::Cancelled, None, None, 0),
             IoResult::Done => (ReqState::Done, None, None, 0),
             IoResult::Data { data, eof } => {
-                if let Some(h) = handle {
-                    self.set_eof(h, eof);
-                }
+                let data = match handle {
+                    Some(h) => {
+                        self.set_eof(h, eof);
+                        self.decode(h, data)
+                    }
+                    None => data,
+                };
                 let n = data.as_bytes().len() as u64;
                 (ReqState::Done, Some(self.heap.alloc(PmcData::String(data))), None, n)
             }
@@ -316,6 +321,16 @@ impl Vm {
         match self.heap.get(p) {
             PmcData::Request(q) => Some((q.id, q.op, q.state)),
             _ => None,
+        }
+    }
+
+    /// Data read from a handle is binary unless its encoding is utf8 (DESIGN §2, "strings").
+    fn decode(&self, h: PmcRef, data: Str) -> Str {
+        match self.heap.get(h) {
+            PmcData::FileHandle(fh) if fh.utf8 && data.encoding() == Encoding::Binary => {
+                Str::from_vec(data.as_bytes().to_vec(), Encoding::Utf8)
+            }
+            _ => data,
         }
     }
 
