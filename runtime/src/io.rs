@@ -21,9 +21,19 @@ use kea_vm::string::{Encoding, Str};
 use std::collections::{HashMap, VecDeque};
 use std::fs::{File, OpenOptions};
 use std::io::{self, IsTerminal, Read, Seek, SeekFrom, Write};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// Handle ids for files and sockets, unique in the process (0–2 are the standard handles;
+/// the reactor's waker is token 0, so an id is also a socket's mio token).
+static NEXT_ID: AtomicU32 = AtomicU32::new(3);
+
+/// A fresh handle id.
+pub fn next_socket_id() -> u32 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
 
 /// Who receives a completion: a parked task (sync op) or a Request PMC (async op).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -360,6 +370,7 @@ enum Done {
     File { id: u32, state: Box<FileState>, result: FRes, waiter: Waiter },
     Opened { waiter: Waiter, result: Result<(Box<FileState>, String, String), String> },
     Value { waiter: Waiter, result: FRes },
+    Addrs { waiter: Waiter, result: Result<Vec<(String, i64)>, String>, all: bool },
     Stdin(io::Result<Vec<u8>>),
 }
 
@@ -413,8 +424,10 @@ pub struct Host<S: Sink> {
     stdin_src: Option<Box<dyn Read + Send>>,
     stdin: StdinSlot,
     files: HashMap<u32, FileSlot>,
-    next_id: u32,
+    net: crate::net::Net,
     pool: Option<Pool>,
+    /// Name resolution has its own pool: a slow resolver never starves file IO.
+    dns_pool: Option<Pool>,
     /// File worker threads.
     pub pool_size: usize,
     done_tx: Sender<Done>,
@@ -462,8 +475,9 @@ impl<S: Sink> Host<S> {
             stdin_src: Some(stdin),
             stdin: StdinSlot::default(),
             files: HashMap::new(),
-            next_id: 3,
+            net: crate::net::Net::default(),
             pool: None,
+            dns_pool: None,
             pool_size: 4,
             done_tx,
             done_rx,
@@ -494,12 +508,15 @@ impl<S: Sink> Host<S> {
 
     /// Is anything under way that will complete by itself?
     pub fn busy(&self) -> bool {
-        self.in_flight > 0 || !self.ready.is_empty() || !self.out_pending.is_empty()
+        self.in_flight > 0 || !self.ready.is_empty() || !self.out_pending.is_empty() || self.net.busy()
     }
 
     /// Starts `op` for `waiter`. A sync op whose result is known at once gets it back here
     /// (the task need not park); otherwise the result comes from [`Host::poll`].
     pub fn submit(&mut self, op: IoOp, waiter: Waiter) -> Option<IoResult> {
+        if matches!(op, IoOp::Net(_)) || op.handle().is_some_and(|h| self.net.has(h)) {
+            return self.submit_net(op, waiter);
+        }
         let now = self.submit_inner(op, waiter);
         match (now, waiter) {
             (Some(r), Waiter::Task(_)) => Some(r),
@@ -508,6 +525,49 @@ impl<S: Sink> Host<S> {
                 None
             }
             (None, _) => None,
+        }
+    }
+
+    fn submit_net(&mut self, op: IoOp, waiter: Waiter) -> Option<IoResult> {
+        use kea_vm::interp::net::NetOp;
+        if let IoOp::Net(NetOp::Resolve { host, port, family, all }) = op {
+            let h = host.to_text();
+            match crate::net::literal(&h, port, family) {
+                Some(r) => self.ready.push_back(Completion { waiter, result: addrs(r, all) }),
+                None => {
+                    let job: Job =
+                        Box::new(move || Done::Addrs { waiter, result: crate::net::resolve(&h, port, family), all });
+                    self.dispatch_dns(job);
+                }
+            }
+        } else {
+            let reg = self.poll.registry();
+            self.net.submit(reg, op, waiter, &mut next_socket_id, &mut self.ready);
+        }
+        // A sync op that is already done need not park its task.
+        if matches!(waiter, Waiter::Task(_)) && self.ready.back().is_some_and(|c| c.waiter == waiter) {
+            return self.ready.pop_back().map(|c| c.result);
+        }
+        None
+    }
+
+    fn dispatch_dns(&mut self, job: Job) {
+        if self.dns_pool.is_none() {
+            match Pool::start(2, self.done_tx.clone(), self.waker.clone()) {
+                Ok(p) => self.dns_pool = Some(p),
+                Err(_) => {
+                    let d = job();
+                    let _ = self.done_tx.send(d);
+                    self.in_flight += 1;
+                    return;
+                }
+            }
+        }
+        self.in_flight += 1;
+        if let Some(p) = &self.dns_pool {
+            if let Err(back) = p.jobs.send(job) {
+                let _ = self.done_tx.send((back.0)());
+            }
         }
     }
 
@@ -793,10 +853,40 @@ impl<S: Sink> Host<S> {
     pub fn poll(&mut self, timeout: Option<Duration>) -> Vec<Completion> {
         self.flush_out();
         self.drain();
-        if self.ready.is_empty() && timeout != Some(Duration::ZERO) && (self.in_flight > 0 || timeout.is_some()) {
-            // Output must be out before the process sleeps.
-            let _ = self.sink.flush();
-            let _ = self.poll.poll(&mut self.events, timeout);
+        let sockets = self.net.busy();
+        let mut timeout = timeout;
+        if let Some(d) = self.net.next_deadline() {
+            let left = d.saturating_duration_since(Instant::now());
+            timeout = Some(timeout.map_or(left, |t| t.min(left)));
+        }
+        let wait = self.ready.is_empty() && (self.in_flight > 0 || timeout.is_some() || sockets);
+        if wait || sockets {
+            let t = if self.ready.is_empty() { timeout } else { Some(Duration::ZERO) };
+            if t != Some(Duration::ZERO) {
+                // Output must be out before the process sleeps.
+                let _ = self.sink.flush();
+            }
+            match t {
+                // epoll counts whole milliseconds and mio rounds up: sleep a sub-millisecond
+                // wait precisely, and wait the whole milliseconds of a longer one.
+                Some(t) if t > Duration::ZERO && t < Duration::from_millis(1) && self.in_flight == 0 && !sockets => {
+                    std::thread::sleep(t);
+                }
+                Some(t) if t >= Duration::from_millis(1) => {
+                    let whole = Duration::from_millis(t.as_millis() as u64);
+                    let _ = self.poll.poll(&mut self.events, Some(whole));
+                }
+                t => {
+                    let _ = self.poll.poll(&mut self.events, t);
+                }
+            }
+            let reg = self.poll.registry();
+            for ev in self.events.iter() {
+                if ev.token() != WAKE {
+                    self.net.event(reg, ev.token().0 as u32, ev, &mut self.ready);
+                }
+            }
+            self.net.expire(reg, Instant::now(), &mut self.ready);
             self.drain();
         }
         let mut out: Vec<Completion> = self.ready.drain(..).collect();
@@ -833,8 +923,7 @@ impl<S: Sink> Host<S> {
                 Done::Opened { waiter, result } => {
                     let result = match result {
                         Ok((state, path, mode)) => {
-                            let id = self.next_id;
-                            self.next_id += 1;
+                            let id = next_socket_id();
                             self.files.insert(id, FileSlot { state: Some(state), queue: VecDeque::new() });
                             IoResult::Opened { handle: id, path: Str::from(path), mode: Str::from(mode) }
                         }
@@ -845,6 +934,7 @@ impl<S: Sink> Host<S> {
                 Done::Value { waiter, result } => {
                     self.ready.push_back(Completion { waiter, result: result.into_result() })
                 }
+                Done::Addrs { waiter, result, all } => self.ready.push_back(Completion { waiter, result: addrs(result, all) }),
                 Done::Stdin(r) => {
                     self.stdin.reading = false;
                     match r {
@@ -872,6 +962,9 @@ impl<S: Sink> Host<S> {
     /// Cancels the request `r` if it can still be stopped.
     pub fn cancel(&mut self, r: PmcRef) -> CancelOutcome {
         let w = Waiter::Request(r);
+        if self.net.cancel(self.poll.registry(), w) {
+            return CancelOutcome::NotStarted;
+        }
         if let Some(i) = self.stdin.queue.iter().position(|(_, x)| *x == w) {
             self.stdin.queue.remove(i);
             return CancelOutcome::NotStarted;
@@ -919,6 +1012,13 @@ impl<S: Sink> Host<S> {
             }
         }
         self.flush_all();
+    }
+}
+
+fn addrs(r: Result<Vec<(String, i64)>, String>, all: bool) -> IoResult {
+    match r {
+        Ok(v) => IoResult::Addrs { addrs: v.into_iter().map(|(a, f)| (Str::from(a), f)).collect(), all },
+        Err(e) => IoResult::Failed(e),
     }
 }
 

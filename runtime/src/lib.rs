@@ -10,8 +10,10 @@
 pub mod diag;
 pub mod host;
 pub mod io;
+pub mod net;
 pub mod repl;
 pub mod sched;
+pub mod tls;
 
 use host::{Host, Sink};
 use kea_vm::code::Code;

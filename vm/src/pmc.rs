@@ -123,6 +123,10 @@ pub enum PmcData {
     EventHandler(Box<HandlerData>),
     /// An in-memory file.
     StringHandle(Box<StringHandleData>),
+    /// A network socket.
+    Socket(Box<crate::interp::net::SocketData>),
+    /// A socket address.
+    Sockaddr(Box<crate::interp::net::SockaddrData>),
 }
 
 /// A StringHandle: an in-memory file (Parrot's `StringHandle` PMC).
@@ -181,6 +185,8 @@ pub const CLASSES: &[&str] = &[
     "Task",
     "Timer",
     "EventHandler",
+    "Socket",
+    "Sockaddr",
 ];
 
 impl PmcData {
@@ -211,6 +217,8 @@ impl PmcData {
             PmcData::Timer(_) => "Timer",
             PmcData::EventHandler(_) => "EventHandler",
             PmcData::StringHandle(_) => "StringHandle",
+            PmcData::Socket(_) => "Socket",
+            PmcData::Sockaddr(_) => "Sockaddr",
         }
     }
 
@@ -247,6 +255,8 @@ impl PmcData {
             "Task" => PmcData::Task(Box::default()),
             "Timer" => PmcData::Timer(Box::default()),
             "EventHandler" => PmcData::EventHandler(Box::default()),
+            "Socket" => PmcData::Socket(Box::default()),
+            "Sockaddr" => PmcData::Sockaddr(Box::default()),
             _ => return None,
         })
     }
@@ -490,6 +500,8 @@ impl Heap {
             PmcData::Request(q) => Str::from(q.state.name()),
             PmcData::Task(t) if t.is_event() => t.subtype.clone(),
             PmcData::EventHandler(h) => h.etype.clone(),
+            PmcData::Sockaddr(a) => a.text.clone(),
+            PmcData::Socket(_) => Str::from("Socket"),
             PmcData::StringHandle(h) => Str::from_vec(h.data.clone(), Encoding::Binary),
             d => Str::from(elements_of(d).to_string()),
         })
@@ -508,6 +520,8 @@ impl Heap {
             PmcData::Exception(_) | PmcData::Sub(..) => true,
             PmcData::FileHandle(h) => !h.closed && !h.eof,
             PmcData::StringHandle(h) => !h.closed && h.pos < h.data.len(),
+            PmcData::Socket(s) => !s.closed && s.id != u32::MAX,
+            PmcData::Sockaddr(_) => true,
             PmcData::Request(q) => q.state != crate::aio::ReqState::Failed,
             PmcData::Task(_) | PmcData::Timer(_) | PmcData::EventHandler(_) => true,
             PmcData::Iterator(it) => match self.get(it.target) {

@@ -100,6 +100,8 @@ pub enum IoOp {
         /// The handle.
         handle: u32,
     },
+    /// A socket operation.
+    Net(super::net::NetOp),
     /// A handle for an inherited descriptor.
     FdOpen {
         /// The descriptor.
@@ -123,6 +125,7 @@ impl IoOp {
             | IoOp::Seek { handle, .. }
             | IoOp::Tell { handle }
             | IoOp::IsATty { handle } => Some(*handle),
+            IoOp::Net(n) => n.handle(),
             IoOp::Open { .. } | IoOp::Stat { .. } | IoOp::FdOpen { .. } => None,
         }
     }
@@ -142,6 +145,7 @@ impl IoOp {
             IoOp::Stat { .. } => "stat",
             IoOp::IsATty { .. } => "isatty",
             IoOp::FdOpen { .. } => "fdopen",
+            IoOp::Net(n) => n.kind(),
         }
     }
 }
@@ -182,6 +186,30 @@ pub enum IoResult {
     Failed(String),
     /// The request was cancelled before it completed.
     Cancelled,
+    /// A socket: `connect`/`bind` made it for the Socket it was called on, `accept` for a
+    /// new Socket.
+    Sock {
+        /// The runtime's socket id.
+        id: u32,
+        /// A new connection from `accept`.
+        accepted: bool,
+    },
+    /// Resolved addresses, with their `PIO_PF_*` family.
+    Addrs {
+        /// The addresses.
+        addrs: Vec<(Str, i64)>,
+        /// All of them (`getaddrinfo`) rather than the first (`sockaddr`).
+        all: bool,
+    },
+    /// A datagram and its sender.
+    Datagram {
+        /// The bytes.
+        data: Str,
+        /// The sender's address.
+        from: Str,
+    },
+    /// TLS is now on for the socket.
+    Tls,
 }
 
 /// Where `P(dst)` of a handle op points.
@@ -198,6 +226,10 @@ impl Vm {
     /// returned step ends the task.
     pub fn complete_io(&mut self, task: &mut Task, result: IoResult) -> Result<(), Step> {
         let dst = task.io_dst.take().unwrap_or(IoDst::None);
+        let result = match dst {
+            IoDst::Rets(Some(h)) if matches!(self.heap.get(h), PmcData::Socket(_)) => self.net_result(Some(h), result),
+            _ => result,
+        };
         let value = match result {
             IoResult::Failed(msg) => {
                 // The op failed: report it at the op, not after it.
@@ -231,6 +263,13 @@ impl Vm {
                 _ => Elem::P(Some(self.new_file_handle(handle, path, mode))),
             },
             IoResult::Value(e) => e,
+            other => {
+                let other = self.net_result(None, other);
+                match other {
+                    IoResult::Value(e) => e,
+                    _ => Elem::P(None),
+                }
+            }
         };
         let Some(f) = task.frames.last_mut() else { return Ok(()) };
         match (dst, value) {
@@ -260,6 +299,10 @@ impl Vm {
         let handle = match self.heap.get(req) {
             PmcData::Request(q) if q.state == ReqState::Pending => q.handle,
             _ => return None,
+        };
+        let result = match handle {
+            Some(h) if matches!(self.heap.get(h), PmcData::Socket(_)) => self.net_result(Some(h), result),
+            _ => self.net_result(None, result),
         };
         let (state, value, error, bytes) = match result {
             IoResult::Failed(msg) => {
@@ -293,6 +336,7 @@ impl Vm {
             }
             IoResult::Value(Elem::P(p)) => (ReqState::Done, p, None, 0),
             IoResult::Value(v) => (ReqState::Done, self.heap.boxed(v), None, 0),
+            _ => (ReqState::Done, None, None, 0),
         };
         let PmcData::Request(q) = self.heap.get_mut(req) else { return None };
         self.requests_completed += 1;

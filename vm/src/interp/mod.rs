@@ -12,6 +12,7 @@
 mod arith;
 mod call;
 mod io;
+pub mod net;
 mod pmcops;
 mod sched;
 mod string;

@@ -204,6 +204,8 @@ impl Vm {
             "Request" => self.request_method(obj, name, rest, io_dst),
             "Task" => self.task_method(obj, name, rest),
             "FileHandle" | "StringHandle" => self.handle_method(obj, name, rest, io_dst),
+            "Socket" => self.socket_method(obj, name, rest, io_dst),
+            "Sockaddr" => self.sockaddr_method(obj, name),
             _ => return None,
         }?;
         Some(r.map(|reply| match reply {
@@ -275,6 +277,30 @@ impl Vm {
             }
             _ => return None,
         })
+    }
+
+    fn sockaddr_method(&mut self, a: PmcRef, name: &Str) -> Option<Result<Reply, Exc>> {
+        let PmcData::Sockaddr(d) = self.heap.get(a) else { return None };
+        let v = match name.as_bytes() {
+            b"family" => Elem::I(d.family),
+            b"address" => Elem::S(d.text.clone()),
+            b"host" | b"port" => {
+                let t = d.text.to_text();
+                let (host, port) = match t.rsplit_once(':') {
+                    Some((h, p)) if d.family != super::net::family::UNIX => {
+                        (h.trim_start_matches('[').trim_end_matches(']').to_string(), p.parse::<i64>().unwrap_or(0))
+                    }
+                    _ => (t.clone(), 0),
+                };
+                if name.as_bytes() == b"host" {
+                    Elem::S(Str::from(host))
+                } else {
+                    Elem::I(port)
+                }
+            }
+            _ => return None,
+        };
+        Some(Ok(Reply::Value(Some(v))))
     }
 
     fn task_method(&mut self, r: PmcRef, name: &Str, args: &[Elem]) -> Option<Result<Reply, Exc>> {
@@ -560,7 +586,7 @@ impl Vm {
 }
 
 /// A native method's answer.
-enum Reply {
+pub(super) enum Reply {
     /// The value it returns, if any.
     Value(Option<Elem>),
     /// Leave the loop with this step (the result comes back through `complete_io`).

@@ -1,0 +1,1010 @@
+//! Sockets on mio, with TLS on rustls inside the reactor.
+//!
+//! Every socket is a non-blocking mio source registered once for reading and writing
+//! (edge-triggered). Readiness is a hint: on an event the socket is drained until
+//! `WouldBlock`, and an operation that arrives while data is buffered is served at once.
+//!
+//! - **Reads** fill the socket's read buffer (TLS: ciphertext goes through rustls first and
+//!   only plaintext lands there); waiting `recv`/`read`/`readline` ops are served in order.
+//! - **Writes** go to the socket's write queue and are written as far as the OS takes them;
+//!   partial writes continue on the next writable event, never lost. A sync `send` completes
+//!   at once while the queue is under the high-water mark and parks its task past it
+//!   (backpressure); an async send completes when its bytes have been handed to the OS.
+//! - **Accept** takes every pending connection on a readable event; an async `accept` is a
+//!   stream that delivers one per connection.
+//! - **Errors** (a reset peer, a refused connection) fail the waiting operations with the OS
+//!   error text and close the socket; nothing is left open behind a failure.
+//! - **TLS** handshakes, key updates and `close_notify` are handled here, driven by the same
+//!   readiness events; the program sees plaintext only.
+
+use crate::host::os_error_text;
+use crate::io::{Completion, Waiter};
+use kea_vm::interp::net::{family, opt, sock_type, NetOp};
+use kea_vm::interp::{IoOp, IoResult};
+use kea_vm::pmc::Elem;
+use kea_vm::string::{Encoding, Str};
+use std::collections::{HashMap, VecDeque};
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, SocketAddr, ToSocketAddrs};
+use std::time::{Duration, Instant};
+
+/// Bytes queued for sending past which a sync `send` parks its task.
+pub const HIGH_WATER: usize = 256 * 1024;
+/// Most bytes buffered from a socket before reading pauses until the program takes some.
+const READ_CAP: usize = 4 << 20;
+/// Connections accepted ahead of an `accept` call.
+const ACCEPT_AHEAD: usize = 64;
+
+enum Io {
+    Stream(mio::net::TcpStream),
+    Listener(mio::net::TcpListener),
+    Udp(mio::net::UdpSocket),
+    UnixStream(mio::net::UnixStream),
+    UnixListener(mio::net::UnixListener),
+}
+
+impl Io {
+    fn source(&mut self) -> &mut dyn mio::event::Source {
+        match self {
+            Io::Stream(s) => s,
+            Io::Listener(s) => s,
+            Io::Udp(s) => s,
+            Io::UnixStream(s) => s,
+            Io::UnixListener(s) => s,
+        }
+    }
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Io::Stream(s) => s.read(buf),
+            Io::UnixStream(s) => s.read(buf),
+            Io::Udp(s) => s.recv(buf),
+            _ => Err(io::Error::new(io::ErrorKind::InvalidInput, "not a connected socket")),
+        }
+    }
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Io::Stream(s) => s.write(buf),
+            Io::UnixStream(s) => s.write(buf),
+            Io::Udp(s) => s.send(buf),
+            _ => Err(io::Error::new(io::ErrorKind::InvalidInput, "not a connected socket")),
+        }
+    }
+    fn shutdown(&self, how: Shutdown) -> io::Result<()> {
+        match self {
+            Io::Stream(s) => s.shutdown(how),
+            Io::UnixStream(s) => s.shutdown(how),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Reads and writes TLS records over the socket for rustls.
+struct SockIo<'a>(&'a mut Io);
+impl Read for SockIo<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf)
+    }
+}
+impl Write for SockIo<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A read-type operation waiting for data.
+enum Reader {
+    Recv,
+    Read(usize),
+    ReadLine(Vec<u8>),
+    RecvFrom,
+    Poll(i64),
+}
+
+struct Sock {
+    io: Io,
+    family: i64,
+    rbuf: Vec<u8>,
+    rpos: usize,
+    /// The peer closed its side (cleanly).
+    eof: bool,
+    /// A sticky error: every later operation fails with it.
+    err: Option<String>,
+    /// More may be readable (an event came and reading stopped at the cap).
+    readable: bool,
+    writable: bool,
+    wq: Vec<u8>,
+    wpos: usize,
+    /// Bytes handed to the OS (or to rustls) since the socket opened.
+    sent: u64,
+    /// Bytes ever queued.
+    queued: u64,
+    writers: VecDeque<(Waiter, u64)>,
+    readers: VecDeque<(Reader, Waiter, Option<Instant>)>,
+    acceptors: VecDeque<(Waiter, bool, Option<Instant>)>,
+    ahead: VecDeque<Result<(Io, SocketAddr), String>>,
+    connecting: Option<(Waiter, Option<Instant>)>,
+    handshaking: Option<Waiter>,
+    /// Close (or shut writes) once the queue is empty.
+    closing: Option<Waiter>,
+    shut_wr: bool,
+    dgrams: VecDeque<(Vec<u8>, String)>,
+    tls: Option<Box<rustls::Connection>>,
+    nodelay: bool,
+}
+
+impl Sock {
+    fn new(io: Io, family: i64) -> Sock {
+        Sock {
+            io,
+            family,
+            rbuf: Vec::new(),
+            rpos: 0,
+            eof: false,
+            err: None,
+            readable: true,
+            writable: true,
+            wq: Vec::new(),
+            wpos: 0,
+            sent: 0,
+            queued: 0,
+            writers: VecDeque::new(),
+            readers: VecDeque::new(),
+            acceptors: VecDeque::new(),
+            ahead: VecDeque::new(),
+            connecting: None,
+            handshaking: None,
+            closing: None,
+            shut_wr: false,
+            dgrams: VecDeque::new(),
+            tls: None,
+            nodelay: false,
+        }
+    }
+    fn unread(&self) -> &[u8] {
+        &self.rbuf[self.rpos..]
+    }
+    fn take(&mut self, n: usize) -> Vec<u8> {
+        let n = n.min(self.unread().len());
+        let out = self.rbuf[self.rpos..self.rpos + n].to_vec();
+        self.rpos += n;
+        if self.rpos == self.rbuf.len() {
+            self.rbuf.clear();
+            self.rpos = 0;
+        }
+        out
+    }
+    fn unsent(&self) -> usize {
+        self.wq.len() - self.wpos
+    }
+    /// Has the program anything waiting on this socket?
+    fn waited_on(&self) -> bool {
+        !self.readers.is_empty()
+            || !self.acceptors.is_empty()
+            || self.connecting.is_some()
+            || self.handshaking.is_some()
+            || !self.writers.is_empty()
+            || self.closing.is_some()
+    }
+}
+
+/// The sockets of one host.
+#[derive(Default)]
+pub struct Net {
+    socks: HashMap<u32, Sock>,
+}
+
+fn os(what: &str, e: &io::Error) -> String {
+    format!("{what} failed: {}", os_error_text(e))
+}
+
+fn data(v: Vec<u8>, eof: bool) -> IoResult {
+    IoResult::Data { data: Str::from_vec(v, Encoding::Binary), eof }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Parses an address text: `host:port`, `[v6]:port`, or a Unix path.
+fn parse_addr(text: &str) -> Result<SocketAddr, String> {
+    text.parse::<SocketAddr>().map_err(|_| format!("'{text}' is not an address (host:port)"))
+}
+
+fn fam_of(a: &SocketAddr) -> i64 {
+    if a.is_ipv6() {
+        family::INET6
+    } else {
+        family::INET
+    }
+}
+
+/// Resolves a host name (on the resolver pool): `(address text, family)` pairs.
+pub fn resolve(host: &str, port: i64, want: i64) -> Result<Vec<(String, i64)>, String> {
+    let port = u16::try_from(port).map_err(|_| format!("getaddrinfo failed: port {port} out of range"))?;
+    let h = if host.is_empty() { "0.0.0.0" } else { host };
+    let addrs = (h, port).to_socket_addrs().map_err(|e| format!("getaddrinfo failed: {h}: {}", os_error_text(&e)))?;
+    let out: Vec<(String, i64)> = addrs
+        .filter(|a| want == 0 || want == family::UNIX || fam_of(a) == want)
+        .map(|a| (a.to_string(), fam_of(&a)))
+        .collect();
+    if out.is_empty() {
+        return Err(format!("getaddrinfo failed: {h}: no address of the requested family"));
+    }
+    Ok(out)
+}
+
+/// Can `host` be resolved without a lookup (an IP literal)?
+pub fn literal(host: &str, port: i64, want: i64) -> Option<Result<Vec<(String, i64)>, String>> {
+    let ip: std::net::IpAddr = host.trim_start_matches('[').trim_end_matches(']').parse().ok()?;
+    Some(resolve(&ip.to_string(), port, want))
+}
+
+fn new_socket(fam: i64, stype: i64, opts: u32) -> io::Result<socket2::Socket> {
+    let domain = match fam {
+        family::INET6 => socket2::Domain::IPV6,
+        family::UNIX | family::LOCAL => socket2::Domain::UNIX,
+        _ => socket2::Domain::IPV4,
+    };
+    let ty = if stype == sock_type::DGRAM { socket2::Type::DGRAM } else { socket2::Type::STREAM };
+    let s = socket2::Socket::new(domain, ty, None)?;
+    s.set_nonblocking(true)?;
+    s.set_cloexec(true)?;
+    if opts & opt::REUSEADDR != 0 {
+        s.set_reuse_address(true)?;
+    }
+    if opts & opt::REUSEPORT != 0 {
+        s.set_reuse_port(true)?;
+    }
+    if opts & opt::NODELAY != 0 && stype != sock_type::DGRAM {
+        s.set_nodelay(true)?;
+    }
+    Ok(s)
+}
+
+impl Net {
+    /// Is `id` one of our sockets?
+    pub fn has(&self, id: u32) -> bool {
+        self.socks.contains_key(&id)
+    }
+
+    /// Is any socket operation waiting (so the program is not finished)?
+    pub fn busy(&self) -> bool {
+        self.socks.values().any(Sock::waited_on)
+    }
+
+    /// The earliest timeout of a waiting operation.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        let mut best: Option<Instant> = None;
+        let mut take = |d: Option<Instant>| {
+            if let Some(d) = d {
+                best = Some(best.map_or(d, |b| b.min(d)));
+            }
+        };
+        for s in self.socks.values() {
+            for (_, _, d) in &s.readers {
+                take(*d);
+            }
+            for (_, _, d) in &s.acceptors {
+                take(*d);
+            }
+            if let Some((_, d)) = &s.connecting {
+                take(*d);
+            }
+        }
+        best
+    }
+
+    fn register(&mut self, reg: &mio::Registry, id: u32, mut sock: Sock) -> Result<(), String> {
+        let interest = mio::Interest::READABLE | mio::Interest::WRITABLE;
+        reg.register(sock.io.source(), mio::Token(id as usize), interest).map_err(|e| os("register", &e))?;
+        self.socks.insert(id, sock);
+        Ok(())
+    }
+
+    fn remove(&mut self, reg: &mio::Registry, id: u32) -> Option<Sock> {
+        let mut s = self.socks.remove(&id)?;
+        let _ = reg.deregister(s.io.source());
+        Some(s)
+    }
+
+    /// Starts a socket operation; `new_id` names a socket it creates. Completions (now or
+    /// later) go to `out`.
+    pub fn submit(
+        &mut self,
+        reg: &mio::Registry,
+        op: IoOp,
+        w: Waiter,
+        new_id: &mut dyn FnMut() -> u32,
+        out: &mut VecDeque<Completion>,
+    ) {
+        let now = Instant::now();
+        let deadline = |t: f64| (t > 0.0).then(|| now + Duration::from_secs_f64(t.min(1e9)));
+        let done = |out: &mut VecDeque<Completion>, result| out.push_back(Completion { waiter: w, result });
+        match op {
+            IoOp::Net(NetOp::Connect { family: fam, stype, addr, opts, timeout }) => {
+                let id = new_id();
+                match self.connect(fam, stype, &addr.to_text(), opts) {
+                    Ok(mut sock) => {
+                        sock.connecting = Some((w, deadline(timeout)));
+                        if let Err(e) = self.register(reg, id, sock) {
+                            done(out, IoResult::Failed(e));
+                            return;
+                        }
+                        // A datagram socket is "connected" at once.
+                        if stype == sock_type::DGRAM {
+                            self.finish_connect(reg, id, out);
+                        }
+                    }
+                    Err(e) => done(out, IoResult::Failed(e)),
+                }
+            }
+            IoOp::Net(NetOp::Bind { family: fam, stype, addr, opts }) => {
+                let id = new_id();
+                match self.bind(fam, stype, &addr.to_text(), opts) {
+                    Ok(sock) => match self.register(reg, id, sock) {
+                        Ok(()) => done(out, IoResult::Sock { id, accepted: false }),
+                        Err(e) => done(out, IoResult::Failed(e)),
+                    },
+                    Err(e) => done(out, IoResult::Failed(e)),
+                }
+            }
+            IoOp::Net(NetOp::Tls { handle, server, opts }) => {
+                let Some(s) = self.socks.get_mut(&handle) else {
+                    return done(out, IoResult::Failed("tls: the socket is closed".into()));
+                };
+                match crate::tls::start(server, &opts) {
+                    Ok(conn) => {
+                        s.tls = Some(Box::new(conn));
+                        s.handshaking = Some(w);
+                        self.pump(reg, handle, out);
+                    }
+                    Err(e) => done(out, IoResult::Failed(e)),
+                }
+            }
+            IoOp::Net(op) => {
+                let Some(id) = op.handle() else { return };
+                let Some(s) = self.socks.get_mut(&id) else {
+                    return done(out, IoResult::Failed(format!("{}: the socket is closed", op.kind())));
+                };
+                match op {
+                    NetOp::Listen { backlog, .. } => {
+                        let r = match &s.io {
+                            Io::Listener(l) => socket2::SockRef::from(l).listen(backlog.clamp(1, 65535) as i32),
+                            Io::UnixListener(l) => socket2::SockRef::from(l).listen(backlog.clamp(1, 65535) as i32),
+                            _ => Err(io::Error::new(io::ErrorKind::InvalidInput, "not a bound stream socket")),
+                        };
+                        done(out, r.map_or_else(|e| IoResult::Failed(os("listen", &e)), |_| IoResult::Value(Elem::I(0))));
+                    }
+                    NetOp::Accept { stream, .. } => {
+                        if !matches!(s.io, Io::Listener(_) | Io::UnixListener(_)) {
+                            return done(out, IoResult::Failed("accept failed: the socket is not listening".into()));
+                        }
+                        s.acceptors.push_back((w, stream, None));
+                        self.pump(reg, id, out);
+                    }
+                    NetOp::Recv { timeout, .. } => {
+                        s.readers.push_back((Reader::Recv, w, deadline(timeout)));
+                        self.pump(reg, id, out);
+                    }
+                    NetOp::RecvFrom { timeout, .. } => {
+                        s.readers.push_back((Reader::RecvFrom, w, deadline(timeout)));
+                        self.pump(reg, id, out);
+                    }
+                    NetOp::Poll { which, secs, .. } => {
+                        s.readers.push_back((Reader::Poll(which), w, deadline(secs.max(0.0)).or(Some(now))));
+                        self.pump(reg, id, out);
+                    }
+                    NetOp::Send { data, .. } => {
+                        if let Some(e) = &s.err {
+                            return done(out, IoResult::Failed(e.clone()));
+                        }
+                        if s.shut_wr || s.closing.is_some() {
+                            return done(out, IoResult::Failed("send failed: Broken pipe(32)".into()));
+                        }
+                        let n = data.as_bytes().len();
+                        s.wq.extend_from_slice(data.as_bytes());
+                        s.queued += n as u64;
+                        let end = s.queued;
+                        // Sync sends under the high-water mark are done once queued.
+                        if matches!(w, Waiter::Task(_)) && s.unsent() <= HIGH_WATER {
+                            done(out, IoResult::Value(Elem::I(n as i64)));
+                        } else {
+                            s.writers.push_back((w, end));
+                        }
+                        self.pump(reg, id, out);
+                    }
+                    NetOp::SendTo { data, addr, .. } => {
+                        let r = match (&s.io, parse_addr(&addr.to_text())) {
+                            (Io::Udp(u), Ok(a)) => u.send_to(data.as_bytes(), a).map_err(|e| os("sendto", &e)),
+                            (_, Err(e)) => Err(e),
+                            _ => Err("sendto failed: not a datagram socket".to_string()),
+                        };
+                        done(out, r.map_or_else(IoResult::Failed, |n| IoResult::Value(Elem::I(n as i64))));
+                    }
+                    NetOp::Shutdown { how, .. } => {
+                        if how == 0 || how == 2 {
+                            let _ = s.io.shutdown(Shutdown::Read);
+                            s.eof = true;
+                        }
+                        if how == 1 || how == 2 {
+                            s.shut_wr = true;
+                        }
+                        self.pump(reg, id, out);
+                        done(out, IoResult::Value(Elem::I(0)));
+                    }
+                    NetOp::Address { remote, .. } => {
+                        let a = match (&s.io, remote) {
+                            (Io::Stream(t), true) => t.peer_addr().map(|a| a.to_string()),
+                            (Io::Stream(t), false) => t.local_addr().map(|a| a.to_string()),
+                            (Io::Listener(t), _) => t.local_addr().map(|a| a.to_string()),
+                            (Io::Udp(u), false) => u.local_addr().map(|a| a.to_string()),
+                            (Io::Udp(u), true) => u.peer_addr().map(|a| a.to_string()),
+                            (Io::UnixStream(_) | Io::UnixListener(_), _) => Ok(String::new()),
+                        };
+                        let fam = s.family;
+                        done(
+                            out,
+                            match a {
+                                Ok(t) => IoResult::Addrs { addrs: vec![(Str::from(t), fam)], all: false },
+                                Err(e) => IoResult::Failed(os("address", &e)),
+                            },
+                        );
+                    }
+                    NetOp::Queued { .. } => done(out, IoResult::Value(Elem::I(s.unsent() as i64))),
+                    NetOp::Resolve { .. } | NetOp::Connect { .. } | NetOp::Bind { .. } | NetOp::Tls { .. } => {}
+                }
+            }
+            IoOp::Read { handle, count } => {
+                if let Some(s) = self.socks.get_mut(&handle) {
+                    s.readers.push_back((Reader::Read(count), w, None));
+                    self.pump(reg, handle, out);
+                }
+            }
+            IoOp::ReadLine { handle, sep } => {
+                if let Some(s) = self.socks.get_mut(&handle) {
+                    let sep = if sep.as_bytes().is_empty() { b"\n".to_vec() } else { sep.as_bytes().to_vec() };
+                    s.readers.push_back((Reader::ReadLine(sep), w, None));
+                    self.pump(reg, handle, out);
+                }
+            }
+            IoOp::Write { handle, data } => {
+                let op = IoOp::Net(NetOp::Send { handle, data });
+                self.submit(reg, op, w, new_id, out);
+            }
+            IoOp::Close { handle } => {
+                if let Some(s) = self.socks.get_mut(&handle) {
+                    s.closing = Some(w);
+                    if let Some(t) = s.tls.as_mut() {
+                        t.send_close_notify();
+                    }
+                    self.pump(reg, handle, out);
+                } else {
+                    done(out, IoResult::Done);
+                }
+            }
+            other => done(out, IoResult::Failed(format!("{} is not supported on a socket", other.kind()))),
+        }
+    }
+
+    fn connect(&mut self, fam: i64, stype: i64, addr: &str, opts: u32) -> Result<Sock, String> {
+        if fam == family::UNIX || fam == family::LOCAL {
+            let s = mio::net::UnixStream::connect(addr).map_err(|e| os("connect", &e))?;
+            return Ok(Sock::new(Io::UnixStream(s), fam));
+        }
+        let a = parse_addr(addr)?;
+        let fam = fam_of(&a);
+        let s = new_socket(fam, stype, opts).map_err(|e| os("connect", &e))?;
+        match s.connect(&a.into()) {
+            Ok(()) => {}
+            Err(e) if e.raw_os_error() == Some(115) || e.kind() == io::ErrorKind::WouldBlock => {}
+            Err(e) => return Err(os("connect", &e)),
+        }
+        let io = if stype == sock_type::DGRAM {
+            Io::Udp(mio::net::UdpSocket::from_std(s.into()))
+        } else {
+            Io::Stream(mio::net::TcpStream::from_std(s.into()))
+        };
+        let mut sock = Sock::new(io, fam);
+        sock.nodelay = opts & opt::NODELAY != 0;
+        Ok(sock)
+    }
+
+    fn bind(&mut self, fam: i64, stype: i64, addr: &str, opts: u32) -> Result<Sock, String> {
+        if fam == family::UNIX || fam == family::LOCAL {
+            if stype == sock_type::DGRAM {
+                return Err("bind failed: Unix datagram sockets are not supported".into());
+            }
+            let l = mio::net::UnixListener::bind(addr).map_err(|e| os("bind", &e))?;
+            return Ok(Sock::new(Io::UnixListener(l), fam));
+        }
+        let a = parse_addr(addr)?;
+        let fam = fam_of(&a);
+        // Servers expect SO_REUSEADDR (a restarted server rebinds its port at once).
+        let opts = if stype == sock_type::DGRAM { opts } else { opts | opt::REUSEADDR };
+        let s = new_socket(fam, stype, opts).map_err(|e| os("bind", &e))?;
+        if fam == family::INET6 {
+            let _ = s.set_only_v6(true);
+        }
+        s.bind(&a.into()).map_err(|e| os("bind", &e))?;
+        let io = if stype == sock_type::DGRAM {
+            Io::Udp(mio::net::UdpSocket::from_std(s.into()))
+        } else {
+            s.listen(128).map_err(|e| os("listen", &e))?;
+            Io::Listener(mio::net::TcpListener::from_std(s.into()))
+        };
+        let mut sock = Sock::new(io, fam);
+        sock.nodelay = opts & opt::NODELAY != 0;
+        Ok(sock)
+    }
+
+    /// A readiness event for socket `id`.
+    pub fn event(&mut self, reg: &mio::Registry, id: u32, ev: &mio::event::Event, out: &mut VecDeque<Completion>) {
+        let Some(s) = self.socks.get_mut(&id) else { return };
+        if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
+            s.readable = true;
+        }
+        if ev.is_writable() || ev.is_write_closed() || ev.is_error() {
+            s.writable = true;
+        }
+        if s.connecting.is_some() && (ev.is_writable() || ev.is_error() || ev.is_write_closed()) {
+            self.finish_connect(reg, id, out);
+        }
+        self.pump(reg, id, out);
+    }
+
+    fn finish_connect(&mut self, reg: &mio::Registry, id: u32, out: &mut VecDeque<Completion>) {
+        let Some(s) = self.socks.get_mut(&id) else { return };
+        let Some((w, _)) = s.connecting.take() else { return };
+        let err = match &s.io {
+            Io::Stream(t) => match t.take_error() {
+                Ok(Some(e)) | Err(e) => Some(e),
+                Ok(None) => match t.peer_addr() {
+                    Ok(_) => None,
+                    Err(e) if e.kind() == io::ErrorKind::NotConnected => {
+                        // Not yet: wait for the next event.
+                        s.connecting = Some((w, None));
+                        return;
+                    }
+                    Err(e) => Some(e),
+                },
+            },
+            _ => None,
+        };
+        match err {
+            None => {
+                if s.nodelay {
+                    if let Io::Stream(t) = &s.io {
+                        let _ = t.set_nodelay(true);
+                    }
+                }
+                out.push_back(Completion { waiter: w, result: IoResult::Sock { id, accepted: false } });
+            }
+            Some(e) => {
+                self.remove(reg, id);
+                out.push_back(Completion { waiter: w, result: IoResult::Failed(os("connect", &e)) });
+            }
+        }
+    }
+
+    /// Moves data as far as it goes and completes what that satisfies.
+    fn pump(&mut self, reg: &mio::Registry, id: u32, out: &mut VecDeque<Completion>) {
+        let Some(s) = self.socks.get_mut(&id) else { return };
+        if s.connecting.is_some() {
+            return;
+        }
+        match s.io {
+            Io::Listener(_) | Io::UnixListener(_) => return self.pump_accept(reg, id, out),
+            _ => {}
+        }
+        // Reads.
+        if s.readable && s.err.is_none() {
+            fill(s);
+        }
+        // TLS: the handshake, then anything rustls wants to send.
+        if let Some(w) = s.handshaking {
+            match s.tls.as_ref().map(|t| t.is_handshaking()) {
+                Some(false) if s.err.is_none() => {
+                    s.handshaking = None;
+                    out.push_back(Completion { waiter: w, result: IoResult::Tls });
+                }
+                _ if s.err.is_some() => {
+                    s.handshaking = None;
+                    let e = s.err.clone().unwrap_or_default();
+                    out.push_back(Completion { waiter: w, result: IoResult::Failed(e) });
+                }
+                _ if s.eof => {
+                    s.handshaking = None;
+                    let e = "TLS handshake failed: the peer closed the connection".to_string();
+                    out.push_back(Completion { waiter: w, result: IoResult::Failed(e) });
+                }
+                _ => {}
+            }
+        }
+        // Writes.
+        if s.err.is_none() {
+            flush(s);
+        }
+        serve_readers(s, out);
+        // Writers whose bytes are out.
+        while let Some((w, end)) = s.writers.front().copied() {
+            if let Some(e) = &s.err {
+                let e = e.clone();
+                s.writers.pop_front();
+                out.push_back(Completion { waiter: w, result: IoResult::Failed(e) });
+                continue;
+            }
+            let under = matches!(w, Waiter::Task(_)) && (s.queued - s.sent) as usize <= HIGH_WATER;
+            if s.sent >= end || under {
+                s.writers.pop_front();
+                out.push_back(Completion { waiter: w, result: IoResult::Value(Elem::I(0)) });
+            } else {
+                break;
+            }
+        }
+        // A write half-close once the queue is out.
+        let drained = s.unsent() == 0 && s.tls.as_ref().is_none_or(|t| !t.wants_write());
+        if s.shut_wr && drained {
+            let _ = s.io.shutdown(Shutdown::Write);
+        }
+        if let Some(w) = s.closing {
+            if drained || s.err.is_some() {
+                let mut s = self.remove(reg, id).expect("present");
+                for (_, rw, _) in s.readers.drain(..) {
+                    out.push_back(Completion { waiter: rw, result: IoResult::Cancelled });
+                }
+                for (ww, _) in s.writers.drain(..) {
+                    out.push_back(Completion { waiter: ww, result: IoResult::Cancelled });
+                }
+                let _ = s.io.shutdown(Shutdown::Both);
+                out.push_back(Completion { waiter: w, result: IoResult::Done });
+            }
+        }
+    }
+
+    fn pump_accept(&mut self, reg: &mio::Registry, id: u32, out: &mut VecDeque<Completion>) {
+        let Some(s) = self.socks.get_mut(&id) else { return };
+        // Take connections while someone waits (and a few ahead).
+        if s.readable && (s.ahead.len() < ACCEPT_AHEAD) {
+            loop {
+                let r = match &s.io {
+                    Io::Listener(l) => l.accept().map(|(t, a)| (Io::Stream(t), a)),
+                    Io::UnixListener(l) => {
+                        l.accept().map(|(u, _)| (Io::UnixStream(u), SocketAddr::from(([0, 0, 0, 0], 0))))
+                    }
+                    _ => return,
+                };
+                match r {
+                    Ok(c) => {
+                        s.ahead.push_back(Ok(c));
+                        if s.ahead.len() >= ACCEPT_AHEAD {
+                            break;
+                        }
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                        s.readable = false;
+                        break;
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) if matches!(e.kind(), io::ErrorKind::ConnectionAborted) => {}
+                    Err(e) => {
+                        // EMFILE and friends: report it once; the next event retries (no spin).
+                        s.readable = false;
+                        s.ahead.push_back(Err(os("accept", &e)));
+                        break;
+                    }
+                }
+            }
+        }
+        let mut fresh = Vec::new();
+        let s = self.socks.get_mut(&id).expect("present");
+        while !s.acceptors.is_empty() {
+            let Some(c) = s.ahead.pop_front() else { break };
+            let (w, stream, _) = s.acceptors[0];
+            if !stream {
+                s.acceptors.pop_front();
+            }
+            match c {
+                Ok((io, _)) => fresh.push((w, io)),
+                Err(e) => {
+                    if stream {
+                        s.acceptors.pop_front();
+                    }
+                    out.push_back(Completion { waiter: w, result: IoResult::Failed(e) });
+                }
+            }
+        }
+        let fam = s.family;
+        let nodelay = s.nodelay;
+        for (w, io) in fresh {
+            let nid = crate::io::next_socket_id();
+            let mut sock = Sock::new(io, fam);
+            if let (true, Io::Stream(t)) = (nodelay, &sock.io) {
+                let _ = t.set_nodelay(true);
+            }
+            sock.nodelay = nodelay;
+            match self.register(reg, nid, sock) {
+                Ok(()) => out.push_back(Completion { waiter: w, result: IoResult::Sock { id: nid, accepted: true } }),
+                Err(e) => out.push_back(Completion { waiter: w, result: IoResult::Failed(e) }),
+            }
+        }
+    }
+
+    /// Fails the operations whose time is up.
+    pub fn expire(&mut self, reg: &mio::Registry, now: Instant, out: &mut VecDeque<Completion>) {
+        let mut dead_connects = Vec::new();
+        for (id, s) in self.socks.iter_mut() {
+            let mut keep = VecDeque::new();
+            for (r, w, d) in s.readers.drain(..) {
+                match d {
+                    Some(d) if d <= now => {
+                        let result = match r {
+                            Reader::Poll(_) => IoResult::Value(Elem::I(0)),
+                            _ => IoResult::Failed("recv failed: Connection timed out(110)".into()),
+                        };
+                        out.push_back(Completion { waiter: w, result });
+                    }
+                    _ => keep.push_back((r, w, d)),
+                }
+            }
+            s.readers = keep;
+            if let Some((_, Some(d))) = s.connecting {
+                if d <= now {
+                    dead_connects.push(*id);
+                }
+            }
+        }
+        for id in dead_connects {
+            if let Some(mut s) = self.remove(reg, id) {
+                if let Some((w, _)) = s.connecting.take() {
+                    let result = IoResult::Failed("connect failed: Connection timed out(110)".into());
+                    out.push_back(Completion { waiter: w, result });
+                }
+            }
+        }
+    }
+
+    /// Cancels a request waiting on any socket; true if it was found.
+    pub fn cancel(&mut self, reg: &mio::Registry, w: Waiter) -> bool {
+        let mut hit = None;
+        for (id, s) in self.socks.iter_mut() {
+            if let Some(i) = s.readers.iter().position(|(_, x, _)| *x == w) {
+                s.readers.remove(i);
+                return true;
+            }
+            if let Some(i) = s.acceptors.iter().position(|(x, _, _)| *x == w) {
+                s.acceptors.remove(i);
+                return true;
+            }
+            if s.connecting.as_ref().is_some_and(|(x, _)| *x == w) {
+                hit = Some(*id);
+                break;
+            }
+        }
+        if let Some(id) = hit {
+            self.remove(reg, id);
+            return true;
+        }
+        false
+    }
+}
+
+/// Reads what the socket has into its buffer (through rustls when TLS is on).
+fn fill(s: &mut Sock) {
+    if let Io::Udp(u) = &s.io {
+        let mut buf = vec![0u8; 65536];
+        loop {
+            match u.recv_from(&mut buf) {
+                Ok((n, a)) => s.dgrams.push_back((buf[..n].to_vec(), a.to_string())),
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    s.readable = false;
+                    return;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    s.err = Some(os("recv", &e));
+                    return;
+                }
+            }
+        }
+    }
+    let mut chunk = [0u8; 65536];
+    while s.unread().len() < READ_CAP && !s.eof {
+        if let Some(t) = s.tls.as_mut() {
+            // Ciphertext in, plaintext out.
+            match t.read_tls(&mut SockIo(&mut s.io)) {
+                Ok(0) => {
+                    // The transport ended: clean only if the peer sent close_notify.
+                    if let Err(e) = t.process_new_packets() {
+                        s.err = Some(format!("TLS error: {e}"));
+                        return;
+                    }
+                    drain_plain(s);
+                    if !s.eof {
+                        if s.tls.as_ref().is_some_and(|t| t.is_handshaking()) {
+                            s.eof = true;
+                        } else {
+                            s.err = Some("TLS error: the peer closed the connection without close_notify (truncated)".into());
+                        }
+                    }
+                    s.readable = false;
+                    return;
+                }
+                Ok(_) => {
+                    if let Err(e) = t.process_new_packets() {
+                        // Tell the peer why, then fail.
+                        let _ = t.write_tls(&mut SockIo(&mut s.io));
+                        s.err = Some(format!("TLS error: {e}"));
+                        return;
+                    }
+                    drain_plain(s);
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    s.readable = false;
+                    return;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    s.err = Some(os("recv", &e));
+                    return;
+                }
+            }
+            continue;
+        }
+        match s.io.read(&mut chunk) {
+            Ok(0) => {
+                s.eof = true;
+                s.readable = false;
+                return;
+            }
+            Ok(n) => s.rbuf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                s.readable = false;
+                return;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                s.err = Some(os("recv", &e));
+                return;
+            }
+        }
+    }
+}
+
+/// Moves decrypted plaintext from rustls into the read buffer.
+fn drain_plain(s: &mut Sock) {
+    let Some(t) = s.tls.as_mut() else { return };
+    let mut chunk = [0u8; 16384];
+    loop {
+        match t.reader().read(&mut chunk) {
+            Ok(0) => {
+                s.eof = true;
+                return;
+            }
+            Ok(n) => s.rbuf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
+            Err(e) => {
+                s.err = Some(format!("TLS error: {e}"));
+                return;
+            }
+        }
+    }
+}
+
+/// Writes the queue out as far as the OS takes it.
+fn flush(s: &mut Sock) {
+    if let Some(t) = s.tls.as_mut() {
+        // Plaintext into rustls (which encrypts it), then records out.
+        if !t.is_handshaking() && s.wpos < s.wq.len() {
+            match t.writer().write(&s.wq[s.wpos..]) {
+                Ok(n) => {
+                    s.wpos += n;
+                    s.sent += n as u64;
+                }
+                Err(e) => {
+                    s.err = Some(format!("TLS error: {e}"));
+                    return;
+                }
+            }
+        }
+        while t.wants_write() {
+            match t.write_tls(&mut SockIo(&mut s.io)) {
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    s.writable = false;
+                    break;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    s.err = Some(os("send", &e));
+                    return;
+                }
+            }
+        }
+    } else {
+        while s.wpos < s.wq.len() {
+            match s.io.write(&s.wq[s.wpos..]) {
+                Ok(0) => break,
+                Ok(n) => {
+                    s.wpos += n;
+                    s.sent += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    s.writable = false;
+                    break;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    s.err = Some(os("send", &e));
+                    return;
+                }
+            }
+        }
+    }
+    if s.wpos == s.wq.len() {
+        s.wq.clear();
+        s.wpos = 0;
+    } else if s.wpos > (1 << 20) {
+        s.wq.drain(..s.wpos);
+        s.wpos = 0;
+    }
+}
+
+/// Serves the waiting read-type operations, in order, from what is buffered.
+fn serve_readers(s: &mut Sock, out: &mut VecDeque<Completion>) {
+    while let Some((r, w, _)) = s.readers.front() {
+        let w = *w;
+        let result = match r {
+            Reader::Poll(which) => {
+                let mut bits = 0;
+                if which & 1 != 0 && (!s.unread().is_empty() || s.eof || s.err.is_some() || !s.dgrams.is_empty()) {
+                    bits |= 1;
+                }
+                if which & 2 != 0 && s.unsent() < HIGH_WATER {
+                    bits |= 2;
+                }
+                if bits == 0 {
+                    // Not ready: a later poll may be.
+                    if s.readers.len() == 1 {
+                        return;
+                    }
+                    // Others wait behind it: answer 0 now rather than block them.
+                }
+                IoResult::Value(Elem::I(bits))
+            }
+            Reader::RecvFrom => match s.dgrams.pop_front() {
+                Some((d, from)) => IoResult::Datagram { data: Str::from_vec(d, Encoding::Binary), from: Str::from(from) },
+                None => match &s.err {
+                    Some(e) => IoResult::Failed(e.clone()),
+                    None => return,
+                },
+            },
+            Reader::Recv | Reader::Read(_) | Reader::ReadLine(_) if !s.unread().is_empty() => {
+                let n = match r {
+                    Reader::Recv => s.unread().len().min(1 << 20),
+                    Reader::Read(n) => (*n).min(s.unread().len()),
+                    Reader::ReadLine(sep) => match find(s.unread(), sep) {
+                        Some(i) => i + sep.len(),
+                        None if s.eof || s.err.is_some() || s.unread().len() >= READ_CAP => s.unread().len(),
+                        None => return,
+                    },
+                    _ => 0,
+                };
+                let d = s.take(n);
+                data(d, false)
+            }
+            _ => match &s.err {
+                Some(e) => IoResult::Failed(e.clone()),
+                None if s.eof => data(Vec::new(), true),
+                None => return,
+            },
+        };
+        s.readers.pop_front();
+        out.push_back(Completion { waiter: w, result });
+    }
+}
