@@ -21,6 +21,17 @@ use std::rc::Rc;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PmcRef(NonZeroU32);
 
+impl PmcRef {
+    /// The handle as a number (never 0).
+    pub fn to_u32(self) -> u32 {
+        self.0.get()
+    }
+    /// The handle a number from [`PmcRef::to_u32`] stands for (`None` for 0).
+    pub fn from_u32(n: u32) -> Option<PmcRef> {
+        NonZeroU32::new(n).map(PmcRef)
+    }
+}
+
 /// A P register's content: a PMC or null.
 pub type PVal = Option<PmcRef>;
 

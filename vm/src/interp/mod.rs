@@ -69,27 +69,24 @@ impl Frame {
         Frame { code, sub, pc, i: vec![0; ni], n: vec![0.0; nn], s: vec![Str::null(); ns], p: vec![None; np] }
     }
 
-    /// Reuses a returned frame's register vectors for a new call (no allocation once warm).
-    fn reuse(mut self, code: Rc<Code>, sub: u32) -> Frame {
+    /// Points a returned frame at a new call, reusing its register vectors (no allocation
+    /// once warm); every register starts empty.
+    fn reset(&mut self, code: Rc<Code>, sub: u32) {
         let info = &code.subs[sub as usize];
         let [ni, nn, ns, np] = info.regs.map(usize::from);
         self.pc = info.start;
         self.sub = sub;
-        self.i.clear();
-        self.i.resize(ni, 0);
-        self.n.clear();
-        self.n.resize(nn, 0.0);
-        self.s.clear();
-        if ns > 0 {
+        refill(&mut self.i, ni, 0);
+        refill(&mut self.n, nn, 0.0);
+        if ns > 0 || !self.s.is_empty() {
             // Str::null() reads a thread-local; most subs have no S registers (bench/fib).
+            self.s.clear();
             self.s.resize(ns, Str::null());
         }
-        self.p.clear();
-        self.p.resize(np, None);
+        refill(&mut self.p, np, None);
         if !Rc::ptr_eq(&self.code, &code) {
             self.code = code;
         }
-        self
     }
     /// Grows the register file to what `sub` needs (the REPL runs new units in one frame).
     pub fn ensure_regs(&mut self, regs: [u16; 4]) {
@@ -106,6 +103,17 @@ impl Frame {
         if self.p.len() < np {
             self.p.resize(np, None);
         }
+    }
+}
+
+/// Sets `v` to `n` copies of `x`, reusing its buffer.
+#[inline]
+fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    if v.len() == n {
+        v.fill(x);
+    } else {
+        v.clear();
+        v.resize(n, x);
     }
 }
 
@@ -182,6 +190,17 @@ impl Task {
         t
     }
 
+    /// Pushes a frame for `sub` of `code`, reusing a returned frame if there is one.
+    fn push_frame(&mut self, code: Rc<Code>, sub: u32) {
+        match self.pool.pop() {
+            Some(mut f) => {
+                f.reset(code, sub);
+                self.frames.push(f);
+            }
+            None => self.frames.push(Frame::new(code, sub)),
+        }
+    }
+
     /// Points the outermost frame at `sub` of a new code object, keeping its registers (REPL).
     pub fn continue_with(&mut self, code: Rc<Code>, sub: u32) {
         let info = &code.subs[sub as usize];
@@ -234,7 +253,12 @@ pub struct Vm {
     pub config: Config,
     /// Receives one line per op when tracing.
     pub trace: Option<TraceFn>,
+    /// Tells this VM's entries in a code object's caches from another VM's (never 0).
+    id: u32,
 }
+
+/// The next [`Vm::id`].
+static NEXT_VM_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 impl Default for Vm {
     fn default() -> Self {
@@ -302,6 +326,7 @@ impl Vm {
             classes: HashMap::new(),
             config,
             trace: None,
+            id: NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed).max(1),
         }
     }
 
@@ -596,23 +621,6 @@ impl Vm {
                     return Step::Io($req);
                 }};
             }
-            // Runs a handler that needs the whole task (calls, returns, exceptions).
-            macro_rules! task_op {
-                ($call:expr) => {{
-                    save_next!();
-                    let r: Result<(), Step> = $call;
-                    if let Err(step) = r {
-                        task.ops += executed;
-                        return step;
-                    }
-                    if executed >= fuel {
-                        task.ops += executed;
-                        return Step::Yielded;
-                    }
-                    continue 'frame;
-                }};
-            }
-
             loop {
                 let Some(&op) = ops.get(pc) else {
                     // Running off the end of a sub ends it like `returncc` with no values.
@@ -787,6 +795,32 @@ impl Vm {
                             jump!(target.0)
                         }
                     }
+                    // Calls and returns: one arm, one out-of-line handler, and the frame is
+                    // reloaded after it (bench/fib; a big arm here slows bench/mops_intval).
+                    Op::set_args_pc { .. }
+                    | Op::get_params_pc { .. }
+                    | Op::set_returns_pc { .. }
+                    | Op::get_results_pc { .. }
+                    | Op::invokecc_p { .. }
+                    | Op::tailcall_p { .. }
+                    | Op::callmethodcc_p_s { .. }
+                    | Op::returncc {} => {
+                        charge!();
+                        f.pc = pc as u32;
+                        match self.call_op(task, !TRACE) {
+                            Ok(more) => executed += more,
+                            Err(step) => {
+                                task.ops += executed;
+                                return step;
+                            }
+                        }
+                        if executed >= fuel {
+                            task.ops += executed;
+                            return Step::Yielded;
+                        }
+                        continue 'frame;
+                    }
+                    Op::find_sub_not_null_p_s { dst, name } => tri!(self.find_sub_not_null(f, pc, dst, name)),
                     op => {
                         // The slow path: branches on two values, one op family, or the ops that
                         // need the whole task. Kept out of the arms above: in the same match
@@ -940,38 +974,7 @@ impl Vm {
                                     }
                                     io!(IoRequest::Sleep { secs: s }, IoDst::None)
                                 }
-                                // Calls, returns and exceptions work on the whole task.
-                                Op::set_args_pc { args } => {
-                                    tri!(self.eval_args(f, args, &mut task.args, &mut task.named))
-                                }
-                                Op::set_returns_pc { values } => {
-                                    tri!(self.eval_args(f, values, &mut task.rets, &mut task.rets_named))
-                                }
-                                Op::get_params_pc { params } => {
-                                    tri!(self.bind(f, params, &mut task.args, &mut task.named, true))
-                                }
-                                Op::get_results_pc { results } => match task.exception {
-                                    Some((e, at)) if at as usize == pc => {
-                                        task.exception = None;
-                                        let mut v = vec![Elem::P(Some(e))];
-                                        tri!(self.bind(f, results, &mut v, &mut Vec::new(), false));
-                                    }
-                                    _ => tri!(self.bind(f, results, &mut task.rets, &mut task.rets_named, false)),
-                                },
-                                Op::invokecc_p { sub } => {
-                                    let s = preg!(f, sub);
-                                    task_op!(self.do_call(task, s, false))
-                                }
-                                Op::callmethodcc_p_s { obj, name } => {
-                                    let (o, n) = (preg!(f, obj), sa(f, name));
-                                    let m = tri!(self.find_method(o, &n));
-                                    task_op!(self.do_call(task, Some(m), false))
-                                }
-                                Op::tailcall_p { sub } => {
-                                    let s = preg!(f, sub);
-                                    task_op!(self.do_call(task, s, true))
-                                }
-                                Op::returncc {} => task_op!(self.do_return(task)),
+                                // Exceptions work on the whole task.
                                 // Handlers belong to the frame that installed them (Parrot keeps them in
                                 // the call context): a sub sees and pops only its own.
                                 Op::pop_eh {} => {
