@@ -48,6 +48,42 @@ pub struct ExceptionData {
     pub payload: PVal,
     /// For an exit exception, the status.
     pub exit_code: i64,
+    /// `P["resume"]`: the Continuation that resumes after the `throw` that raised it.
+    pub resume: PVal,
+}
+
+/// An ExceptionHandler PMC (`push_eh P`): where it resumes and which exception types it takes.
+#[derive(Clone, Debug, Default)]
+pub struct HandlerData {
+    /// The handler's address, set by `set_addr`.
+    pub target: Option<u32>,
+    /// The exception types it handles (`handle_types`); empty means every type.
+    pub types: Vec<i64>,
+}
+
+/// What a Continuation PMC can still do.
+#[derive(Clone, Debug)]
+pub enum ContData {
+    /// It resumes a `throw` (see [`Resume`]).
+    Resume(Box<Resume>),
+    /// It resumed once already.
+    Used,
+    /// The exception was not raised by `throw`, so there is nothing to resume.
+    NotResumable,
+}
+
+/// Where a `throw` resumes: the frames above the handler's frame, set aside while the handler
+/// runs, and where the handler's frame itself was.
+#[derive(Clone, Debug)]
+pub struct Resume {
+    /// How many frames stay on the task while the handler runs (the handler's frame is the top).
+    pub base: usize,
+    /// The pc the handler's frame resumes at (the op after the throw, if it threw itself).
+    pub base_pc: u32,
+    /// The frames above `base`, outermost first, each at the pc it resumes at.
+    pub frames: Vec<crate::interp::Frame>,
+    /// The exception handlers of those frames.
+    pub handlers: Vec<crate::interp::Handler>,
 }
 
 /// A FileHandle: the runtime's handle number plus what Parrot keeps on the PMC.
@@ -101,6 +137,9 @@ pub enum PmcData {
     Class(Box<ClassData>),
     /// An instance of a user class.
     Object(Box<ObjectData>),
+    ExceptionHandler(Box<HandlerData>),
+    /// The `resume` continuation of an exception.
+    Continuation(Box<ContData>),
 }
 
 /// A user class.
@@ -140,6 +179,7 @@ pub const CLASSES: &[&str] = &[
     "Hash",
     "Exception",
     "FileHandle",
+    "ExceptionHandler",
 ];
 
 impl PmcData {
@@ -165,6 +205,8 @@ impl PmcData {
             PmcData::Iterator(_) => "ArrayIterator",
             PmcData::Class(_) => "Class",
             PmcData::Object(_) => "Object",
+            PmcData::ExceptionHandler(_) => "ExceptionHandler",
+            PmcData::Continuation(_) => "Continuation",
         }
     }
 
@@ -190,7 +232,9 @@ impl PmcData {
                 kind: 0,
                 payload: None,
                 exit_code: 0,
+                resume: None,
             })),
+            "ExceptionHandler" => PmcData::ExceptionHandler(Box::default()),
             _ => return None,
         })
     }
@@ -328,7 +372,13 @@ impl Heap {
             match d {
                 PmcData::ResizablePMCArray(a) | PmcData::FixedPMCArray(a) => stack.extend(a.iter().flatten()),
                 PmcData::Hash(h) => stack.extend(h.values().flatten()),
-                PmcData::Exception(e) => stack.extend(e.payload),
+                PmcData::Exception(e) => stack.extend(e.payload.into_iter().chain(e.resume)),
+                PmcData::Continuation(c) => {
+                    if let ContData::Resume(r) = &**c {
+                        stack.extend(r.frames.iter().flat_map(|f| f.p.iter().flatten()));
+                        stack.extend(r.handlers.iter().filter_map(|h| h.pmc()));
+                    }
+                }
                 PmcData::Iterator(it) => stack.push(it.target),
                 PmcData::Object(o) => {
                     stack.push(o.class);
@@ -434,7 +484,7 @@ impl Heap {
             PmcData::String(s) => s.truthy(),
             PmcData::Boolean(b) => *b,
             PmcData::Undef => false,
-            PmcData::Exception(_) | PmcData::Sub(..) => true,
+            PmcData::Exception(_) | PmcData::Sub(..) | PmcData::ExceptionHandler(_) | PmcData::Continuation(_) => true,
             PmcData::FileHandle(h) => !h.closed && !h.eof,
             PmcData::Iterator(it) => match self.get(it.target) {
                 PmcData::Hash(h) => h.next_from(it.pos).is_some(),
@@ -583,6 +633,7 @@ impl Heap {
                 b"type" => Elem::I(e.kind),
                 b"exit_code" => Elem::I(e.exit_code),
                 b"payload" => Elem::P(e.payload),
+                b"resume" => Elem::P(e.resume),
                 _ => Elem::P(None),
             }),
             (_, KeyVal::Str(s)) => self.get_keyed(p, &KeyVal::Int(num::parse_int(s.as_bytes()))),

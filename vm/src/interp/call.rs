@@ -11,11 +11,11 @@
 //! callee's, so no value list is built. Anything else (flat, named, optional, conversions,
 //! arity errors, tracing) takes the op-by-op path, which gives the same result.
 
-use super::{Frame, Step, Task, Vm};
+use super::{Frame, Handler, Step, Task, Vm};
 use crate::code::{flags, Arg, ArgValue, Code};
 use crate::error::{types, Exc};
 use crate::op::{ArgsId, Op, PReg};
-use crate::pmc::{Elem, KeyVal, PmcData};
+use crate::pmc::{ContData, Elem, KeyVal, PmcData, PmcRef, Resume};
 use crate::string::Str;
 
 /// The value an unpassed optional parameter gets.
@@ -123,6 +123,20 @@ impl Vm {
             }
             Op::callmethodcc_p_s { obj, name } => {
                 let (o, n) = (f.p[obj.0 as usize], super::sa(f, name));
+                if let Some(PmcData::ExceptionHandler(_)) = o.map(|r| self.heap.get(r)) {
+                    if n.as_bytes() == b"handle_types" {
+                        let r = self.handle_types(o, &task.args);
+                        task.args.clear();
+                        task.rets.clear();
+                        return match r {
+                            Ok(()) => {
+                                f.pc += 1;
+                                Ok(0)
+                            }
+                            Err(e) => self.raise(task, e).map(|()| 0),
+                        };
+                    }
+                }
                 match self.find_method(o, &n) {
                     Ok(m) => {
                         f.pc += 1;
@@ -414,10 +428,18 @@ impl Vm {
         Ok(())
     }
 
-    /// `invokecc` (or `tailcall`): pushes the callee's frame.
+    /// `invokecc` (or `tailcall`): pushes the callee's frame, or resumes a `throw` when
+    /// `sub` is an exception's `resume` continuation.
     pub(super) fn do_call(&mut self, task: &mut Task, sub: crate::pmc::PVal, tail: bool) -> Result<(), Step> {
         let target = match sub.map(|r| self.heap.get(r)) {
             Some(PmcData::Sub(code, i)) => Ok((code.clone(), *i)),
+            Some(PmcData::Continuation(_)) => {
+                let r = sub.expect("matched Some");
+                return match self.resume(task, r) {
+                    Ok(()) => Ok(()),
+                    Err(e) => self.raise(task, e),
+                };
+            }
             Some(d) => Err(Exc::new(
                 types::EXCEPTION_INVALID_OPERATION,
                 format!("invoke() not implemented in class '{}'", d.class_name()),
@@ -462,6 +484,141 @@ impl Vm {
         if task.frames.is_empty() {
             return Err(Step::Finished);
         }
+        Ok(())
+    }
+
+    /// `ExceptionHandler.'handle_types'(T, ...)`: the handler takes only these types.
+    fn handle_types(&mut self, h: crate::pmc::PVal, args: &[Elem]) -> Result<(), Exc> {
+        let mut types = Vec::with_capacity(args.len());
+        // The first argument is the invocant.
+        for a in args.iter().skip(1) {
+            types.push(self.heap.elem_int(a)?);
+        }
+        if let Some(PmcData::ExceptionHandler(d)) = h.map(|r| self.heap.get_mut(r)) {
+            d.types = types;
+        }
+        Ok(())
+    }
+
+    /// The handler `push_eh P(handler)` installs in the frame at `depth`.
+    pub(super) fn handler_of(&self, p: crate::pmc::PVal, depth: usize, f: &Frame) -> Result<Handler, Exc> {
+        let Some(r) = p else { return Err(Exc::null_access("push_eh")) };
+        let PmcData::ExceptionHandler(d) = self.heap.get(r) else {
+            return Err(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                format!("push_eh needs an ExceptionHandler, not a {}", self.heap.get(r).class_name()),
+            ));
+        };
+        let Some(target) = d.target else {
+            return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "ExceptionHandler has no address (set_addr)"));
+        };
+        // It resumes in this frame: its address must be in this sub.
+        let sub = &f.code.subs[f.sub as usize];
+        if target < sub.start || target >= sub.end {
+            return Err(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                format!("ExceptionHandler address {target} is outside the sub '{}'", sub.name),
+            ));
+        }
+        Ok(Handler { depth, target, active: false, pmc: Some(r) })
+    }
+
+    /// Does handler `h` take exceptions of type `kind` (`handle_types`)?
+    pub(super) fn handler_takes(&self, h: &Handler, kind: i64) -> bool {
+        match h.pmc.map(|r| self.heap.get(r)) {
+            Some(PmcData::ExceptionHandler(d)) => d.types.is_empty() || d.types.contains(&kind),
+            _ => true,
+        }
+    }
+
+    /// `throw` at `pc` in the frame at `depth`: gives the exception a fresh `resume`
+    /// continuation that goes on at `next`.
+    pub(super) fn arm_resume(&mut self, exc: PmcRef, depth: usize, next: u32) {
+        let resume = Resume { base: depth, base_pc: next, frames: Vec::new(), handlers: Vec::new() };
+        let c = self.heap.alloc(PmcData::Continuation(Box::new(ContData::Resume(Box::new(resume)))));
+        if let PmcData::Exception(e) = self.heap.get_mut(exc) {
+            e.resume = Some(c);
+        }
+    }
+
+    /// A handler in the frame at `base` (a frame count) is about to catch `exc`: the frames
+    /// above it go into the exception's `resume` continuation, so resuming can bring them back.
+    /// An exception with no continuation gets one that says it cannot be resumed.
+    pub(super) fn set_aside(&mut self, task: &mut Task, exc: PmcRef, base: usize) {
+        let cont = match self.heap.get(exc) {
+            PmcData::Exception(e) => e.resume,
+            _ => return,
+        };
+        let Some(c) = cont else {
+            let c = self.heap.alloc(PmcData::Continuation(Box::new(ContData::NotResumable)));
+            if let PmcData::Exception(e) = self.heap.get_mut(exc) {
+                e.resume = Some(c);
+            }
+            return;
+        };
+        let PmcData::Continuation(data) = self.heap.get_mut(c) else { return };
+        let ContData::Resume(r) = &mut **data else { return };
+        if r.base <= base {
+            return;
+        }
+        let n = task.frames.len();
+        if n < r.base || base == 0 {
+            // A frame it would resume in is gone.
+            **data = ContData::NotResumable;
+            return;
+        }
+        // Frames above the one it resumed in (callees of an inner handler) are dropped.
+        task.frames.truncate(r.base);
+        let mut moved: Vec<Frame> = task.frames.drain(base..).collect();
+        if let Some(top) = moved.last_mut() {
+            top.pc = r.base_pc;
+        }
+        moved.append(&mut r.frames);
+        r.frames = moved;
+        let mut hs: Vec<Handler> = task.handlers.iter().filter(|h| h.depth > base).copied().collect();
+        task.handlers.retain(|h| h.depth <= base);
+        hs.append(&mut r.handlers);
+        r.handlers = hs;
+        r.base = base;
+        r.base_pc = task.frames[base - 1].pc;
+    }
+
+    /// Invoking a `resume` continuation: the frames set aside come back and the thrower goes
+    /// on after its `throw`; the handler that caught is done.
+    fn resume(&mut self, task: &mut Task, c: PmcRef) -> Result<(), Exc> {
+        let PmcData::Continuation(data) = self.heap.get_mut(c) else { return Ok(()) };
+        let r = match std::mem::replace(&mut **data, ContData::Used) {
+            ContData::Resume(r) => r,
+            ContData::Used => {
+                return Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    "Cannot resume: the exception was resumed already",
+                ))
+            }
+            ContData::NotResumable => {
+                **data = ContData::NotResumable;
+                return Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    "Cannot resume: only an exception raised by throw can be resumed",
+                ));
+            }
+        };
+        if task.frames.len() < r.base || r.base == 0 {
+            return Err(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                "Cannot resume: the sub that caught the exception has returned",
+            ));
+        }
+        let Resume { base, base_pc, frames, handlers } = *r;
+        task.frames.truncate(base);
+        task.handlers.retain(|h| h.depth <= base);
+        if let Some(h) = task.handlers.iter_mut().rev().find(|h| h.active && h.depth == base) {
+            h.active = false;
+        }
+        task.frames[base - 1].pc = base_pc;
+        task.frames.extend(frames);
+        task.handlers.extend(handlers);
+        task.exception = None;
         Ok(())
     }
 }

@@ -43,7 +43,7 @@ pub enum Step {
 }
 
 /// One call frame: the sub's registers and where it is.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Frame {
     /// The code object the sub lives in.
     pub code: Rc<Code>,
@@ -119,13 +119,22 @@ fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
 
 /// An installed exception handler.
 #[derive(Debug, Clone, Copy)]
-struct Handler {
+pub struct Handler {
     /// The frame count when it was installed: it belongs to frame `depth - 1`.
     depth: usize,
     /// Where it resumes.
     target: u32,
     /// Set while it handles an exception, so a throw inside the handler goes outward.
     active: bool,
+    /// The ExceptionHandler PMC it was installed from (`push_eh P`), for its type filter.
+    pmc: Option<PmcRef>,
+}
+
+impl Handler {
+    /// The ExceptionHandler PMC it was installed from, if any (a GC root).
+    pub fn pmc(&self) -> Option<PmcRef> {
+        self.pmc
+    }
 }
 
 /// What an IO op waits for: where its result goes.
@@ -427,6 +436,7 @@ impl Vm {
             if let Some((e, _)) = t.exception {
                 roots.push(e);
             }
+            roots.extend(t.handlers.iter().filter_map(Handler::pmc));
         }
         self.heap.collect(roots)
     }
@@ -439,6 +449,7 @@ impl Vm {
             kind: e.kind,
             payload: None,
             exit_code: e.exit_code,
+            resume: None,
         })))
     }
 
@@ -452,11 +463,19 @@ impl Vm {
                 task.handlers.pop();
                 continue;
             }
-            let Some(idx) = task.handlers.iter().rposition(|h| !h.active && h.depth <= task.frames.len()) else {
+            let kind = match self.heap.get(exc) {
+                PmcData::Exception(e) => e.kind,
+                _ => 0,
+            };
+            let n = task.frames.len();
+            let Some(idx) =
+                task.handlers.iter().rposition(|h| !h.active && h.depth <= n && self.handler_takes(h, kind))
+            else {
                 break;
             };
             let h = task.handlers[idx];
             task.handlers[idx].active = true;
+            self.set_aside(task, exc, h.depth);
             task.frames.truncate(h.depth);
             if let Some(f) = task.frames.last_mut() {
                 f.pc = h.target;
@@ -994,6 +1013,9 @@ impl Vm {
                                             let p = p.expect("matched Some");
                                             charge!();
                                             f.pc = pc as u32;
+                                            if matches!(op, Op::throw_p { .. }) {
+                                                self.arm_resume(p, depth, pc as u32 + 1);
+                                            }
                                             if let Err(step) = self.throw(task, p) {
                                                 task.ops += executed;
                                                 return step;
@@ -1029,7 +1051,18 @@ impl Vm {
                                     raise!(Exc { kind, severity: sev, message: String::new(), exit_code: 0 })
                                 }
                                 Op::push_eh_ic { handler } => {
-                                    task.handlers.push(Handler { depth, target: handler.0, active: false });
+                                    task.handlers.push(Handler { depth, target: handler.0, active: false, pmc: None });
+                                }
+                                Op::push_eh_p { handler } => {
+                                    let h = tri!(self.handler_of(preg!(f, handler), depth, f));
+                                    task.handlers.push(h);
+                                }
+                                Op::set_addr_p_ic { handler, target } => {
+                                    match preg!(f, handler).map(|r| self.heap.get_mut(r)) {
+                                        Some(PmcData::ExceptionHandler(h)) => h.target = Some(target.0),
+                                        Some(d) => raise!(Exc::unsupported("set_pointer", d.class_name())),
+                                        None => raise!(Exc::null_access("set_pointer")),
+                                    }
                                 }
                                 _ => raise!(Exc::new(
                                     types::EXCEPTION_INVALID_OPERATION,

@@ -1093,6 +1093,10 @@ macro_rules! for_each_op {
             0x0218 callmethodcc_p_s "callmethodcc" (obj: in P, name: in Sx);
             /// `P(dst) := ` the method S(name) of P(obj), or null
             0x0219 find_method_p_p_s "find_method" (dst: out P, obj: in P, name: in Sx);
+            /// installs the ExceptionHandler P(handler), which resumes at its `set_addr` address
+            0x0300 push_eh_p "push_eh" (handler: in P);
+            /// sets the address the ExceptionHandler P(handler) resumes at to target
+            0x0301 set_addr_p_ic "set_addr" (handler: in P, target: in L);
         }
     };
 }
