@@ -7,6 +7,7 @@
 
 use crate::op::{IArg, IReg, NReg, Op, Operand, PReg, SArg, SReg, StrId};
 use crate::string::Str;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
@@ -125,6 +126,35 @@ pub struct SubInfo {
     pub namespace: Vec<String>,
 }
 
+/// One 64-bit cell per op that the interpreter may fill, in a code object it shares
+/// read-only. 0 means empty. A clone starts empty: what was cached belongs to the original.
+#[derive(Debug, Default)]
+pub struct PcCache(Vec<Cell<u64>>);
+
+impl PcCache {
+    /// `n` empty cells.
+    pub fn new(n: usize) -> PcCache {
+        PcCache(vec![Cell::new(0); n])
+    }
+    /// The cell of `pc` (0 if empty or out of range).
+    #[inline]
+    pub fn get(&self, pc: usize) -> u64 {
+        self.0.get(pc).map_or(0, Cell::get)
+    }
+    /// Fills the cell of `pc` (ignored out of range).
+    pub fn set(&self, pc: usize, v: u64) {
+        if let Some(c) = self.0.get(pc) {
+            c.set(v);
+        }
+    }
+}
+
+impl Clone for PcCache {
+    fn clone(&self) -> PcCache {
+        PcCache::new(self.0.len())
+    }
+}
+
 /// The name of the sub a file without `.pcc_sub` runs as.
 pub const IMPLICIT_MAIN: &str = "(main)";
 
@@ -150,6 +180,10 @@ pub struct Code {
     pub plain_args: Vec<bool>,
     /// Subs, in source order.
     pub subs: Vec<SubInfo>,
+    /// What `find_sub_not_null` / `find_name` with a constant name found at each pc, when it
+    /// found a sub of this code object (that answer never changes). Sized by
+    /// [`Code::index_args`]; the interpreter fills it (bench/fib).
+    pub sub_cache: PcCache,
     /// Label names by pc (for disassembly).
     pub labels: BTreeMap<u32, Vec<String>>,
     /// Source files (`.include`d ones after the first).
@@ -160,6 +194,7 @@ impl Code {
     /// Computes [`Code::plain_args`]; the assembler calls it once the code is complete.
     pub fn index_args(&mut self) {
         self.plain_args = self.args.iter().map(|l| l.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0)).collect();
+        self.sub_cache = PcCache::new(self.ops.len());
     }
 
     /// The sub that contains `pc`.

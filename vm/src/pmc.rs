@@ -9,7 +9,7 @@
 //! be parked at any safe point and a tracing collector can find every root by walking
 //! registers (the collector is the next step; for now the heap only grows).
 
-use crate::aio::{HandlerData, RequestData, TaskData, TimerData};
+use crate::aio::{HandlerData as EventHandlerData, RequestData, TaskData, TimerData};
 use crate::code::Code;
 use crate::error::{types, Exc};
 use crate::hash::PHash;
@@ -21,6 +21,17 @@ use std::rc::Rc;
 /// A handle to a PMC in the [`Heap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PmcRef(NonZeroU32);
+
+impl PmcRef {
+    /// The handle as a number (never 0).
+    pub fn to_u32(self) -> u32 {
+        self.0.get()
+    }
+    /// The handle a number from [`PmcRef::to_u32`] stands for (`None` for 0).
+    pub fn from_u32(n: u32) -> Option<PmcRef> {
+        NonZeroU32::new(n).map(PmcRef)
+    }
+}
 
 /// A P register's content: a PMC or null.
 pub type PVal = Option<PmcRef>;
@@ -38,6 +49,42 @@ pub struct ExceptionData {
     pub payload: PVal,
     /// For an exit exception, the status.
     pub exit_code: i64,
+    /// `P["resume"]`: the Continuation that resumes after the `throw` that raised it.
+    pub resume: PVal,
+}
+
+/// An ExceptionHandler PMC (`push_eh P`): where it resumes and which exception types it takes.
+#[derive(Clone, Debug, Default)]
+pub struct HandlerData {
+    /// The handler's address, set by `set_addr`.
+    pub target: Option<u32>,
+    /// The exception types it handles (`handle_types`); empty means every type.
+    pub types: Vec<i64>,
+}
+
+/// What a Continuation PMC can still do.
+#[derive(Clone, Debug)]
+pub enum ContData {
+    /// It resumes a `throw` (see [`Resume`]).
+    Resume(Box<Resume>),
+    /// It resumed once already.
+    Used,
+    /// The exception was not raised by `throw`, so there is nothing to resume.
+    NotResumable,
+}
+
+/// Where a `throw` resumes: the frames above the handler's frame, set aside while the handler
+/// runs, and where the handler's frame itself was.
+#[derive(Clone, Debug)]
+pub struct Resume {
+    /// How many frames stay on the task while the handler runs (the handler's frame is the top).
+    pub base: usize,
+    /// The pc the handler's frame resumes at (the op after the throw, if it threw itself).
+    pub base_pc: u32,
+    /// The frames above `base`, outermost first, each at the pc it resumes at.
+    pub frames: Vec<crate::interp::Frame>,
+    /// The exception handlers of those frames.
+    pub handlers: Vec<crate::interp::Handler>,
 }
 
 /// A FileHandle: the runtime's handle number plus what Parrot keeps on the PMC.
@@ -120,13 +167,17 @@ pub enum PmcData {
     /// A timer.
     Timer(Box<TimerData>),
     /// An event handler.
-    EventHandler(Box<HandlerData>),
+    EventHandler(Box<EventHandlerData>),
     /// An in-memory file.
     StringHandle(Box<StringHandleData>),
     /// A network socket.
     Socket(Box<crate::interp::net::SocketData>),
     /// A socket address.
     Sockaddr(Box<crate::interp::net::SockaddrData>),
+    /// An exception handler made by `new 'ExceptionHandler'`.
+    ExceptionHandler(Box<HandlerData>),
+    /// The `resume` continuation of an exception.
+    Continuation(Box<ContData>),
 }
 
 /// A StringHandle: an in-memory file (Parrot's `StringHandle` PMC).
@@ -187,6 +238,7 @@ pub const CLASSES: &[&str] = &[
     "EventHandler",
     "Socket",
     "Sockaddr",
+    "ExceptionHandler",
 ];
 
 impl PmcData {
@@ -219,6 +271,8 @@ impl PmcData {
             PmcData::StringHandle(_) => "StringHandle",
             PmcData::Socket(_) => "Socket",
             PmcData::Sockaddr(_) => "Sockaddr",
+            PmcData::ExceptionHandler(_) => "ExceptionHandler",
+            PmcData::Continuation(_) => "Continuation",
         }
     }
 
@@ -244,6 +298,7 @@ impl PmcData {
                 kind: 0,
                 payload: None,
                 exit_code: 0,
+                resume: None,
             })),
             "StringHandle" => {
                 PmcData::StringHandle(Box::new(StringHandleData { mode: Str::from("rw"), ..Default::default() }))
@@ -257,6 +312,7 @@ impl PmcData {
             "EventHandler" => PmcData::EventHandler(Box::default()),
             "Socket" => PmcData::Socket(Box::default()),
             "Sockaddr" => PmcData::Sockaddr(Box::default()),
+            "ExceptionHandler" => PmcData::ExceptionHandler(Box::default()),
             _ => return None,
         })
     }
@@ -394,7 +450,13 @@ impl Heap {
             match d {
                 PmcData::ResizablePMCArray(a) | PmcData::FixedPMCArray(a) => stack.extend(a.iter().flatten()),
                 PmcData::Hash(h) => stack.extend(h.values().flatten()),
-                PmcData::Exception(e) => stack.extend(e.payload),
+                PmcData::Exception(e) => stack.extend(e.payload.into_iter().chain(e.resume)),
+                PmcData::Continuation(c) => {
+                    if let ContData::Resume(r) = &**c {
+                        stack.extend(r.frames.iter().flat_map(|f| f.p.iter().flatten()));
+                        stack.extend(r.handlers.iter().filter_map(|h| h.pmc()));
+                    }
+                }
                 PmcData::Iterator(it) => stack.push(it.target),
                 PmcData::Object(o) => {
                     stack.push(o.class);
@@ -517,7 +579,7 @@ impl Heap {
             PmcData::String(s) => s.truthy(),
             PmcData::Boolean(b) => *b,
             PmcData::Undef => false,
-            PmcData::Exception(_) | PmcData::Sub(..) => true,
+            PmcData::Exception(_) | PmcData::Sub(..) | PmcData::ExceptionHandler(_) | PmcData::Continuation(_) => true,
             PmcData::FileHandle(h) => !h.closed && !h.eof,
             PmcData::StringHandle(h) => !h.closed && h.pos < h.data.len(),
             PmcData::Socket(s) => !s.closed && s.id != u32::MAX,
@@ -671,6 +733,7 @@ impl Heap {
                 b"type" => Elem::I(e.kind),
                 b"exit_code" => Elem::I(e.exit_code),
                 b"payload" => Elem::P(e.payload),
+                b"resume" => Elem::P(e.resume),
                 _ => Elem::P(None),
             }),
             (PmcData::Task(t), k) => t.get_attr(k),

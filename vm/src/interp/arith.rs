@@ -123,10 +123,20 @@ impl Cmp {
     }
 }
 
+/// A table indexed by op number (numbers may leave gaps; a gap gets `gap`).
+fn by_opcode<T: Clone>(f: impl Fn(&crate::op::OpInfo) -> T, gap: T) -> Vec<T> {
+    let n = crate::op::OPS.last().map_or(0, |i| i.opcode as usize + 1);
+    let mut v = vec![gap; n];
+    for i in crate::op::OPS {
+        v[i.opcode as usize] = f(i);
+    }
+    v
+}
+
 /// For each opcode: is it a two-value branch (`eq`..`ge`) or test (`iseq`..`isge`), and which.
 fn cmp_table() -> &'static [Option<Cmp>] {
     static T: OnceLock<Vec<Option<Cmp>>> = OnceLock::new();
-    T.get_or_init(|| crate::op::OPS.iter().map(|i| Cmp::from_mnemonic(i.mnemonic)).collect())
+    T.get_or_init(|| by_opcode(|i| Cmp::from_mnemonic(i.mnemonic), None))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -167,9 +177,8 @@ enum Family {
 fn family_table() -> &'static [Family] {
     static T: OnceLock<Vec<Family>> = OnceLock::new();
     T.get_or_init(|| {
-        crate::op::OPS
-            .iter()
-            .map(|i| match i.mnemonic {
+        by_opcode(
+            |i| match i.mnemonic {
                 "band" => Family::Bits(|a, b| a & b),
                 "bor" => Family::Bits(|a, b| a | b),
                 "bxor" => Family::Bits(|a, b| a ^ b),
@@ -192,19 +201,20 @@ fn family_table() -> &'static [Family] {
                 | "getattribute" | "find_method" => Family::Pmc,
                 "set_args" | "get_params" | "set_returns" | "get_results" | "invokecc" | "tailcall" | "returncc"
                 | "callmethodcc" | "print" | "say" | "printerr" | "getstdin" | "getstdout" | "getstderr" | "open"
-                | "close" | "read" | "readline" | "sleep" | "push_eh" | "pop_eh" | "count_eh" | "throw" | "rethrow"
-                | "die" => Family::Task,
+                | "close" | "read" | "readline" | "sleep" | "push_eh" | "set_addr" | "pop_eh" | "count_eh"
+                | "throw" | "rethrow" | "die" => Family::Task,
                 // Keyed `set` lives with the PMC ops; every other `set` is a conversion.
                 "set" if i.operands.iter().any(|o| o.kind == crate::op::Kind::K) => Family::Pmc,
                 _ => Family::Arith,
-            })
-            .collect()
+            },
+            Family::Task,
+        )
     })
 }
 
 fn arith_table() -> &'static [Option<Arith>] {
     static T: OnceLock<Vec<Option<Arith>>> = OnceLock::new();
-    T.get_or_init(|| crate::op::OPS.iter().map(|i| Arith::from_mnemonic(i.mnemonic)).collect())
+    T.get_or_init(|| by_opcode(|i| Arith::from_mnemonic(i.mnemonic), None))
 }
 
 /// Integer arithmetic on I registers: wraps on overflow, `div` truncates, `mod` floors and

@@ -2,12 +2,20 @@
 //!
 //! A call pushes a [`Frame`] on the task's heap-allocated stack; nothing here recurses in Rust,
 //! so the call depth is limited only by [`super::Config::max_depth`].
+//!
+//! ## The fast path
+//! The usual shapes are `set_args`, `invokecc` and the callee's `get_params`, and
+//! `set_returns`, `returncc` and the caller's `get_results`. When every value is a plain
+//! positional one whose register kind matches its target, [`Vm::call_op`] runs each shape as
+//! one step and copies register to register: the caller's frame is still right below the
+//! callee's, so no value list is built. Anything else (flat, named, optional, conversions,
+//! arity errors, tracing) takes the op-by-op path, which gives the same result.
 
-use super::{Frame, Step, Task, Vm};
-use crate::code::{flags, ArgValue};
+use super::{Frame, Handler, Step, Task, Vm};
+use crate::code::{flags, Arg, ArgValue, Code};
 use crate::error::{types, Exc};
-use crate::op::ArgsId;
-use crate::pmc::{Elem, KeyVal, PmcData};
+use crate::op::{ArgsId, Op, PReg};
+use crate::pmc::{ContData, Elem, KeyVal, PmcData, PmcRef, Resume};
 use crate::string::Str;
 
 /// The value an unpassed optional parameter gets.
@@ -29,7 +37,231 @@ fn arity(kind: &str, passed: usize, expected: usize) -> Exc {
     )
 }
 
+/// Copies plain positional values from `src` (a frame of `from`) to `dst` when every value's
+/// kind matches its target; stops at the first that does not and returns false (the caller
+/// then redoes the whole list on the op-by-op path, which converts).
+#[inline]
+fn copy_plain(from: &Code, src: &Frame, vals: &[Arg], dst: &mut Frame, targets: &[Arg]) -> bool {
+    vals.iter().zip(targets).all(|(v, t)| copy_one(from, src, v.value, dst, t.value))
+}
+
+/// One value of [`copy_plain`]. Out of line on purpose: inlined into the loop, the compiler
+/// loads all eight register vectors up front, which costs more than a call for the one to
+/// three values of a usual call (bench/fib).
+#[inline(never)]
+fn copy_one(from: &Code, src: &Frame, v: ArgValue, dst: &mut Frame, t: ArgValue) -> bool {
+    match (v, t) {
+        (ArgValue::I(a), ArgValue::I(b)) => dst.i[b.0 as usize] = src.i[a.0 as usize],
+        (ArgValue::Ic(a), ArgValue::I(b)) => dst.i[b.0 as usize] = a,
+        (ArgValue::N(a), ArgValue::N(b)) => dst.n[b.0 as usize] = src.n[a.0 as usize],
+        (ArgValue::Nc(a), ArgValue::N(b)) => dst.n[b.0 as usize] = a,
+        (ArgValue::S(a), ArgValue::S(b)) => dst.s[b.0 as usize] = src.s[a.0 as usize].clone(),
+        (ArgValue::Sc(a), ArgValue::S(b)) => dst.s[b.0 as usize] = from.str(a).clone(),
+        (ArgValue::P(a), ArgValue::P(b)) => dst.p[b.0 as usize] = src.p[a.0 as usize],
+        _ => return false,
+    }
+    true
+}
+
+/// Are lists `a` of `ca` and `b` of `cb` both plain and of the same length?
+#[inline]
+fn plain_pair(ca: &Code, a: ArgsId, cb: &Code, b: ArgsId) -> bool {
+    let (a, b) = (a.0 as usize, b.0 as usize);
+    ca.plain_args.get(a) == Some(&true) && cb.plain_args.get(b) == Some(&true) && ca.args[a].len() == cb.args[b].len()
+}
+
 impl Vm {
+    /// Runs the call op (`set_args get_params set_returns get_results invokecc tailcall
+    /// returncc callmethodcc`) at the task's top frame's `pc`. Returns how
+    /// many ops after it were run too (the fast path, see the module doc), or the [`Step`]
+    /// that ends the slice. With `fuse` false every op runs on its own (tracing).
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
+    pub(super) fn call_op(&mut self, task: &mut Task, fuse: bool) -> Result<u64, Step> {
+        let Some(f) = task.frames.last_mut() else { return Err(Step::Finished) };
+        let pc = f.pc as usize;
+        // Read here, not passed in: an `Op` argument makes the loop keep every op in memory
+        // (bench/mops_intval).
+        let Some(&op) = f.code.ops.get(pc) else { return Err(Step::Finished) };
+        let r = match op {
+            Op::set_args_pc { args } => {
+                if fuse {
+                    if let Some(&Op::invokecc_p { sub }) = f.code.ops.get(pc + 1) {
+                        if self.fast_call(task, args, sub) {
+                            return Ok(2);
+                        }
+                    }
+                }
+                let Some(f) = task.frames.last_mut() else { return Err(Step::Finished) };
+                self.eval_args(f, args, &mut task.args, &mut task.named)
+            }
+            Op::set_returns_pc { values } => {
+                if fuse && matches!(f.code.ops.get(pc + 1), Some(Op::returncc {})) && self.fast_return(task, values) {
+                    return Ok(2);
+                }
+                let Some(f) = task.frames.last_mut() else { return Err(Step::Finished) };
+                self.eval_args(f, values, &mut task.rets, &mut task.rets_named)
+            }
+            Op::get_params_pc { params } => self.bind(f, params, &mut task.args, &mut task.named, true),
+            Op::get_results_pc { results } => match task.exception {
+                Some((e, at)) if at as usize == pc => {
+                    task.exception = None;
+                    let mut v = vec![Elem::P(Some(e))];
+                    self.bind(f, results, &mut v, &mut Vec::new(), false)
+                }
+                _ => self.bind(f, results, &mut task.rets, &mut task.rets_named, false),
+            },
+            Op::invokecc_p { sub } => {
+                let s = f.p[sub.0 as usize];
+                f.pc += 1;
+                // Invoking a Timer starts it (Parrot's timer.pmc).
+                if let Some(step) = s.and_then(|t| self.timer_invoke(t)) {
+                    return Err(step);
+                }
+                return self.do_call(task, s, false).map(|()| 0);
+            }
+            Op::tailcall_p { sub } => {
+                let s = f.p[sub.0 as usize];
+                f.pc += 1;
+                return self.do_call(task, s, true).map(|()| 0);
+            }
+            Op::callmethodcc_p_s { obj, name } => {
+                let (o, n) = (f.p[obj.0 as usize], super::sa(f, name));
+                // Built-in IO and scheduler PMCs answer natively.
+                match self.native_method(&task.args, &mut task.rets, &mut task.io_dst, &n) {
+                    Some(Ok(super::sched::Native::Done)) => {
+                        task.rets_named.clear();
+                        f.pc += 1;
+                        return Ok(0);
+                    }
+                    Some(Ok(super::sched::Native::Step(step))) => {
+                        task.rets_named.clear();
+                        f.pc += 1;
+                        return Err(step);
+                    }
+                    Some(Ok(super::sched::Native::Throw(e))) => return self.throw(task, e).map(|()| 0),
+                    Some(Err(e)) => return self.raise(task, e).map(|()| 0),
+                    None => {}
+                }
+                if let Some(PmcData::ExceptionHandler(_)) = o.map(|r| self.heap.get(r)) {
+                    if n.as_bytes() == b"handle_types" {
+                        let r = self.handle_types(o, &task.args);
+                        task.args.clear();
+                        task.rets.clear();
+                        return match r {
+                            Ok(()) => {
+                                f.pc += 1;
+                                Ok(0)
+                            }
+                            Err(e) => self.raise(task, e).map(|()| 0),
+                        };
+                    }
+                }
+                match self.find_method(o, &n) {
+                    Ok(m) => {
+                        f.pc += 1;
+                        return self.do_call(task, Some(m), false).map(|()| 0);
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Op::returncc {} => {
+                f.pc += 1;
+                return self.do_return(task).map(|()| 0);
+            }
+            _ => Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("op {} is not a call op", op.info().name))),
+        };
+        match r {
+            Ok(()) => {
+                if let Some(f) = task.frames.last_mut() {
+                    f.pc += 1;
+                }
+                Ok(0)
+            }
+            Err(e) => self.raise(task, e).map(|()| 0),
+        }
+    }
+
+    /// `set_args` + `invokecc P(sub)` + the callee's `get_params` in one step, if they are
+    /// the plain shape; false (nothing done) otherwise.
+    fn fast_call(&mut self, task: &mut Task, args: ArgsId, sub: PReg) -> bool {
+        let n = task.frames.len();
+        if n >= self.config.max_depth {
+            return false;
+        }
+        let caller = &task.frames[n - 1];
+        let Some(r) = caller.p[sub.0 as usize] else { return false };
+        let PmcData::Sub(code, idx) = self.heap.get(r) else { return false };
+        let idx = *idx;
+        let Some(info) = code.subs.get(idx as usize) else { return false };
+        let Some(&Op::get_params_pc { params }) = code.ops.get(info.start as usize) else { return false };
+        if !plain_pair(&caller.code, args, code, params) {
+            return false;
+        }
+        let code = code.clone();
+        task.push_frame(code, idx);
+        let (lo, hi) = task.frames.split_at_mut(n);
+        let (caller, callee) = (&mut lo[n - 1], &mut hi[0]);
+        let ccode = callee.code.clone();
+        let ok = copy_plain(
+            &caller.code,
+            caller,
+            &caller.code.args[args.0 as usize],
+            callee,
+            &ccode.args[params.0 as usize],
+        );
+        if !ok {
+            if let Some(old) = task.frames.pop() {
+                task.pool.push(old);
+            }
+            return false;
+        }
+        callee.pc += 1;
+        caller.pc += 2;
+        task.args.clear();
+        task.named.clear();
+        true
+    }
+
+    /// `set_returns` + `returncc` + the caller's `get_results` in one step, if they are the
+    /// plain shape; false (nothing done) otherwise.
+    fn fast_return(&mut self, task: &mut Task, values: ArgsId) -> bool {
+        let n = task.frames.len();
+        if n < 2 || task.exception.is_some() {
+            return false;
+        }
+        let (lo, hi) = task.frames.split_at_mut(n - 1);
+        let (caller, callee) = (&mut lo[n - 2], &hi[0]);
+        let Some(&Op::get_results_pc { results }) = caller.code.ops.get(caller.pc as usize) else { return false };
+        if !plain_pair(&callee.code, values, &caller.code, results) {
+            return false;
+        }
+        let ccode = caller.code.clone();
+        let ok = copy_plain(
+            &callee.code,
+            callee,
+            &callee.code.args[values.0 as usize],
+            caller,
+            &ccode.args[results.0 as usize],
+        );
+        if !ok {
+            return false;
+        }
+        caller.pc += 1;
+        if let Some(old) = task.frames.pop() {
+            if task.pool.len() < 64 {
+                task.pool.push(old);
+            }
+        }
+        if !task.handlers.is_empty() {
+            let depth = task.frames.len();
+            task.handlers.retain(|h| h.depth <= depth);
+        }
+        task.rets.clear();
+        task.rets_named.clear();
+        true
+    }
+
     /// Evaluates an argument or return list into `out` (positional) and `named`, expanding
     /// `:flat` arrays and `:flat :named` hashes.
     pub(super) fn eval_args(
@@ -216,10 +448,18 @@ impl Vm {
         Ok(())
     }
 
-    /// `invokecc` (or `tailcall`): pushes the callee's frame.
+    /// `invokecc` (or `tailcall`): pushes the callee's frame, or resumes a `throw` when
+    /// `sub` is an exception's `resume` continuation.
     pub(super) fn do_call(&mut self, task: &mut Task, sub: crate::pmc::PVal, tail: bool) -> Result<(), Step> {
         let target = match sub.map(|r| self.heap.get(r)) {
             Some(PmcData::Sub(code, i)) => Ok((code.clone(), *i)),
+            Some(PmcData::Continuation(_)) => {
+                let r = sub.expect("matched Some");
+                return match self.resume(task, r) {
+                    Ok(()) => Ok(()),
+                    Err(e) => self.raise(task, e),
+                };
+            }
             Some(d) => Err(Exc::new(
                 types::EXCEPTION_INVALID_OPERATION,
                 format!("invoke() not implemented in class '{}'", d.class_name()),
@@ -244,11 +484,7 @@ impl Vm {
             );
             return self.raise(task, e);
         }
-        let frame = match task.pool.pop() {
-            Some(old) => old.reuse(code, idx),
-            None => Frame::new(code, idx),
-        };
-        task.frames.push(frame);
+        task.push_frame(code, idx);
         Ok(())
     }
 
@@ -268,6 +504,141 @@ impl Vm {
         if task.frames.is_empty() {
             return Err(Step::Finished);
         }
+        Ok(())
+    }
+
+    /// `ExceptionHandler.'handle_types'(T, ...)`: the handler takes only these types.
+    fn handle_types(&mut self, h: crate::pmc::PVal, args: &[Elem]) -> Result<(), Exc> {
+        let mut types = Vec::with_capacity(args.len());
+        // The first argument is the invocant.
+        for a in args.iter().skip(1) {
+            types.push(self.heap.elem_int(a)?);
+        }
+        if let Some(PmcData::ExceptionHandler(d)) = h.map(|r| self.heap.get_mut(r)) {
+            d.types = types;
+        }
+        Ok(())
+    }
+
+    /// The handler `push_eh P(handler)` installs in the frame at `depth`.
+    pub(super) fn handler_of(&self, p: crate::pmc::PVal, depth: usize, f: &Frame) -> Result<Handler, Exc> {
+        let Some(r) = p else { return Err(Exc::null_access("push_eh")) };
+        let PmcData::ExceptionHandler(d) = self.heap.get(r) else {
+            return Err(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                format!("push_eh needs an ExceptionHandler, not a {}", self.heap.get(r).class_name()),
+            ));
+        };
+        let Some(target) = d.target else {
+            return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "ExceptionHandler has no address (set_addr)"));
+        };
+        // It resumes in this frame: its address must be in this sub.
+        let sub = &f.code.subs[f.sub as usize];
+        if target < sub.start || target >= sub.end {
+            return Err(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                format!("ExceptionHandler address {target} is outside the sub '{}'", sub.name),
+            ));
+        }
+        Ok(Handler { depth, target, active: false, pmc: Some(r) })
+    }
+
+    /// Does handler `h` take exceptions of type `kind` (`handle_types`)?
+    pub(super) fn handler_takes(&self, h: &Handler, kind: i64) -> bool {
+        match h.pmc.map(|r| self.heap.get(r)) {
+            Some(PmcData::ExceptionHandler(d)) => d.types.is_empty() || d.types.contains(&kind),
+            _ => true,
+        }
+    }
+
+    /// `throw` at `pc` in the frame at `depth`: gives the exception a fresh `resume`
+    /// continuation that goes on at `next`.
+    pub(super) fn arm_resume(&mut self, exc: PmcRef, depth: usize, next: u32) {
+        let resume = Resume { base: depth, base_pc: next, frames: Vec::new(), handlers: Vec::new() };
+        let c = self.heap.alloc(PmcData::Continuation(Box::new(ContData::Resume(Box::new(resume)))));
+        if let PmcData::Exception(e) = self.heap.get_mut(exc) {
+            e.resume = Some(c);
+        }
+    }
+
+    /// A handler in the frame at `base` (a frame count) is about to catch `exc`: the frames
+    /// above it go into the exception's `resume` continuation, so resuming can bring them back.
+    /// An exception with no continuation gets one that says it cannot be resumed.
+    pub(super) fn set_aside(&mut self, task: &mut Task, exc: PmcRef, base: usize) {
+        let cont = match self.heap.get(exc) {
+            PmcData::Exception(e) => e.resume,
+            _ => return,
+        };
+        let Some(c) = cont else {
+            let c = self.heap.alloc(PmcData::Continuation(Box::new(ContData::NotResumable)));
+            if let PmcData::Exception(e) = self.heap.get_mut(exc) {
+                e.resume = Some(c);
+            }
+            return;
+        };
+        let PmcData::Continuation(data) = self.heap.get_mut(c) else { return };
+        let ContData::Resume(r) = &mut **data else { return };
+        if r.base <= base {
+            return;
+        }
+        let n = task.frames.len();
+        if n < r.base || base == 0 {
+            // A frame it would resume in is gone.
+            **data = ContData::NotResumable;
+            return;
+        }
+        // Frames above the one it resumed in (callees of an inner handler) are dropped.
+        task.frames.truncate(r.base);
+        let mut moved: Vec<Frame> = task.frames.drain(base..).collect();
+        if let Some(top) = moved.last_mut() {
+            top.pc = r.base_pc;
+        }
+        moved.append(&mut r.frames);
+        r.frames = moved;
+        let mut hs: Vec<Handler> = task.handlers.iter().filter(|h| h.depth > base).copied().collect();
+        task.handlers.retain(|h| h.depth <= base);
+        hs.append(&mut r.handlers);
+        r.handlers = hs;
+        r.base = base;
+        r.base_pc = task.frames[base - 1].pc;
+    }
+
+    /// Invoking a `resume` continuation: the frames set aside come back and the thrower goes
+    /// on after its `throw`; the handler that caught is done.
+    fn resume(&mut self, task: &mut Task, c: PmcRef) -> Result<(), Exc> {
+        let PmcData::Continuation(data) = self.heap.get_mut(c) else { return Ok(()) };
+        let r = match std::mem::replace(&mut **data, ContData::Used) {
+            ContData::Resume(r) => r,
+            ContData::Used => {
+                return Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    "Cannot resume: the exception was resumed already",
+                ))
+            }
+            ContData::NotResumable => {
+                **data = ContData::NotResumable;
+                return Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    "Cannot resume: only an exception raised by throw can be resumed",
+                ));
+            }
+        };
+        if task.frames.len() < r.base || r.base == 0 {
+            return Err(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                "Cannot resume: the sub that caught the exception has returned",
+            ));
+        }
+        let Resume { base, base_pc, frames, handlers } = *r;
+        task.frames.truncate(base);
+        task.handlers.retain(|h| h.depth <= base);
+        if let Some(h) = task.handlers.iter_mut().rev().find(|h| h.active && h.depth == base) {
+            h.active = false;
+        }
+        task.frames[base - 1].pc = base_pc;
+        task.frames.extend(frames);
+        task.handlers.extend(handlers);
+        task.exception = None;
         Ok(())
     }
 }

@@ -49,7 +49,7 @@ pub enum Step {
 }
 
 /// One call frame: the sub's registers and where it is.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Frame {
     /// The code object the sub lives in.
     pub code: Rc<Code>,
@@ -75,27 +75,24 @@ impl Frame {
         Frame { code, sub, pc, i: vec![0; ni], n: vec![0.0; nn], s: vec![Str::null(); ns], p: vec![None; np] }
     }
 
-    /// Reuses a returned frame's register vectors for a new call (no allocation once warm).
-    fn reuse(mut self, code: Rc<Code>, sub: u32) -> Frame {
+    /// Points a returned frame at a new call, reusing its register vectors (no allocation
+    /// once warm); every register starts empty.
+    fn reset(&mut self, code: Rc<Code>, sub: u32) {
         let info = &code.subs[sub as usize];
         let [ni, nn, ns, np] = info.regs.map(usize::from);
         self.pc = info.start;
         self.sub = sub;
-        self.i.clear();
-        self.i.resize(ni, 0);
-        self.n.clear();
-        self.n.resize(nn, 0.0);
-        self.s.clear();
-        if ns > 0 {
+        refill(&mut self.i, ni, 0);
+        refill(&mut self.n, nn, 0.0);
+        if ns > 0 || !self.s.is_empty() {
             // Str::null() reads a thread-local; most subs have no S registers (bench/fib).
+            self.s.clear();
             self.s.resize(ns, Str::null());
         }
-        self.p.clear();
-        self.p.resize(np, None);
+        refill(&mut self.p, np, None);
         if !Rc::ptr_eq(&self.code, &code) {
             self.code = code;
         }
-        self
     }
     /// Grows the register file to what `sub` needs (the REPL runs new units in one frame).
     pub fn ensure_regs(&mut self, regs: [u16; 4]) {
@@ -115,15 +112,35 @@ impl Frame {
     }
 }
 
+/// Sets `v` to `n` copies of `x`, reusing its buffer.
+#[inline]
+fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    if v.len() == n {
+        v.fill(x);
+    } else {
+        v.clear();
+        v.resize(n, x);
+    }
+}
+
 /// An installed exception handler.
 #[derive(Debug, Clone, Copy)]
-struct Handler {
+pub struct Handler {
     /// The frame count when it was installed: it belongs to frame `depth - 1`.
     depth: usize,
     /// Where it resumes.
     target: u32,
     /// Set while it handles an exception, so a throw inside the handler goes outward.
     active: bool,
+    /// The ExceptionHandler PMC it was installed from (`push_eh P`), for its type filter.
+    pmc: Option<PmcRef>,
+}
+
+impl Handler {
+    /// The ExceptionHandler PMC it was installed from, if any (a GC root).
+    pub fn pmc(&self) -> Option<PmcRef> {
+        self.pmc
+    }
 }
 
 /// What an IO op waits for: where its result goes.
@@ -209,6 +226,17 @@ impl Task {
         }
     }
 
+    /// Pushes a frame for `sub` of `code`, reusing a returned frame if there is one.
+    fn push_frame(&mut self, code: Rc<Code>, sub: u32) {
+        match self.pool.pop() {
+            Some(mut f) => {
+                f.reset(code, sub);
+                self.frames.push(f);
+            }
+            None => self.frames.push(Frame::new(code, sub)),
+        }
+    }
+
     /// Points the outermost frame at `sub` of a new code object, keeping its registers (REPL).
     pub fn continue_with(&mut self, code: Rc<Code>, sub: u32) {
         let info = &code.subs[sub as usize];
@@ -269,7 +297,12 @@ pub struct Vm {
     /// A scheduler call made by an op that cannot return a step itself (a keyed set that
     /// starts a Timer); the run loop hands it over right after the op.
     pending_sched: Option<SchedCall>,
+    /// Tells this VM's entries in a code object's caches from another VM's (never 0).
+    id: u32,
 }
+
+/// The next [`Vm::id`].
+static NEXT_VM_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 impl Default for Vm {
     fn default() -> Self {
@@ -340,6 +373,7 @@ impl Vm {
             next_request: 0,
             requests_completed: 0,
             pending_sched: None,
+            id: NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed).max(1),
         }
     }
 
@@ -460,6 +494,7 @@ impl Vm {
             if let Some((e, _)) = t.exception {
                 roots.push(e);
             }
+            roots.extend(t.handlers.iter().filter_map(Handler::pmc));
         }
         self.heap.collect(roots)
     }
@@ -472,6 +507,7 @@ impl Vm {
             kind: e.kind,
             payload: None,
             exit_code: e.exit_code,
+            resume: None,
         })))
     }
 
@@ -485,11 +521,19 @@ impl Vm {
                 task.handlers.pop();
                 continue;
             }
-            let Some(idx) = task.handlers.iter().rposition(|h| !h.active && h.depth <= task.frames.len()) else {
+            let kind = match self.heap.get(exc) {
+                PmcData::Exception(e) => e.kind,
+                _ => 0,
+            };
+            let n = task.frames.len();
+            let Some(idx) =
+                task.handlers.iter().rposition(|h| !h.active && h.depth <= n && self.handler_takes(h, kind))
+            else {
                 break;
             };
             let h = task.handlers[idx];
             task.handlers[idx].active = true;
+            self.set_aside(task, exc, h.depth);
             task.frames.truncate(h.depth);
             if let Some(f) = task.frames.last_mut() {
                 f.pc = h.target;
@@ -646,23 +690,6 @@ impl Vm {
                     }
                 };
             }
-            // Runs a handler that needs the whole task (calls, returns, exceptions).
-            macro_rules! task_op {
-                ($call:expr) => {{
-                    save_next!();
-                    let r: Result<(), Step> = $call;
-                    if let Err(step) = r {
-                        task.ops += executed;
-                        return step;
-                    }
-                    if executed >= fuel {
-                        task.ops += executed;
-                        return Step::Yielded;
-                    }
-                    continue 'frame;
-                }};
-            }
-
             loop {
                 let Some(&op) = ops.get(pc) else {
                     // Running off the end of a sub ends it like `returncc` with no values.
@@ -837,6 +864,32 @@ impl Vm {
                             jump!(target.0)
                         }
                     }
+                    // Calls and returns: one arm, one out-of-line handler, and the frame is
+                    // reloaded after it (bench/fib; a big arm here slows bench/mops_intval).
+                    Op::set_args_pc { .. }
+                    | Op::get_params_pc { .. }
+                    | Op::set_returns_pc { .. }
+                    | Op::get_results_pc { .. }
+                    | Op::invokecc_p { .. }
+                    | Op::tailcall_p { .. }
+                    | Op::callmethodcc_p_s { .. }
+                    | Op::returncc {} => {
+                        charge!();
+                        f.pc = pc as u32;
+                        match self.call_op(task, !TRACE) {
+                            Ok(more) => executed += more,
+                            Err(step) => {
+                                task.ops += executed;
+                                return step;
+                            }
+                        }
+                        if executed >= fuel {
+                            task.ops += executed;
+                            return Step::Yielded;
+                        }
+                        continue 'frame;
+                    }
+                    Op::find_sub_not_null_p_s { dst, name } => tri!(self.find_sub_not_null(f, pc, dst, name)),
                     op => {
                         // The slow path: branches on two values, one op family, or the ops that
                         // need the whole task. Kept out of the arms above: in the same match
@@ -855,66 +908,6 @@ impl Vm {
                             }
                         } else {
                             match op {
-                                // Calls, returns and exceptions work on the whole task.
-                                Op::set_args_pc { args } => {
-                                    tri!(self.eval_args(f, args, &mut task.args, &mut task.named))
-                                }
-                                Op::set_returns_pc { values } => {
-                                    tri!(self.eval_args(f, values, &mut task.rets, &mut task.rets_named))
-                                }
-                                Op::get_params_pc { params } => {
-                                    tri!(self.bind(f, params, &mut task.args, &mut task.named, true))
-                                }
-                                Op::get_results_pc { results } => match task.exception {
-                                    Some((e, at)) if at as usize == pc => {
-                                        task.exception = None;
-                                        let mut v = vec![Elem::P(Some(e))];
-                                        tri!(self.bind(f, results, &mut v, &mut Vec::new(), false));
-                                    }
-                                    _ => tri!(self.bind(f, results, &mut task.rets, &mut task.rets_named, false)),
-                                },
-                                Op::invokecc_p { sub } => {
-                                    let s = preg!(f, sub);
-                                    // Invoking a Timer starts it (Parrot's timer.pmc).
-                                    if let Some(step) = s.and_then(|t| self.timer_invoke(t)) {
-                                        save_next!();
-                                        task.ops += executed;
-                                        return step;
-                                    }
-                                    task_op!(self.do_call(task, s, false))
-                                }
-                                Op::callmethodcc_p_s { obj, name } => {
-                                    let (o, n) = (preg!(f, obj), sa(f, name));
-                                    let native = self.native_method(&task.args, &mut task.rets, &mut task.io_dst, &n);
-                                    match native {
-                                        Some(Ok(sched::Native::Done)) => task.rets_named.clear(),
-                                        Some(Ok(sched::Native::Step(step))) => {
-                                            task.rets_named.clear();
-                                            save_next!();
-                                            task.ops += executed;
-                                            return step;
-                                        }
-                                        Some(Ok(sched::Native::Throw(e))) => {
-                                            charge!();
-                                            f.pc = pc as u32;
-                                            if let Err(step) = self.throw(task, e) {
-                                                task.ops += executed;
-                                                return step;
-                                            }
-                                            continue 'frame;
-                                        }
-                                        Some(Err(e)) => raise!(e),
-                                        None => {
-                                            let m = tri!(self.find_method(o, &n));
-                                            task_op!(self.do_call(task, Some(m), false))
-                                        }
-                                    }
-                                }
-                                Op::tailcall_p { sub } => {
-                                    let s = preg!(f, sub);
-                                    task_op!(self.do_call(task, s, true))
-                                }
-                                Op::returncc {} => task_op!(self.do_return(task)),
                                 // Handlers belong to the frame that installed them (Parrot keeps them in
                                 // the call context): a sub sees and pops only its own.
                                 Op::pop_eh {} => {
@@ -934,6 +927,9 @@ impl Vm {
                                             let p = p.expect("matched Some");
                                             charge!();
                                             f.pc = pc as u32;
+                                            if matches!(op, Op::throw_p { .. }) {
+                                                self.arm_resume(p, depth, pc as u32 + 1);
+                                            }
                                             if let Err(step) = self.throw(task, p) {
                                                 task.ops += executed;
                                                 return step;
@@ -969,7 +965,18 @@ impl Vm {
                                     raise!(Exc { kind, severity: sev, message: String::new(), exit_code: 0 })
                                 }
                                 Op::push_eh_ic { handler } => {
-                                    task.handlers.push(Handler { depth, target: handler.0, active: false });
+                                    task.handlers.push(Handler { depth, target: handler.0, active: false, pmc: None });
+                                }
+                                Op::push_eh_p { handler } => {
+                                    let h = tri!(self.handler_of(preg!(f, handler), depth, f));
+                                    task.handlers.push(h);
+                                }
+                                Op::set_addr_p_ic { handler, target } => {
+                                    match preg!(f, handler).map(|r| self.heap.get_mut(r)) {
+                                        Some(PmcData::ExceptionHandler(h)) => h.target = Some(target.0),
+                                        Some(d) => raise!(Exc::unsupported("set_pointer", d.class_name())),
+                                        None => raise!(Exc::null_access("set_pointer")),
+                                    }
                                 }
                                 _ => {
                                     // IO and scheduler ops: hand the request to the runtime.

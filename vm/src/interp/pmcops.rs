@@ -4,7 +4,7 @@
 use super::arith::Val;
 use super::{Frame, Vm};
 use crate::error::{types, Exc};
-use crate::op::{Op, Operand};
+use crate::op::{Op, Operand, PReg, SArg};
 use crate::pmc::{ClassData, Elem, IterData, ObjectData, PmcData};
 use crate::string::Str;
 
@@ -172,16 +172,7 @@ impl Vm {
                 f.p[dst.0 as usize] = self.find_name(f, &n);
                 Ok(())
             }
-            Op::find_sub_not_null_p_s { dst, name } => {
-                let n = super::sa(f, name);
-                match self.find_name(f, &n) {
-                    Some(p) => {
-                        f.p[dst.0 as usize] = Some(p);
-                        Ok(())
-                    }
-                    None => Err(Exc::new(types::EXCEPTION_GLOBAL_NOT_FOUND, format!("Could not find sub {n}"))),
-                }
-            }
+            Op::find_sub_not_null_p_s { .. } => return None,
             Op::newclass_p_s { dst, name } => {
                 let n = super::sa(f, name);
                 if self.classes.contains_key(&n) || PmcData::new_of(&n.to_text()).is_some() {
@@ -276,12 +267,45 @@ impl Vm {
 
     /// A global, or a sub of the running code object, by name.
     fn find_name(&mut self, f: &Frame, name: &Str) -> crate::pmc::PVal {
+        self.find_name_at(f, name, None)
+    }
+
+    /// [`Vm::find_name`] for the op at `pc`, which names a constant: a sub of the running
+    /// code object is found there forever, so it is remembered in the code's cache.
+    fn find_name_at(&mut self, f: &Frame, name: &Str, pc: Option<usize>) -> crate::pmc::PVal {
         let ns = &f.code.subs[f.sub as usize].namespace;
         if let Some(i) = f.code.find_sub_in(ns, name.as_bytes()) {
             let code = f.code.clone();
-            return Some(self.sub_pmc(&code, i as u32));
+            let r = self.sub_pmc(&code, i as u32);
+            if let Some(pc) = pc {
+                code.sub_cache.set(pc, (u64::from(self.id) << 32) | u64::from(r.to_u32()));
+            }
+            return Some(r);
         }
         self.globals.get(name).copied().flatten()
+    }
+
+    /// `find_sub_not_null P, NAME` at `pc`. A constant name that found a sub of this code
+    /// object is answered from the code's cache: no name lookup per call (bench/fib).
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
+    pub(super) fn find_sub_not_null(&mut self, f: &mut Frame, pc: usize, dst: PReg, name: SArg) -> Result<(), Exc> {
+        let hit = f.code.sub_cache.get(pc);
+        if hit >> 32 == u64::from(self.id) {
+            if let Some(r) = crate::pmc::PmcRef::from_u32(hit as u32) {
+                f.p[dst.0 as usize] = Some(r);
+                return Ok(());
+            }
+        }
+        let n = super::sa(f, name);
+        let at = name.split().is_err().then_some(pc);
+        match self.find_name_at(f, &n, at) {
+            Some(p) => {
+                f.p[dst.0 as usize] = Some(p);
+                Ok(())
+            }
+            None => Err(Exc::new(types::EXCEPTION_GLOBAL_NOT_FOUND, format!("Could not find sub {n}"))),
+        }
     }
 
     /// Stores an element into a register operand, converting as `set` does.

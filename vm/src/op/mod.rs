@@ -327,7 +327,7 @@ macro_rules! define_ops {
             $( $name = $num ),*
         }
 
-        /// Every op, indexed by its number.
+        /// Every op, in ascending number order (see [`Opcode::info`]).
         pub static OPS: &[OpInfo] = &[
             $( OpInfo {
                 opcode: Opcode::$name,
@@ -363,9 +363,17 @@ macro_rules! define_ops {
 crate::for_each_op!(define_ops);
 
 impl Opcode {
-    /// The op's table row.
+    /// The op's table row. Rows ascend by number; numbers are dense except for gaps left
+    /// between blocks that different people append to (e.g. 0x0300 onward), so the row is
+    /// found by its index when it is there, else by a binary search.
     pub fn info(self) -> &'static OpInfo {
-        &OPS[self as usize]
+        match OPS.get(self as usize) {
+            Some(i) if i.opcode == self => i,
+            _ => match OPS.binary_search_by_key(&self, |i| i.opcode) {
+                Ok(at) => &OPS[at],
+                Err(_) => unreachable!("every Opcode has a row"),
+            },
+        }
     }
 }
 

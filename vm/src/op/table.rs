@@ -1189,6 +1189,10 @@ macro_rules! for_each_op {
             0x0248 box_p_n "box" (dst: out P, src: in Nx);
             /// `P(dst) := ` a new String holding S(src)
             0x0249 box_p_s "box" (dst: out P, src: in Sx);
+            /// installs the ExceptionHandler P(handler), which resumes at its `set_addr` address
+            0x0300 push_eh_p "push_eh" (handler: in P);
+            /// sets the address the ExceptionHandler P(handler) resumes at to target
+            0x0301 set_addr_p_ic "set_addr" (handler: in P, target: in L);
         }
     };
 }
