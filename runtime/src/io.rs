@@ -93,6 +93,7 @@ impl FOp {
 /// A worker's result, turned into an [`IoResult`] on the scheduler's thread.
 enum FRes {
     Done,
+    Written(u64),
     Data(Vec<u8>, bool),
     Int(i64),
     Failed(String),
@@ -102,6 +103,7 @@ impl FRes {
     fn into_result(self) -> IoResult {
         match self {
             FRes::Done => IoResult::Done,
+            FRes::Written(n) => IoResult::Written(n),
             FRes::Data(d, eof) => IoResult::Data { data: Str::from_vec(d, Encoding::Binary), eof },
             FRes::Int(i) => IoResult::Value(Elem::I(i)),
             FRes::Failed(m) => IoResult::Failed(m),
@@ -154,6 +156,13 @@ impl FileState {
         }
         let ask = want.clamp(RCHUNK, RMAX);
         let old = self.rbuf.len();
+        if self.regular {
+            // A file gives `ask` bytes unless it ends first; reading into spare capacity
+            // spares zeroing the buffer.
+            self.rbuf.reserve(ask);
+            let n = (&mut self.file).take(ask as u64).read_to_end(&mut self.rbuf)?;
+            return Ok(n);
+        }
         self.rbuf.resize(old + ask, 0);
         loop {
             match self.file.read(&mut self.rbuf[old..]) {
@@ -203,7 +212,7 @@ impl FileState {
                 if self.writable && self.rbuf.is_empty() && self.wbuf.len() + data.as_bytes().len() <= WBUF =>
             {
                 self.wbuf.extend_from_slice(data.as_bytes());
-                Some(IoResult::Done)
+                Some(IoResult::Written(data.as_bytes().len() as u64))
             }
             // Only when bytes remain after it: whether the file is at its end is then known.
             IoOp::Read { count, .. } if self.readable && self.wbuf.is_empty() && self.unread().len() > *count => {
@@ -248,12 +257,20 @@ impl FileState {
                 } else {
                     self.wbuf.extend_from_slice(bytes);
                 }
-                Ok(FRes::Done)
+                Ok(FRes::Written(bytes.len() as u64))
             }
             FOp::Read(count) => {
                 self.check_read()?;
                 self.flush().map_err(rd)?;
                 let count = (*count).min(1 << 30);
+                if self.regular && self.unread().is_empty() && count >= RCHUNK {
+                    // A big read of a file goes straight into the result: one copy, no
+                    // read-ahead. A short read means the end of the file.
+                    let mut out = Vec::with_capacity(count);
+                    (&mut self.file).take(count as u64).read_to_end(&mut out).map_err(rd)?;
+                    let eof = out.len() < count;
+                    return Ok(FRes::Data(out, eof));
+                }
                 let mut out = Vec::new();
                 while out.len() < count {
                     if self.unread().is_empty() {
@@ -839,9 +856,9 @@ impl<S: Sink> Host<S> {
             return;
         }
         let r = self.sink.flush();
-        for (w, _) in std::mem::take(&mut self.out_pending) {
+        for (w, n) in std::mem::take(&mut self.out_pending) {
             let result = match &r {
-                Ok(()) => IoResult::Done,
+                Ok(()) => IoResult::Written(n),
                 Err(e) => IoResult::Failed(format!("write failed: {}", os_error_text(e))),
             };
             self.ready.push_back(Completion { waiter: w, result });
@@ -934,7 +951,9 @@ impl<S: Sink> Host<S> {
                 Done::Value { waiter, result } => {
                     self.ready.push_back(Completion { waiter, result: result.into_result() })
                 }
-                Done::Addrs { waiter, result, all } => self.ready.push_back(Completion { waiter, result: addrs(result, all) }),
+                Done::Addrs { waiter, result, all } => {
+                    self.ready.push_back(Completion { waiter, result: addrs(result, all) })
+                }
                 Done::Stdin(r) => {
                     self.stdin.reading = false;
                     match r {

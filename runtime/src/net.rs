@@ -379,7 +379,10 @@ impl Net {
                             Io::UnixListener(l) => socket2::SockRef::from(l).listen(backlog.clamp(1, 65535) as i32),
                             _ => Err(io::Error::new(io::ErrorKind::InvalidInput, "not a bound stream socket")),
                         };
-                        done(out, r.map_or_else(|e| IoResult::Failed(os("listen", &e)), |_| IoResult::Value(Elem::I(0))));
+                        done(
+                            out,
+                            r.map_or_else(|e| IoResult::Failed(os("listen", &e)), |_| IoResult::Value(Elem::I(0))),
+                        );
                     }
                     NetOp::Accept { stream, .. } => {
                         if !matches!(s.io, Io::Listener(_) | Io::UnixListener(_)) {
@@ -829,7 +832,9 @@ fn fill(s: &mut Sock) {
                         if s.tls.as_ref().is_some_and(|t| t.is_handshaking()) {
                             s.eof = true;
                         } else {
-                            s.err = Some("TLS error: the peer closed the connection without close_notify (truncated)".into());
+                            s.err = Some(
+                                "TLS error: the peer closed the connection without close_notify (truncated)".into(),
+                            );
                         }
                     }
                     s.readable = false;
@@ -978,7 +983,9 @@ fn serve_readers(s: &mut Sock, out: &mut VecDeque<Completion>) {
                 IoResult::Value(Elem::I(bits))
             }
             Reader::RecvFrom => match s.dgrams.pop_front() {
-                Some((d, from)) => IoResult::Datagram { data: Str::from_vec(d, Encoding::Binary), from: Str::from(from) },
+                Some((d, from)) => {
+                    IoResult::Datagram { data: Str::from_vec(d, Encoding::Binary), from: Str::from(from) }
+                }
                 None => match &s.err {
                     Some(e) => IoResult::Failed(e.clone()),
                     None => return,

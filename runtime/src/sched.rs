@@ -286,7 +286,11 @@ impl<S: Sink> Runtime<S> {
 
     /// Is anything left that could run by itself (tasks, timers, IO)?
     pub fn has_work(&self) -> bool {
-        !self.ready.is_empty() || !self.urgent.is_empty() || !self.alarms.is_empty() || self.host.busy()
+        let armed = self.alarms.iter().any(|Reverse((_, _, a))| match a {
+            Alarm::Timer(tid) => self.timers.contains_key(tid),
+            Alarm::Wake(id) => self.tasks.get(id).is_some_and(|s| s.state == State::Blocked(Why::Sleep)),
+        });
+        !self.ready.is_empty() || !self.urgent.is_empty() || armed || self.host.busy()
     }
 
     /// The `exit` status asked for, if any.
@@ -294,9 +298,26 @@ impl<S: Sink> Runtime<S> {
         self.exit
     }
 
+    /// Drops alarms that no longer mean anything (a stopped or re-armed timer, a sleeper
+    /// that was killed) from the top of the heap, so they neither fire nor keep the program
+    /// alive.
+    fn prune_alarms(&mut self) {
+        while let Some(Reverse((_, _, a))) = self.alarms.peek() {
+            let live = match a {
+                Alarm::Timer(tid) => self.timers.contains_key(tid),
+                Alarm::Wake(id) => self.tasks.get(id).is_some_and(|s| s.state == State::Blocked(Why::Sleep)),
+            };
+            if live {
+                return;
+            }
+            self.alarms.pop();
+        }
+    }
+
     /// One tick. Returns false when nothing is runnable, armed or under way.
     fn tick(&mut self, extra: &[&Task], until: Option<Instant>) -> bool {
         self.stats.ticks += 1;
+        self.prune_alarms();
         // 1. Run: each task runnable now gets one slice, callbacks and events first.
         let n = self.urgent.len() + self.ready.len();
         for _ in 0..n {
@@ -319,6 +340,7 @@ impl<S: Sink> Runtime<S> {
             self.fire_alarms(Instant::now());
         }
         // 3. Reactor: wait only when nothing can run.
+        self.prune_alarms();
         let runnable = !self.ready.is_empty() || !self.urgent.is_empty();
         let busy = self.host.busy();
         if !runnable && !busy && self.alarms.is_empty() {

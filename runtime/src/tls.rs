@@ -33,7 +33,8 @@ fn client_config(ca: Option<&str>) -> Result<Arc<rustls::ClientConfig>, String> 
     let mut roots = rustls::RootCertStore::empty();
     match ca {
         Some(path) => {
-            let certs = CertificateDer::pem_file_iter(path).map_err(|e| format!("tls: cannot read CA file '{path}': {e}"))?;
+            let certs =
+                CertificateDer::pem_file_iter(path).map_err(|e| format!("tls: cannot read CA file '{path}': {e}"))?;
             for c in certs {
                 let c = c.map_err(|e| format!("tls: bad certificate in '{path}': {e}"))?;
                 roots.add(c).map_err(|e| format!("tls: bad CA certificate in '{path}': {e}"))?;

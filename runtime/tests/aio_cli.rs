@@ -232,3 +232,34 @@ fn io_threads_must_be_positive() {
     assert_eq!(status, 2);
     assert!(err.contains("--io-threads"), "{err}");
 }
+
+/// A timer stopped right after it was started neither fires nor keeps the program alive
+/// (the bound is generous: the timer's interval is 30 s).
+#[test]
+fn a_stopped_timer_does_not_keep_the_program_alive() {
+    let dir = temp_dir("stopped");
+    let prog = write_program(
+        &dir,
+        "t.pir",
+        r#".include 'timer.pasm'
+.sub main :main
+    $P0 = new 'Timer'
+    $P1 = get_global 'never'
+    $P0[.PARROT_TIMER_HANDLER] = $P1
+    $P0[.PARROT_TIMER_NSEC] = 30.0
+    $P0[.PARROT_TIMER_REPEAT] = -1
+    $P0[.PARROT_TIMER_RUNNING] = 1
+    $P0[.PARROT_TIMER_RUNNING] = 0
+    say "stopped"
+.end
+.sub never
+    say "never"
+.end
+"#,
+    );
+    let start = Instant::now();
+    let (status, out, err) = run(&["run", &prog]);
+    assert_eq!((status, out.as_str(), err.as_str()), (0, "stopped\n", ""));
+    assert!(start.elapsed() < Duration::from_secs(20), "kea waited for a stopped timer");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -369,6 +369,9 @@ impl<'a> Asm<'a> {
 
     fn define_label(&mut self, name: String, span: Span) {
         self.ensure_sub();
+        // `.param`s bind once, at entry: a label after them must not jump back into the
+        // binding.
+        self.flush_params();
         let pc = self.code.ops.len() as u32;
         let sub = self.sub.as_mut().expect("ensured");
         if sub.labels.contains_key(&name) {

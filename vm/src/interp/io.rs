@@ -210,6 +210,8 @@ pub enum IoResult {
     },
     /// TLS is now on for the socket.
     Tls,
+    /// A write is done: this many bytes were handed to the OS.
+    Written(u64),
 }
 
 /// Where `P(dst)` of a handle op points.
@@ -244,7 +246,7 @@ impl Vm {
                 }
                 return self.raise(task, Exc::new(types::EXCEPTION_PIO_ERROR, "IO operation cancelled"));
             }
-            IoResult::Done => Elem::P(None),
+            IoResult::Done | IoResult::Written(_) => Elem::P(None),
             IoResult::Data { data, eof } => match dst {
                 IoDst::S(_, Some(h)) | IoDst::Rets(Some(h)) => {
                     self.set_eof(h, eof);
@@ -311,6 +313,7 @@ impl Vm {
             }
             IoResult::Cancelled => (ReqState::Cancelled, None, None, 0),
             IoResult::Done => (ReqState::Done, None, None, 0),
+            IoResult::Written(n) => (ReqState::Done, None, None, n),
             IoResult::Data { data, eof } => {
                 let data = match handle {
                     Some(h) => {
