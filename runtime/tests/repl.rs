@@ -3,16 +3,20 @@
 //! drives it; every wait is bounded). The others drive [`Session`] directly with captured
 //! output, and test the pure parts (blocks, completion, prelude extraction).
 
-use kea_runtime::host::{CaptureSink, Host};
-use kea_runtime::repl::{self, Block, Input, Outcome, Session};
+use kea_runtime::host::{CaptureSink, Host, Sink};
+use kea_runtime::repl::{self, Block, Input, Outcome, ReplSink, Session};
 use kea_runtime::RunOptions;
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// The pty driver. argv: the program, then steps: `send:TEXT` writes TEXT to the terminal,
 /// `expect:TEXT` waits (at most `TIMEOUT` seconds) until TEXT appears in the output after the
-/// previous match (escape sequences and carriage returns removed), `cooked:` waits until the
-/// terminal is back in canonical mode (the line editor returned). At the end it waits for
+/// previous match (escape sequences and carriage returns removed), `type:TEXT` writes TEXT a
+/// key at a time, each once the line so far is shown after the previous match (as a person
+/// types: the line editor has read the key before the next one comes), `cooked:` waits until
+/// the terminal is back in canonical mode (the line editor returned). At the end it waits for
 /// the program to exit. It answers rustyline's cursor-position queries, as a terminal does.
 /// Prints `STATUS n` or `TIMEOUT ...`, a `---` line, then the cleaned transcript.
 const DRIVER: &str = r#"
@@ -63,6 +67,15 @@ for step in steps:
     kind, _, arg = step.partition(":")
     if kind == "send":
         os.write(fd, arg.encode())
+    elif kind == "type":
+        for i in range(len(arg)):
+            os.write(fd, arg[i].encode())
+            deadline = time.time() + TIMEOUT
+            while clean().find(arg[:i + 1], mark) < 0:
+                if time.time() >= deadline or eof:
+                    fail("waiting for the echo of " + repr(arg[:i + 1]))
+                pump(deadline)
+        mark = clean().find(arg, mark) + len(arg)
     elif kind == "cooked":
         # Wait until the line editor has given the terminal back (canonical mode again).
         deadline = time.time() + TIMEOUT
@@ -133,6 +146,11 @@ fn pty_with_history(hist: &PathBuf, steps: &[String]) -> (i32, String) {
 
 fn send(s: &str) -> String {
     format!("send:{s}")
+}
+/// Types `s` a key at a time. Needed while tasks run behind the prompt: rustyline 15 then
+/// stalls on keys that arrive together (see the `repl` module docs).
+fn type_keys(s: &str) -> String {
+    format!("type:{s}")
 }
 fn expect(s: &str) -> String {
     format!("expect:{s}")
@@ -272,6 +290,78 @@ fn pty_help_and_completion() {
     assert_eq!(status, 0, "{t}");
 }
 
+/// Types a block: its first line, then each line once the continuation prompt shows.
+fn block(steps: &mut Vec<String>, first: &str, body: &[&str], last: &str) {
+    steps.push(send(&format!("{first}\r")));
+    for l in body.iter().chain([&last]) {
+        steps.push(expect(repl::CONTINUATION));
+        steps.push(send(&format!("{l}\r")));
+    }
+    steps.push(expect(&format!("\n{}", repl::PROMPT)));
+}
+
+#[test]
+fn pty_timer_started_at_the_prompt_prints_above_it() {
+    let mut s = start();
+    line(&mut s, ".include 'timer.pasm'");
+    block(&mut s, ".pcc_sub tick:", &["say \"tick\"", "returncc"], "");
+    line(&mut s, "new P1, 'Timer'");
+    line(&mut s, "find_name P2, 'tick'");
+    line(&mut s, "set P1[.PARROT_TIMER_NSEC], 0.2");
+    line(&mut s, "set P1[.PARROT_TIMER_HANDLER], P2");
+    line(&mut s, "set P1[.PARROT_TIMER_REPEAT], -1");
+    line(&mut s, "set P1[.PARROT_TIMER_RUNNING], 1");
+    // Half a line typed; the timer fires while the REPL waits for the rest.
+    s.push(type_keys("say 12"));
+    s.push(expect("tick\n"));
+    // Above the prompt: after the output, the prompt and the half line are drawn again.
+    s.push(expect(&format!("{}say 12", repl::PROMPT)));
+    // The line was not disturbed: finishing it runs it.
+    s.push(type_keys("3"));
+    s.push(send("\r"));
+    s.push(expect("\n123\n"));
+    s.push(expect(repl::PROMPT));
+    // The prompt still works, and Ctrl-D leaves with the timer still armed.
+    s.push(send("\x04"));
+    let (status, t) = pty("timer", &s);
+    assert_eq!(status, 0, "{t}");
+}
+
+#[test]
+fn pty_exit_in_a_timer_at_the_prompt_gives_the_terminal_back() {
+    let mut s = start();
+    line(&mut s, ".include 'timer.pasm'");
+    block(
+        &mut s,
+        ".sub tock",
+        &[
+            "$P0 = get_global 'n'",
+            "inc $P0",
+            "if $P0 < 2 goto first",
+            "say \"bye\"",
+            "exit 3",
+            "first:",
+            "say \"tock\"",
+        ],
+        ".end",
+    );
+    line(&mut s, "P3 = box 0");
+    line(&mut s, "set_global 'n', P3");
+    line(&mut s, "P0 = new 'Timer'");
+    line(&mut s, "P1 = find_name 'tock'");
+    line(&mut s, "P0[.PARROT_TIMER_NSEC] = 0.2");
+    line(&mut s, "P0[.PARROT_TIMER_HANDLER] = P1");
+    line(&mut s, "P0[.PARROT_TIMER_REPEAT] = -1");
+    // The first firing prints (before or after the next prompt is drawn); the second comes
+    // while the REPL waits at its prompt, and ends the program.
+    s.push(send("P0[.PARROT_TIMER_RUNNING] = 1\r"));
+    s.push(expect("tock\n"));
+    s.push(expect("bye\n"));
+    s.push("cooked:".to_string());
+    let (status, t) = pty("exit_at_prompt", &s);
+    assert_eq!(status, 3, "{t}");
+}
+
 // ---- without a terminal ----
 
 fn session() -> Session<CaptureSink> {
@@ -400,4 +490,105 @@ fn completion() {
     assert!(c.contains(&"say".to_string()), "{c:?}");
     assert!(repl::complete("say sa", 6).1.is_empty(), "operands are not ops");
     assert!(repl::complete(".pcc", 4).1.contains(&".pcc_sub".to_string()));
+}
+
+// ---- tasks running while the REPL waits ----
+
+/// An external printer that keeps what it is given, one message an entry.
+#[derive(Clone, Default)]
+struct Printed(Arc<Mutex<Vec<String>>>);
+
+impl rustyline::ExternalPrinter for Printed {
+    fn print(&mut self, msg: String) -> rustyline::Result<()> {
+        self.0.lock().expect("printer lock").push(msg);
+        Ok(())
+    }
+}
+
+impl Printed {
+    fn all(&self) -> Vec<String> {
+        self.0.lock().expect("printer lock").clone()
+    }
+}
+
+fn prompt_session() -> (Session<ReplSink<CaptureSink>>, Printed) {
+    let printed = Printed::default();
+    let sink = ReplSink::new(CaptureSink::default(), Some(Box::new(printed.clone())));
+    let host = Host::new(sink, Box::new(std::io::Cursor::new(Vec::new())));
+    (Session::new(host, &RunOptions::default(), false), printed)
+}
+
+fn take_direct(s: &mut Session<ReplSink<CaptureSink>>) -> String {
+    String::from_utf8_lossy(&std::mem::take(&mut s.rt.host.sink.direct_mut().out)).into_owned()
+}
+
+/// Runs the session as the REPL does while it waits at a prompt, until `done` holds (at
+/// most 10 s); returns the last outcome.
+fn wait_at_prompt(s: &mut Session<ReplSink<CaptureSink>>, mut done: impl FnMut() -> bool) -> Outcome {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    s.rt.host.sink.set_prompt(true);
+    let mut out = Outcome::Continue;
+    while !done() && Instant::now() < deadline && out == Outcome::Continue {
+        assert!(s.has_work(), "nothing left to run");
+        out = s.idle(repl::IDLE_SLICE);
+    }
+    s.rt.host.sink.set_prompt(false);
+    out
+}
+
+const TICKER: &str = ".include 'timer.pasm'\n.pcc_sub tick:\n  print \"ti\"\n  say \"ck\"\n  returncc\n";
+const START: &str = "new P1, 'Timer'\nfind_name P2, 'tick'\nset P1[.PARROT_TIMER_NSEC], 0.05\n\
+    set P1[.PARROT_TIMER_HANDLER], P2\nset P1[.PARROT_TIMER_REPEAT], -1\nset P1[.PARROT_TIMER_RUNNING], 1";
+
+#[test]
+fn session_timer_output_goes_to_the_printer_while_waiting() {
+    let (mut s, printed) = prompt_session();
+    s.submit(TICKER);
+    s.submit(START);
+    take_direct(&mut s);
+    let out = wait_at_prompt(&mut s, || !printed.all().is_empty());
+    assert_eq!(out, Outcome::Continue);
+    // One message a flush: the two writes of the handler arrive as one line.
+    assert_eq!(printed.all()[0], "tick\n");
+    assert!(!take_direct(&mut s).contains("tick"), "nothing went around the printer");
+    // While an input runs, output goes straight out; the registers are intact.
+    s.submit("typeof S0, P1\nsay S0\nset P1[.PARROT_TIMER_RUNNING], 0");
+    let direct = take_direct(&mut s);
+    assert!(direct.contains("Timer\n"), "{direct}");
+}
+
+#[test]
+fn session_exit_in_a_task_while_waiting_quits() {
+    let (mut s, printed) = prompt_session();
+    s.submit(
+        ".include 'timer.pasm'\n.pcc_sub bye:\n  get_global P0, 'n'\n  inc P0\n  lt P0, 2, FIRST\n  \
+         say \"bye\"\n  exit 5\nFIRST:\n  returncc\n",
+    );
+    s.submit("box P3, 0\nset_global 'n', P3");
+    s.submit(&START.replace("'tick'", "'bye'"));
+    let out = wait_at_prompt(&mut s, || false);
+    assert_eq!(out, Outcome::Quit(5));
+    // What the exiting task printed last is not left with the line editor: it goes out
+    // directly once the prompt is gone.
+    assert!(printed.all().iter().all(|m| !m.contains("bye")), "{:?}", printed.all());
+    assert_eq!(take_direct(&mut s), "bye\n");
+}
+
+#[test]
+fn repl_sink_collects_lines_above_the_prompt() {
+    let printed = Printed::default();
+    let mut sink = ReplSink::new(CaptureSink::default(), Some(Box::new(printed.clone())));
+    sink.write(1, b"before ").unwrap();
+    sink.set_prompt(true);
+    assert_eq!(sink.direct_mut().out, b"before ", "no prompt: straight out");
+    sink.write(1, b"a").unwrap();
+    sink.write(2, b"b\n").unwrap();
+    sink.write(1, b"c").unwrap();
+    sink.flush().unwrap();
+    sink.write(1, b"d").unwrap();
+    // Taking the prompt away waits for the printer and writes the rest directly.
+    sink.set_prompt(false);
+    assert_eq!(printed.all(), vec!["ab\nc".to_string()]);
+    sink.write(1, b"e").unwrap();
+    assert_eq!(sink.direct_mut().out, b"before de");
 }
