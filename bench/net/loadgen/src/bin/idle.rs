@@ -118,7 +118,10 @@ fn main() {
         if slot.as_ref().is_some_and(|c| c.phase != Phase::Confirmed) {
             let mut c = slot.take().unwrap();
             let _ = poll.registry().deregister(&mut c.stream);
-            failed.add("connect", &std::io::Error::new(std::io::ErrorKind::TimedOut, "not confirmed within the connect timeout"));
+            failed.add(
+                "connect",
+                &std::io::Error::new(std::io::ErrorKind::TimedOut, "not confirmed within the connect timeout"),
+            );
         }
     }
     failed.count += (count - attempted) as u64;

@@ -71,7 +71,14 @@ fn main() {
     let threads: usize = args.get::<usize>("threads", 1).clamp(1, conns.max(1));
     let window: usize = args.get("window", 64);
     let connect_timeout: f64 = args.get("connect-timeout", 10.0);
-    if conns == 0 || size == 0 || window == 0 || !duration.is_finite() || duration <= 0.0 || !warmup.is_finite() || warmup < 0.0 {
+    if conns == 0
+        || size == 0
+        || window == 0
+        || !duration.is_finite()
+        || duration <= 0.0
+        || !warmup.is_finite()
+        || warmup < 0.0
+    {
         kea_netbench::usage_error("--conns, --size, --window and --duration must be positive");
     }
     require_fds(conns as u64 + 64);
