@@ -359,7 +359,21 @@ impl Net {
                     return done(out, IoResult::Failed("tls: the socket is closed".into()));
                 };
                 match crate::tls::start(server, &opts) {
-                    Ok(conn) => {
+                    Ok(mut conn) => {
+                        // Bytes the reactor read before TLS began (a ClientHello that came
+                        // with the connection, or right behind a STARTTLS) are TLS records.
+                        let early = s.take(usize::MAX);
+                        let mut rest = &early[..];
+                        while !rest.is_empty() {
+                            match conn.read_tls(&mut rest) {
+                                Ok(n) if n > 0 => {}
+                                _ => break,
+                            }
+                            if let Err(e) = conn.process_new_packets() {
+                                s.err = Some(format!("TLS error: {e}"));
+                                break;
+                            }
+                        }
                         s.tls = Some(Box::new(conn));
                         s.handshaking = Some(w);
                         self.pump(reg, handle, out);
@@ -481,6 +495,15 @@ impl Net {
                 self.submit(reg, op, w, new_id, out);
             }
             IoOp::Close { handle } => {
+                if let Some(Io::Listener(_) | Io::UnixListener(_)) = self.socks.get(&handle).map(|s| &s.io) {
+                    // A listener has nothing to flush (`pump` never reaches the close step for
+                    // it): close it now; its accepts, streams included, end as cancelled.
+                    let mut s = self.remove(reg, handle).expect("present");
+                    for (aw, _, _) in s.acceptors.drain(..) {
+                        out.push_back(Completion { waiter: aw, result: IoResult::Cancelled });
+                    }
+                    return done(out, IoResult::Done);
+                }
                 if let Some(s) = self.socks.get_mut(&handle) {
                     s.closing = Some(w);
                     if let Some(t) = s.tls.as_mut() {

@@ -378,6 +378,18 @@ impl<S: Sink> Runtime<S> {
                     Err(step) => self.after_step(id, step),
                 }
             }
+            // One connection of an async `accept` stream: the request stays pending.
+            Waiter::Request(r) if matches!(c.result, IoResult::Sock { accepted: true, .. }) => {
+                if let Some((cb, item)) = self.vm.stream_item(r, c.result) {
+                    self.stats.callbacks += 1;
+                    match Task::calling(&self.vm, cb, &[Some(item)]) {
+                        Some(t) => {
+                            self.spawn(t, None, Class_::Callback, DEFAULT_PRIORITY);
+                        }
+                        None => self.fail_msg("a request's callback is not a Sub"),
+                    }
+                }
+            }
             Waiter::Request(r) => self.finish_request(r, c.result),
         }
     }

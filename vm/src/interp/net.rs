@@ -548,24 +548,30 @@ impl Vm {
     }
 
     /// One item of a stream request (each connection of an async `accept`): the request
-    /// stays pending, its `return()` is the new item, and its callback runs for it.
-    pub fn stream_item(&mut self, req: PmcRef, result: IoResult) -> Option<PmcRef> {
+    /// stays pending and its `return()` is the newest item. Gives the callback and what it
+    /// is called with: a finished copy of the request whose `return()` is this item, so
+    /// items that arrive together each reach their own callback.
+    pub fn stream_item(&mut self, req: PmcRef, result: IoResult) -> Option<(PmcRef, PmcRef)> {
         let handle = match self.heap.get(req) {
             PmcData::Request(q) if q.state == crate::aio::ReqState::Pending => q.handle,
             _ => return None,
         };
         let v = match self.net_result(handle, result) {
             IoResult::Value(Elem::P(p)) => p,
-            IoResult::Failed(msg) => return self.finish_request(req, IoResult::Failed(msg)),
+            IoResult::Failed(msg) => return self.finish_request(req, IoResult::Failed(msg)).map(|cb| (cb, req)),
             _ => None,
         };
-        match self.heap.get_mut(req) {
+        let item = match self.heap.get_mut(req) {
             PmcData::Request(q) => {
                 q.result = v;
                 q.bytes += 1;
-                q.callback
+                let mut item = q.clone();
+                item.state = crate::aio::ReqState::Done;
+                item
             }
-            _ => None,
-        }
+            _ => return None,
+        };
+        let cb = item.callback?;
+        Some((cb, self.heap.alloc(PmcData::Request(item))))
     }
 }
