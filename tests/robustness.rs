@@ -156,7 +156,14 @@ fn program(rng: &mut Rng) -> String {
 }
 
 fn run(src: &str) {
-    let opts = RunOptions { max_ops: Some(20_000), max_depth: 200, batch: 97, ..RunOptions::default() };
+    // A mutated server or a forever timer waits without running ops: bound the wall time too.
+    let opts = RunOptions {
+        max_ops: Some(20_000),
+        max_depth: 200,
+        batch: 97,
+        max_time: Some(std::time::Duration::from_secs(2)),
+        ..RunOptions::default()
+    };
     let result = std::panic::catch_unwind(|| kea_runtime::run_source_captured("fuzz.pasm", src, b"in\nput\n", &opts));
     match result {
         Ok((_, _, err)) => assert!(!String::from_utf8_lossy(&err).contains("panicked"), "panic report for:\n{src}"),

@@ -43,6 +43,9 @@ pub struct RunOptions {
     pub trace_io: bool,
     /// File worker threads.
     pub io_threads: usize,
+    /// Stop with an error after this much wall time (`--max-time`): a program that waits
+    /// forever (a server, a forever timer) cannot hang a test run.
+    pub max_time: Option<std::time::Duration>,
 }
 
 impl Default for RunOptions {
@@ -56,6 +59,7 @@ impl Default for RunOptions {
             argv: Vec::new(),
             trace_io: false,
             io_threads: 4,
+            max_time: None,
         }
     }
 }

@@ -156,6 +156,10 @@ pub struct Runtime<S: Sink> {
     ops_base: u64,
     /// A task that keeps its outer frame (the REPL's main task), kept after it ended.
     kept: Option<(TaskId, Task)>,
+    /// The task `run_until` waits for: once it has ended the tick must not sleep.
+    watch: Option<TaskId>,
+    /// When `--max-time` runs out.
+    deadline: Option<Instant>,
 }
 
 impl<S: Sink> Runtime<S> {
@@ -183,6 +187,8 @@ impl<S: Sink> Runtime<S> {
             keep_going: false,
             ops_base: 0,
             kept: None,
+            watch: None,
+            deadline: opts.max_time.map(|t| Instant::now() + t),
         }
     }
 
@@ -238,6 +244,7 @@ impl<S: Sink> Runtime<S> {
 
     /// Runs ticks until task `until` has ended (or, with `None`, until everything has).
     pub fn run_until(&mut self, until: Option<TaskId>, extra: &[&Task]) -> Ended {
+        self.watch = until;
         loop {
             if let Some(n) = self.exit {
                 return Ended::Exit(n);
@@ -254,7 +261,14 @@ impl<S: Sink> Runtime<S> {
             if until.is_some_and(|u| self.is_done(u)) {
                 return Ended::Finished;
             }
-            if !self.tick(extra, None) {
+            if self.deadline.is_some_and(|d| Instant::now() >= d) {
+                let t = self.opts.max_time.unwrap_or_default().as_secs_f64();
+                self.fail_msg(&format!("time limit exceeded after {t} s (--max-time)"));
+                self.keep_going = false;
+                self.failed = false;
+                return Ended::Failed;
+            }
+            if !self.tick(extra, self.deadline) {
                 if self.exit.is_some() || self.failed {
                     continue;
                 }
@@ -341,7 +355,7 @@ impl<S: Sink> Runtime<S> {
         }
         // 3. Reactor: wait only when nothing can run.
         self.prune_alarms();
-        let runnable = !self.ready.is_empty() || !self.urgent.is_empty();
+        let runnable = !self.ready.is_empty() || !self.urgent.is_empty() || self.watch.is_some_and(|w| self.is_done(w));
         let busy = self.host.busy();
         if !runnable && !busy && self.alarms.is_empty() {
             return false;

@@ -263,3 +263,33 @@ fn a_stopped_timer_does_not_keep_the_program_alive() {
     assert!(start.elapsed() < Duration::from_secs(20), "kea waited for a stopped timer");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--max-time` stops a program that waits forever (here: for a message nobody sends while a
+/// forever timer keeps it alive) with a clear error.
+#[test]
+fn max_time_stops_a_program_that_waits_forever() {
+    let dir = temp_dir("maxtime");
+    let prog = write_program(
+        &dir,
+        "w.pir",
+        r#".include 'timer.pasm'
+.sub main :main
+    $P0 = new 'Timer'
+    $P1 = get_global 'tick'
+    $P0[.PARROT_TIMER_HANDLER] = $P1
+    $P0[.PARROT_TIMER_NSEC] = 0.05
+    $P0[.PARROT_TIMER_REPEAT] = -1
+    $P0[.PARROT_TIMER_RUNNING] = 1
+    say "waiting"
+.end
+.sub tick
+.end
+"#,
+    );
+    let start = Instant::now();
+    let (status, out, err) = run(&["run", "--max-time", "0.3", &prog]);
+    assert_eq!((status, out.as_str()), (1, "waiting\n"));
+    assert_eq!(err, "time limit exceeded after 0.3 s (--max-time)\n");
+    assert!(start.elapsed() < Duration::from_secs(20));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -353,6 +353,9 @@ pub struct Heap {
     free: Vec<u32>,
     /// Allocations since the last collection.
     since_gc: usize,
+    /// Bytes of data (IO buffers) handed to PMCs since the last collection: a program that
+    /// reads megabytes per request must not wait for 65,536 allocations to get them back.
+    bytes_since_gc: usize,
     /// Collect once `since_gc` passes this; it follows the live size (twice it, at least
     /// [`MIN_GC_THRESHOLD`]), so the cost of collecting stays proportional to allocation.
     threshold: usize,
@@ -364,6 +367,9 @@ pub struct Heap {
     pub peak: usize,
 }
 
+/// Data bytes (see `Heap::note_bytes`) that make a collection due.
+pub const GC_BYTES: usize = 64 << 20;
+
 /// The fewest allocations between two collections.
 pub const MIN_GC_THRESHOLD: usize = 1 << 16;
 
@@ -373,6 +379,7 @@ impl Default for Heap {
             objs: Vec::new(),
             free: Vec::new(),
             since_gc: 0,
+            bytes_since_gc: 0,
             threshold: MIN_GC_THRESHOLD,
             live_after_gc: 0,
             gc_runs: 0,
@@ -410,6 +417,10 @@ impl Heap {
         // Handles are u32: a heap of four billion PMCs is far past any memory limit.
         PmcRef(NonZeroU32::new(index as u32 + 1).unwrap_or(NonZeroU32::MIN))
     }
+    /// Counts `n` bytes of data that just went into a PMC (an IO read's result).
+    pub fn note_bytes(&mut self, n: usize) {
+        self.bytes_since_gc += n;
+    }
     /// How many PMCs are alive (or not yet found dead).
     pub fn len(&self) -> usize {
         self.objs.len() - self.free.len()
@@ -420,7 +431,7 @@ impl Heap {
     }
     /// Has enough been allocated since the last collection to collect again?
     pub fn wants_gc(&self) -> bool {
-        self.since_gc >= self.threshold
+        self.since_gc >= self.threshold || self.bytes_since_gc >= GC_BYTES
     }
     /// The PMC's data.
     pub fn get(&self, r: PmcRef) -> &PmcData {
@@ -484,6 +495,7 @@ impl Heap {
         }
         self.gc_runs += 1;
         self.since_gc = 0;
+        self.bytes_since_gc = 0;
         self.live_after_gc = self.len();
         self.threshold = (self.live_after_gc * 2).max(MIN_GC_THRESHOLD);
         freed

@@ -310,6 +310,9 @@ impl Default for Vm {
     }
 }
 
+/// The "exception" kind an op uses to hand a scheduler call to the run loop's error path.
+const SCHED_SIGNAL: i64 = -1;
+
 /// Max bytes of one string; larger results raise an exception instead of exhausting memory.
 pub const MAX_STRING: usize = 1 << 30;
 
@@ -451,7 +454,10 @@ impl Vm {
             if let PmcData::Timer(_) = self.heap.get(t) {
                 let change = self.timer_set(t, *i, v)?;
                 if change != crate::aio::TimerChange::None {
+                    // Not an error: the way out of the op to the scheduler without a check
+                    // after every op (see `raise`).
                     self.pending_sched = Some(SchedCall::Timer(t, change));
+                    return Err(Exc::new(SCHED_SIGNAL, String::new()));
                 }
                 return Ok(());
             }
@@ -576,6 +582,15 @@ impl Vm {
     // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
     #[inline(never)]
     fn raise(&mut self, task: &mut Task, e: Exc) -> Result<(), Step> {
+        if e.kind == SCHED_SIGNAL {
+            if let Some(call) = self.pending_sched.take() {
+                // The op is done; the scheduler goes first (a keyed set started a Timer).
+                if let Some(f) = task.frames.last_mut() {
+                    f.pc += 1;
+                }
+                return Err(Step::Sched(call));
+            }
+        }
         let p = self.exception_pmc(e);
         self.throw(task, p)
     }
@@ -900,12 +915,6 @@ impl Vm {
                             }
                         } else if let Some(r) = self.exec_family(f, op) {
                             tri!(r);
-                            // A keyed set started or stopped a Timer: tell the scheduler now.
-                            if let Some(call) = self.pending_sched.take() {
-                                save_next!();
-                                task.ops += executed;
-                                return Step::Sched(call);
-                            }
                         } else {
                             match op {
                                 // Handlers belong to the frame that installed them (Parrot keeps them in
@@ -980,13 +989,15 @@ impl Vm {
                                 }
                                 _ => {
                                     // IO and scheduler ops: hand the request to the runtime.
-                                    let r = match self.exec_io(f, &mut task.io_dst, op) {
+                                    // The op is read again from `pc` there: passing it would make
+                                    // the loop keep every op in memory (bench/mops_intval).
+                                    let r = match self.exec_io(f, &mut task.io_dst, pc) {
                                         Some(r) => r,
-                                        None => match self.exec_sched(f, &mut task.io_dst, op) {
+                                        None => match self.exec_sched(f, &mut task.io_dst, pc) {
                                             Some(r) => r,
                                             None => raise!(Exc::new(
                                                 types::EXCEPTION_INVALID_OPERATION,
-                                                format!("op {} is not implemented", op.info().name)
+                                                format!("op {} is not implemented", code.ops[pc].info().name)
                                             )),
                                         },
                                     };

@@ -58,7 +58,10 @@ pub enum SchedCall {
 impl Vm {
     /// The scheduler ops. `Ok(Some(step))` leaves the run loop with the pc after the op;
     /// `None` means `op` is not one of them.
-    pub(super) fn exec_sched(&mut self, f: &mut Frame, io_dst: &mut Option<IoDst>, op: Op) -> Option<IoStep> {
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
+    pub(super) fn exec_sched(&mut self, f: &mut Frame, io_dst: &mut Option<IoDst>, pc: usize) -> Option<IoStep> {
+        let op = *f.code.ops.get(pc)?;
         let sched = |c| Ok(Some(Step::Sched(c)));
         Some(match op {
             Op::schedule_p { task } | Op::schedule_local_p { task } => {
@@ -167,6 +170,8 @@ impl Vm {
     }
 
     /// Starts a Timer PMC (what invoking one does).
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
     pub(super) fn timer_invoke(&mut self, p: PmcRef) -> Option<Step> {
         match self.heap.get(p) {
             PmcData::Timer(_) => Some(Step::Sched(SchedCall::Timer(p, TimerChange::Start))),
@@ -175,6 +180,8 @@ impl Vm {
     }
 
     /// A keyed set on a Timer, which may start or stop it.
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
     pub(super) fn timer_set(&mut self, p: PmcRef, key: i64, v: Elem) -> Result<TimerChange, Exc> {
         let (int, num) = (self.heap.elem_int(&v).unwrap_or(0), self.heap.elem_num(&v).unwrap_or(0.0));
         let pmc = match v {
@@ -190,6 +197,8 @@ impl Vm {
     /// The methods built-in PMCs answer without a sub (`Request`, `Task`, `FileHandle`,
     /// `StringHandle`). `args` are the values of the call's `set_args`, invocant first; the
     /// result goes to `rets` for `get_results`. `None`: not a native method.
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
     pub(super) fn native_method(
         &mut self,
         args: &[Elem],
