@@ -62,6 +62,58 @@ const CASES: &[Case] = &[
     say $S0"#,
     },
     Case {
+        name: "big reads (read-ahead) with a seek between",
+        stdin: "",
+        setup: r#"fh = open FILE, "w"
+    $S9 = repeat "0123456789abcdefghi", 100000
+    print fh, $S9
+    print fh, $S9
+    print fh, "tail"
+    close fh
+    fh = open FILE, "r""#,
+        sync: r#"$I9 = 0
+again:
+    $S0 = read fh, 1048576
+    $I0 = length $S0
+    $S1 = substr $S0, 0, 12
+    print $I0
+    print " "
+    say $S1
+    inc $I9
+    if $I9 == 2 goto rewind
+    if $I0 > 0 goto again
+    goto out
+rewind:
+    seek fh, 7, 0
+    goto again
+out:
+    $I0 = tell fh
+    say $I0"#,
+        asynch: r#"$I9 = 0
+again:
+    r = read fh, 1048576, nocb
+    wait r
+    $S0 = r.'return'()
+    $I0 = length $S0
+    $S1 = substr $S0, 0, 12
+    print $I0
+    print " "
+    say $S1
+    inc $I9
+    if $I9 == 2 goto rewind
+    if $I0 > 0 goto again
+    goto out
+rewind:
+    r = seek fh, 7, 0, nocb
+    wait r
+    goto again
+out:
+    r = tell fh, nocb
+    wait r
+    $I0 = r.'return'()
+    say $I0"#,
+    },
+    Case {
         name: "readline to the end",
         stdin: "",
         setup: r#"fh = open FILE, "w"

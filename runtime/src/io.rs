@@ -266,7 +266,7 @@ impl FileState {
                 if self.regular && self.unread().is_empty() && count >= RCHUNK {
                     // A big read of a file goes straight into the result: one copy, no
                     // read-ahead. A short read means the end of the file.
-                    let mut out = Vec::with_capacity(count);
+                    let mut out = kea_vm::string::take_buffer(count);
                     (&mut self.file).take(count as u64).read_to_end(&mut out).map_err(rd)?;
                     let eof = out.len() < count;
                     return Ok(FRes::Data(out, eof));
@@ -366,6 +366,34 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 struct FileSlot {
     state: Option<Box<FileState>>,
     queue: VecDeque<(IoOp, Waiter)>,
+    /// Read-ahead for sequential big reads of a regular file (see [`Prefetch`]), oldest
+    /// first.
+    prefetch: VecDeque<Prefetch>,
+    /// Bumped whenever a read-ahead is dropped, so a late one is recognised.
+    gen: u64,
+    /// The file for reading ahead with `pread`, which moves no position.
+    ahead: Option<Arc<File>>,
+}
+
+impl FileSlot {
+    fn new(state: Box<FileState>) -> FileSlot {
+        FileSlot { state: Some(state), queue: VecDeque::new(), prefetch: VecDeque::new(), gen: 0, ahead: None }
+    }
+}
+
+/// How many chunks are read ahead: two workers copy in parallel on two cores.
+const AHEAD: usize = 2;
+
+/// A read-ahead: after a big sequential read of a regular file, the next chunks are read on
+/// other workers while the program works on this one; the next `read` of the same size at
+/// that offset takes it without a round trip to the pool. Any other operation drops them.
+struct Prefetch {
+    offset: u64,
+    len: usize,
+    /// The bytes, once read.
+    data: Option<Result<Vec<u8>, String>>,
+    /// A read waiting for it.
+    waiter: Option<Waiter>,
 }
 
 /// stdin: what the helper thread has read and not yet given out.
@@ -384,7 +412,8 @@ struct StdinSlot {
 
 /// What comes back from a worker or the stdin helper.
 enum Done {
-    File { id: u32, state: Box<FileState>, result: FRes, waiter: Waiter },
+    File { id: u32, state: Box<FileState>, result: FRes, waiter: Waiter, ahead: Option<usize> },
+    Ahead { id: u32, gen: u64, offset: u64, result: Result<Vec<u8>, String> },
     Opened { waiter: Waiter, result: Result<(Box<FileState>, String, String), String> },
     Value { waiter: Waiter, result: FRes },
     Addrs { waiter: Waiter, result: Result<Vec<(String, i64)>, String>, all: bool },
@@ -689,11 +718,54 @@ impl<S: Sink> Host<S> {
     fn pump_file(&mut self, id: u32) {
         loop {
             let Some(slot) = self.files.get_mut(&id) else { return };
+            if slot.prefetch.front().is_some_and(|p| p.waiter.is_some()) {
+                // A read waits for the read-ahead; everything after it waits too.
+                return;
+            }
             let Some(mut state) = slot.state.take() else { return };
             let Some((op, waiter)) = slot.queue.pop_front() else {
                 slot.state = Some(state);
                 return;
             };
+            // A big sequential read: take the read-ahead if it is the right one.
+            let big = match op {
+                IoOp::Read { count, .. }
+                    if count >= RCHUNK
+                        && state.regular
+                        && state.readable
+                        && state.unread().is_empty()
+                        && state.wbuf.is_empty() =>
+                {
+                    Some(count)
+                }
+                _ => None,
+            };
+            let next = slot.prefetch.front().map(|p| (p.offset, p.len));
+            match (big, next) {
+                (Some(count), Some((off, len))) if len == count && state.file.stream_position().ok() == Some(off) => {
+                    let mut p = slot.prefetch.pop_front().expect("front exists");
+                    match p.data.take() {
+                        Some(r) => {
+                            let result = take_ahead(&mut state, r, count);
+                            slot.state = Some(state);
+                            self.ready.push_back(Completion { waiter, result });
+                            self.start_prefetch(id, count);
+                        }
+                        None => {
+                            p.waiter = Some(waiter);
+                            slot.prefetch.push_front(p);
+                            slot.state = Some(state);
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                (_, Some(_)) => {
+                    slot.gen += 1;
+                    slot.prefetch.clear();
+                }
+                _ => {}
+            }
             if let Some(r) = state.try_fast(&op) {
                 slot.state = Some(state);
                 self.ready.push_back(Completion { waiter, result: r });
@@ -708,7 +780,7 @@ impl<S: Sink> Host<S> {
             };
             let job: Job = Box::new(move || {
                 let result = state.perform(&fop);
-                Done::File { id: if closing { u32::MAX } else { id }, state, result, waiter }
+                Done::File { id: if closing { u32::MAX } else { id }, state, result, waiter, ahead: big }
             });
             if closing {
                 // The handle is gone once its last flush is done; later ops find it closed.
@@ -720,6 +792,38 @@ impl<S: Sink> Host<S> {
             }
             self.dispatch(job);
             return;
+        }
+    }
+
+    /// Keeps `AHEAD` chunks of `len` bytes of file `id` being read ahead, on workers.
+    fn start_prefetch(&mut self, id: u32, len: usize) {
+        let Some(slot) = self.files.get_mut(&id) else { return };
+        let Some(state) = slot.state.as_mut() else { return };
+        if slot.ahead.is_none() {
+            match state.file.try_clone() {
+                Ok(f) => slot.ahead = Some(Arc::new(f)),
+                Err(_) => return,
+            }
+        }
+        let Some(ahead) = slot.ahead.clone() else { return };
+        let mut offset = match slot.prefetch.back() {
+            Some(p) => p.offset + p.len as u64,
+            None => match state.file.stream_position() {
+                Ok(o) => o,
+                Err(_) => return,
+            },
+        };
+        let gen = slot.gen;
+        let mut jobs: Vec<Job> = Vec::new();
+        while slot.prefetch.len() < AHEAD {
+            slot.prefetch.push_back(Prefetch { offset, len, data: None, waiter: None });
+            let f = ahead.clone();
+            let at = offset;
+            jobs.push(Box::new(move || Done::Ahead { id, gen, offset: at, result: read_at(&f, at, len) }));
+            offset += len as u64;
+        }
+        for j in jobs {
+            self.dispatch(j);
         }
     }
 
@@ -921,7 +1025,34 @@ impl<S: Sink> Host<S> {
         while let Ok(d) = self.done_rx.try_recv() {
             self.in_flight = self.in_flight.saturating_sub(1);
             match d {
-                Done::File { id, mut state, result, waiter } => {
+                Done::Ahead { id, gen, offset, result } => {
+                    let Some(slot) = self.files.get_mut(&id) else { continue };
+                    if slot.gen != gen {
+                        if let Ok(v) = result {
+                            kea_vm::string::give_buffer(v);
+                        }
+                        continue;
+                    }
+                    let Some(p) = slot.prefetch.iter_mut().find(|p| p.offset == offset) else { continue };
+                    p.data = Some(result);
+                    let front_ready = slot.prefetch.front().is_some_and(|p| p.data.is_some() && p.waiter.is_some());
+                    if front_ready {
+                        let mut p = slot.prefetch.pop_front().expect("front exists");
+                        let (w, count) = (p.waiter.take().expect("waiter"), p.len);
+                        if let (Some(state), Some(r)) = (slot.state.as_mut(), p.data.take()) {
+                            let r = take_ahead(state, r, count);
+                            self.ready.push_back(Completion { waiter: w, result: r });
+                            self.start_prefetch(id, count);
+                        }
+                        self.pump_file(id);
+                    }
+                }
+                Done::File { id, mut state, result, waiter, ahead } => {
+                    // A full big read of a regular file: read the next chunk ahead.
+                    let more = match (&result, ahead) {
+                        (FRes::Data(d, false), Some(n)) if d.len() == n && state.regular => Some(n),
+                        _ => None,
+                    };
                     // A cancelled read gives its bytes back to the handle: nothing is lost.
                     if let (Waiter::Request(r), FRes::Data(data, _)) = (waiter, &result) {
                         if self.cancelled.contains(&r) {
@@ -934,6 +1065,11 @@ impl<S: Sink> Host<S> {
                     self.ready.push_back(Completion { waiter, result: result.into_result() });
                     if let Some(slot) = self.files.get_mut(&id) {
                         slot.state = Some(state);
+                        if let Some(n) = more {
+                            if slot.queue.is_empty() {
+                                self.start_prefetch(id, n);
+                            }
+                        }
                         self.pump_file(id);
                     }
                 }
@@ -941,7 +1077,7 @@ impl<S: Sink> Host<S> {
                     let result = match result {
                         Ok((state, path, mode)) => {
                             let id = next_socket_id();
-                            self.files.insert(id, FileSlot { state: Some(state), queue: VecDeque::new() });
+                            self.files.insert(id, FileSlot::new(state));
                             IoResult::Opened { handle: id, path: Str::from(path), mode: Str::from(mode) }
                         }
                         Err(msg) => IoResult::Failed(msg),
@@ -1037,6 +1173,38 @@ impl<S: Sink> Host<S> {
 fn addrs(r: Result<Vec<(String, i64)>, String>, all: bool) -> IoResult {
     match r {
         Ok(v) => IoResult::Addrs { addrs: v.into_iter().map(|(a, f)| (Str::from(a), f)).collect(), all },
+        Err(e) => IoResult::Failed(e),
+    }
+}
+
+/// Reads `len` bytes at `offset` (fewer at the end of the file), moving no position.
+fn read_at(f: &File, offset: u64, len: usize) -> Result<Vec<u8>, String> {
+    use std::os::unix::fs::FileExt;
+    let mut out = kea_vm::string::take_buffer(len);
+    out.resize(len, 0);
+    let mut got = 0;
+    while got < len {
+        match f.read_at(&mut out[got..], offset + got as u64) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(format!("read failed: {}", os_error_text(&e))),
+        }
+    }
+    out.truncate(got);
+    Ok(out)
+}
+
+/// The result of a read served by a read-ahead: the handle's position moves past the bytes.
+fn take_ahead(state: &mut FileState, r: Result<Vec<u8>, String>, count: usize) -> IoResult {
+    match r {
+        Ok(d) => {
+            let n = d.len();
+            if let Err(e) = state.file.seek(SeekFrom::Current(n as i64)) {
+                return IoResult::Failed(format!("read failed: {}", os_error_text(&e)));
+            }
+            IoResult::Data { data: Str::from_vec(d, Encoding::Binary), eof: n < count }
+        }
         Err(e) => IoResult::Failed(e),
     }
 }

@@ -368,7 +368,7 @@ pub struct Heap {
 }
 
 /// Data bytes (see `Heap::note_bytes`) that make a collection due.
-pub const GC_BYTES: usize = 64 << 20;
+pub const GC_BYTES: usize = 8 << 20;
 
 /// The fewest allocations between two collections.
 pub const MIN_GC_THRESHOLD: usize = 1 << 16;
@@ -488,7 +488,9 @@ impl Heap {
         let mut freed = 0;
         for (i, m) in marked.iter().enumerate() {
             if !m && self.objs[i].is_some() {
-                self.objs[i] = None;
+                if let Some(PmcData::String(s)) = self.objs[i].take() {
+                    s.recycle();
+                }
                 self.free.push(i as u32);
                 freed += 1;
             }

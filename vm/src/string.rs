@@ -59,6 +59,42 @@ pub struct Str {
     enc: Encoding,
 }
 
+/// Large byte buffers given back by the collector, for IO reads to fill again: a program
+/// that reads 1 MiB chunks in a loop reuses the same memory instead of faulting in fresh
+/// pages for every read (bench/aio). Bounded in count and size.
+static BUFFERS: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
+/// Buffers kept at most.
+const POOL_COUNT: usize = 16;
+/// The smallest and largest buffer worth keeping.
+const POOL_MIN: usize = 64 * 1024;
+const POOL_MAX: usize = 8 << 20;
+
+/// An empty buffer with room for at least `n` bytes, from the pool when it has one.
+pub fn take_buffer(n: usize) -> Vec<u8> {
+    if n >= POOL_MIN {
+        if let Ok(mut pool) = BUFFERS.lock() {
+            if let Some(i) = pool.iter().position(|b| b.capacity() >= n) {
+                let mut b = pool.swap_remove(i);
+                b.clear();
+                return b;
+            }
+        }
+    }
+    Vec::with_capacity(n)
+}
+
+/// Gives a buffer back to the pool (dropped if the pool is full or it is too small or big).
+pub fn give_buffer(v: Vec<u8>) {
+    if !(POOL_MIN..=POOL_MAX).contains(&v.capacity()) {
+        return;
+    }
+    if let Ok(mut pool) = BUFFERS.lock() {
+        if pool.len() < POOL_COUNT {
+            pool.push(v);
+        }
+    }
+}
+
 thread_local! {
     static EMPTY: Rc<Vec<u8>> = Rc::new(Vec::new());
 }
@@ -82,6 +118,14 @@ impl Str {
     /// A string from owned bytes.
     pub fn from_vec(bytes: Vec<u8>, enc: Encoding) -> Str {
         Str { bytes: Rc::new(bytes), enc }
+    }
+    /// Gives a large buffer that nothing else shares back to the IO pool.
+    pub fn recycle(self) {
+        if self.bytes.capacity() >= POOL_MIN {
+            if let Ok(v) = Rc::try_unwrap(self.bytes) {
+                give_buffer(v);
+            }
+        }
     }
     /// `self := self . other`, in place when this is the only reference to the bytes.
     pub fn append(&mut self, other: &Str) {
