@@ -194,7 +194,16 @@ impl FileState {
         if !self.regular {
             return false;
         }
-        matches!(self.fill(RCHUNK), Ok(0))
+        // Position against size: no read-ahead just to learn it.
+        self.past_end()
+    }
+
+    /// Is the OS position at or past the end of this regular file?
+    fn past_end(&mut self) -> bool {
+        match (self.file.stream_position(), self.file.metadata()) {
+            (Ok(p), Ok(m)) => p >= m.len(),
+            _ => false,
+        }
     }
 
     fn check_read(&self) -> Result<(), String> {
@@ -268,7 +277,7 @@ impl FileState {
                     // read-ahead. A short read means the end of the file.
                     let mut out = kea_vm::string::take_buffer(count);
                     (&mut self.file).take(count as u64).read_to_end(&mut out).map_err(rd)?;
-                    let eof = out.len() < count;
+                    let eof = out.len() < count || self.past_end();
                     return Ok(FRes::Data(out, eof));
                 }
                 let mut out = Vec::new();
@@ -1203,7 +1212,8 @@ fn take_ahead(state: &mut FileState, r: Result<Vec<u8>, String>, count: usize) -
             if let Err(e) = state.file.seek(SeekFrom::Current(n as i64)) {
                 return IoResult::Failed(format!("read failed: {}", os_error_text(&e)));
             }
-            IoResult::Data { data: Str::from_vec(d, Encoding::Binary), eof: n < count }
+            let eof = n < count || state.past_end();
+            IoResult::Data { data: Str::from_vec(d, Encoding::Binary), eof }
         }
         Err(e) => IoResult::Failed(e),
     }
