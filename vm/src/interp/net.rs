@@ -336,6 +336,16 @@ impl Vm {
                 }
             };
         }
+        // The socket cannot take the call (closed, never connected): the blocking form
+        // throws, the async form fails its request.
+        macro_rules! open {
+            ($what:literal) => {
+                match open() {
+                    Ok(id) => id,
+                    Err(e) => return Some(self.net_failed(s, cb, $what, e)),
+                }
+            };
+        }
         let op = match name.as_bytes() {
             b"socket" => {
                 let (f, t, p) = (tri!(int(self, 0)), tri!(int(self, 1)), tri!(int(self, 2)));
@@ -389,7 +399,8 @@ impl Vm {
             b"connect" => {
                 let addr = tri!(self.addr_arg(args.first(), sd.family));
                 if sd.closed {
-                    return Some(Err(Exc::new(types::EXCEPTION_PIO_ERROR, "Can't connect closed socket")));
+                    let e = Exc::new(types::EXCEPTION_PIO_ERROR, "Can't connect closed socket");
+                    return Some(self.net_failed(s, cb, "connect", e));
                 }
                 NetOp::Connect { family: sd.family, stype: sd.stype, addr, opts: sd.opts, timeout: sd.timeout }
             }
@@ -397,17 +408,17 @@ impl Vm {
                 let addr = tri!(self.addr_arg(args.first(), sd.family));
                 NetOp::Bind { family: sd.family, stype: sd.stype, addr, opts: sd.opts }
             }
-            b"listen" => NetOp::Listen { handle: tri!(open()), backlog: tri!(int(self, 0)).unwrap_or(128) },
-            b"accept" => NetOp::Accept { handle: tri!(open()), stream: cb.is_some() },
-            b"recv" => NetOp::Recv { handle: tri!(open()), timeout: sd.timeout },
+            b"listen" => NetOp::Listen { handle: open!("listen"), backlog: tri!(int(self, 0)).unwrap_or(128) },
+            b"accept" => NetOp::Accept { handle: open!("accept"), stream: cb.is_some() },
+            b"recv" => NetOp::Recv { handle: open!("recv"), timeout: sd.timeout },
             b"read" => {
                 let n = tri!(int(self, 0)).unwrap_or(65536).max(0) as usize;
-                let op = IoOp::Read { handle: tri!(open()), count: n };
+                let op = IoOp::Read { handle: open!("read"), count: n };
                 return Some(self.net_submit(s, cb, "read", op, io_dst));
             }
             b"readline" => {
                 let sep = tri!(string(self, 0)).unwrap_or_else(|| Str::from("\n"));
-                let op = IoOp::ReadLine { handle: tri!(open()), sep };
+                let op = IoOp::ReadLine { handle: open!("readline"), sep };
                 return Some(self.net_submit(s, cb, "readline", op, io_dst));
             }
             b"send" | b"puts" => {
@@ -415,7 +426,7 @@ impl Vm {
                     Some(e) => tri!(self.heap.elem_str(e)),
                     None => return Some(Err(arg_err("send: nothing to send"))),
                 };
-                NetOp::Send { handle: tri!(open()), data }
+                NetOp::Send { handle: open!("send"), data }
             }
             b"sendto" => {
                 let data = match args.first() {
@@ -423,19 +434,19 @@ impl Vm {
                     None => return Some(Err(arg_err("sendto: nothing to send"))),
                 };
                 let addr = tri!(self.addr_arg(args.get(1), sd.family));
-                NetOp::SendTo { handle: tri!(open()), data, addr }
+                NetOp::SendTo { handle: open!("sendto"), data, addr }
             }
-            b"recvfrom" => NetOp::RecvFrom { handle: tri!(open()), timeout: sd.timeout },
+            b"recvfrom" => NetOp::RecvFrom { handle: open!("recvfrom"), timeout: sd.timeout },
             b"poll" => {
                 let which = tri!(int(self, 0)).unwrap_or(1);
                 let secs = tri!(num(self, 1)).unwrap_or(0.0) + tri!(num(self, 2)).unwrap_or(0.0) / 1e6;
-                NetOp::Poll { handle: tri!(open()), which, secs }
+                NetOp::Poll { handle: open!("poll"), which, secs }
             }
-            b"shutdown" => NetOp::Shutdown { handle: tri!(open()), how: tri!(int(self, 0)).unwrap_or(1) },
+            b"shutdown" => NetOp::Shutdown { handle: open!("shutdown"), how: tri!(int(self, 0)).unwrap_or(1) },
             b"local_address" | b"remote_address" => {
-                NetOp::Address { handle: tri!(open()), remote: name.as_bytes() == b"remote_address" }
+                NetOp::Address { handle: open!("address"), remote: name.as_bytes() == b"remote_address" }
             }
-            b"queued" => NetOp::Queued { handle: tri!(open()) },
+            b"queued" => NetOp::Queued { handle: open!("queued") },
             b"tls" | b"starttls" => {
                 let mut opts = Vec::new();
                 match args.first() {
@@ -451,7 +462,7 @@ impl Vm {
                     _ => {}
                 }
                 let server = opts.iter().any(|(k, v)| k == "server" && v != "0");
-                NetOp::Tls { handle: tri!(open()), server, opts }
+                NetOp::Tls { handle: open!("tls"), server, opts }
             }
             b"close" => {
                 if sd.closed || sd.id == u32::MAX {
@@ -469,6 +480,17 @@ impl Vm {
         };
         let kind = op.kind();
         Some(self.net_submit(s, cb, kind, IoOp::Net(op), io_dst))
+    }
+
+    /// A call the socket cannot take: thrown in the blocking form; in the async form a request
+    /// that has already failed, as a FileHandle's (spec/net/ok/errors-async.pir).
+    fn net_failed(&mut self, s: PmcRef, cb: PVal, name: &'static str, e: Exc) -> Result<Reply, Exc> {
+        if cb.is_none() {
+            return Err(e);
+        }
+        let r = self.new_request(name, cb, Some(s))?;
+        self.finish_request(r, IoResult::Failed(e.message));
+        Ok(Reply::Async(r, Step::Sched(super::sched::SchedCall::Completed(r))))
     }
 
     /// Submits a socket op: parks the caller (no callback) or returns a Request.

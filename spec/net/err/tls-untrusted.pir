@@ -1,0 +1,124 @@
+# A client trusts only the roots it is given (`ca`, else the system's): a server whose
+# certificate no trusted root signed is refused, and `tls` throws "invalid peer certificate:
+# UnknownIssuer". The client here trusts an unrelated CA.
+.include 'socket.pasm'
+
+.sub main :main
+    .local pmc listener, local, client, opts, args, task
+    .local string cert, key, other
+    (cert, key) = write_pems("untrusted")
+    other = cert . "-other-ca.pem"
+    $S0 = <<"PEM"
+-----BEGIN CERTIFICATE-----
+MIIBjzCCATWgAwIBAgIUUQ852752e5QPZON/jgnkFqFCm5IwCgYIKoZIzj0EAwIw
+HDEaMBgGA1UEAwwRS2VhIHNwZWMgb3RoZXIgQ0EwIBcNMjYxMTI0MjAzNTI2WhgP
+MjEyNjEwMzEyMDM1MjZaMBwxGjAYBgNVBAMMEUtlYSBzcGVjIG90aGVyIENBMFkw
+EwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEMUxaDItmCpESCVYv7GSUw6tsLsoHNv0L
+wlYbcPMC4+kT+wqtuyFpE46b3cxfMgNU+B+WzJQkIg2PZWUVjqC9jKNTMFEwHQYD
+VR0OBBYEFCpXjRFZbn+4LEX7kP510eOJOvuZMB8GA1UdIwQYMBaAFCpXjRFZbn+4
+LEX7kP510eOJOvuZMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSAAwRQIg
+bvLdaAXnKN1VsF5hqERLUIJR6sQbzMH/eRH0H6sFCEACIQCj6Vnoe87eJs1ihbgn
+t8X0jptlFACHux+SleMCI0/olQ==
+-----END CERTIFICATE-----
+PEM
+    $P0 = open other, "w"
+    print $P0, $S0
+    close $P0
+    listener = new 'Socket'
+    listener.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    listener.'bind'("127.0.0.1:0")
+    local = listener.'local_address'()
+    args = new 'ResizablePMCArray'
+    push args, listener
+    push args, cert
+    push args, key
+    $P1 = get_global 'tls_server'
+    task = new 'Task'
+    task.'code'($P1)
+    task.'data'(args)
+    schedule task
+    client = new 'Socket'
+    client.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    client.'connect'(local)
+    opts = new 'Hash'
+    opts["host"] = "localhost"
+    opts["ca"] = other
+    say "trusting only an unrelated CA"
+    client.'tls'(opts)
+    say "not reached"
+.end
+
+# write_pems(tag): writes the test certificate (self-signed for localhost and 127.0.0.1,
+# valid 2000-2100, the one examples/tls-echo-server.pasm carries) and its key to new files
+# under /tmp; returns their paths. The key is public: tests only.
+.sub write_pems
+    .param string tag
+    .local string cert, key, stamp
+    time $N0
+    $N0 *= 1000000.0
+    $I0 = $N0
+    stamp = $I0
+    cert = "/tmp/kea-spec-net-" . tag
+    cert .= "-"
+    cert .= stamp
+    key = cert . "-key.pem"
+    cert .= "-cert.pem"
+    $S0 = <<"PEM"
+-----BEGIN CERTIFICATE-----
+MIIBiTCCAS+gAwIBAgIBATAKBggqhkjOPQQDAjAUMRIwEAYDVQQDDAlsb2NhbGhv
+c3QwIBcNMDAwMTAxMDAwMDAwWhgPMjEwMDAxMDEwMDAwMDBaMBQxEjAQBgNVBAMM
+CWxvY2FsaG9zdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABAKvS17cAIaV+3/Z
+4a3FrYVTP4ggf+PoQq6o4q3mAhig+KrIdduCybk95YQ0JLW8rdYL8VNgRFdb41D+
+6H14EcCjcDBuMBoGA1UdEQQTMBGCCWxvY2FsaG9zdIcEfwAAATAMBgNVHRMBAf8E
+AjAAMA4GA1UdDwEB/wQEAwIHgDATBgNVHSUEDDAKBggrBgEFBQcDATAdBgNVHQ4E
+FgQU/rnkOUhwaCGXa9QxsVMJ3/XMOP4wCgYIKoZIzj0EAwIDSAAwRQIhAO4vo6qs
+vZsvHhlkXvWy8gLUKo9b5VD/XIoJ1vVrNT6GAiApsHJyweN2nydhc/aDHm5IjX5B
+0BKkrKrUE5FsIQzf5A==
+-----END CERTIFICATE-----
+PEM
+    $P0 = open cert, "w"
+    print $P0, $S0
+    close $P0
+    $S0 = <<"PEM"
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg5MrhWMGjri8qdSFw
+H8N87iwbOX5uXKhI/2sgNWtaooqhRANCAAQCr0te3ACGlft/2eGtxa2FUz+IIH/j
+6EKuqOKt5gIYoPiqyHXbgsm5PeWENCS1vK3WC/FTYERXW+NQ/uh9eBHA
+-----END PRIVATE KEY-----
+PEM
+    $P0 = open key, "w"
+    print $P0, $S0
+    close $P0
+    .return (cert, key)
+.end
+
+# tls_server(args): [listener, cert, key]; accepts one connection, runs the server side of
+# the handshake and echoes lines until the peer ends the stream. A failed handshake or read
+# is the client's business here: the server stops quietly.
+.sub tls_server
+    .param pmc args
+    .local pmc listener, conn, opts
+    listener = args[0]
+    opts = new 'Hash'
+    opts["server"] = 1
+    $S0 = args[1]
+    opts["cert"] = $S0
+    $S0 = args[2]
+    opts["key"] = $S0
+    conn = listener.'accept'()
+    push_eh failed
+    conn.'tls'(opts)
+loop:
+    $S0 = conn.'recv'()
+    if $S0 == "" goto eof
+    conn.'send'($S0)
+    goto loop
+eof:
+    pop_eh
+    conn.'close'()
+    .return ()
+failed:
+    .get_results ($P0)
+    pop_eh
+    conn.'close'()
+.end
