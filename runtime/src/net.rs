@@ -13,7 +13,9 @@
 //! - **Accept** takes every pending connection on a readable event; an async `accept` is a
 //!   stream that delivers one per connection.
 //! - **Errors** (a reset peer, a refused connection) fail the waiting operations with the OS
-//!   error text and close the socket; nothing is left open behind a failure.
+//!   error text; the error sticks, so every later operation on the socket fails the same way
+//!   until the program closes it. A failed `connect` leaves no socket behind; a Socket the
+//!   collector frees while still open is closed by the runtime.
 //! - **TLS** handshakes, key updates and `close_notify` are handled here, driven by the same
 //!   readiness events; the program sees plaintext only.
 

@@ -908,6 +908,10 @@ impl<S: Sink> Runtime<S> {
         roots.extend(self.timers.values().map(|t| t.pmc));
         roots.extend(&self.handlers);
         self.vm.collect_with(&all, roots);
+        // Handles that became garbage while open: close them (flushing what they buffered).
+        for id in std::mem::take(&mut self.vm.heap.orphans) {
+            self.host.submit(kea_vm::interp::IoOp::Close { handle: id }, Waiter::Task(0));
+        }
     }
 
     fn report_deadlock(&mut self) {

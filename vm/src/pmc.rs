@@ -353,6 +353,9 @@ pub struct Heap {
     free: Vec<u32>,
     /// Allocations since the last collection.
     since_gc: usize,
+    /// Runtime handle ids of open FileHandles and Sockets the collector freed: the runtime
+    /// closes them (a server that drops a connection without `close` leaks no descriptor).
+    pub orphans: Vec<u32>,
     /// Bytes of data (IO buffers) handed to PMCs since the last collection: a program that
     /// reads megabytes per request must not wait for 65,536 allocations to get them back.
     bytes_since_gc: usize,
@@ -380,6 +383,7 @@ impl Default for Heap {
             free: Vec::new(),
             since_gc: 0,
             bytes_since_gc: 0,
+            orphans: Vec::new(),
             threshold: MIN_GC_THRESHOLD,
             live_after_gc: 0,
             gc_runs: 0,
@@ -488,8 +492,14 @@ impl Heap {
         let mut freed = 0;
         for (i, m) in marked.iter().enumerate() {
             if !m && self.objs[i].is_some() {
-                if let Some(PmcData::String(s)) = self.objs[i].take() {
-                    s.recycle();
+                match self.objs[i].take() {
+                    Some(PmcData::String(s)) => s.recycle(),
+                    // An open handle nobody can reach any more: the runtime closes it.
+                    Some(PmcData::FileHandle(h)) if !h.closed && h.id > 2 && h.id != u32::MAX => {
+                        self.orphans.push(h.id)
+                    }
+                    Some(PmcData::Socket(h)) if !h.closed && h.id != u32::MAX => self.orphans.push(h.id),
+                    _ => {}
                 }
                 self.free.push(i as u32);
                 freed += 1;

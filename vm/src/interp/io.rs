@@ -390,6 +390,7 @@ impl Vm {
     }
 
     fn new_file_handle(&mut self, id: u32, path: Str, mode: Str) -> PmcRef {
+        self.heap.note_bytes(super::net::HANDLE_WEIGHT);
         self.heap.alloc(PmcData::FileHandle(Box::new(FileHandleData::new(id, path, mode))))
     }
 

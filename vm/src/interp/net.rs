@@ -11,6 +11,10 @@ use crate::error::{types, Exc};
 use crate::pmc::{Elem, PVal, PmcData, PmcRef};
 use crate::string::Str;
 
+/// What one open handle counts toward a collection (see `Heap::note_bytes`): 128 of them
+/// make one due.
+pub const HANDLE_WEIGHT: usize = 64 * 1024;
+
 /// Parrot's protocol families (`socket.pasm`).
 pub mod family {
     /// `PIO_PF_LOCAL`
@@ -293,6 +297,9 @@ impl Vm {
 
     /// A new, connected Socket PMC for a runtime socket id (from `accept`).
     pub(super) fn new_socket(&mut self, id: u32, family: i64, stype: i64) -> PmcRef {
+        // An open socket holds kernel buffers: count it toward the next collection, so
+        // sockets dropped without `close` are found and closed before descriptors run out.
+        self.heap.note_bytes(HANDLE_WEIGHT);
         self.heap.alloc(PmcData::Socket(Box::new(SocketData { id, family, stype, ..SocketData::default() })))
     }
 
@@ -519,6 +526,7 @@ impl Vm {
     pub(super) fn net_result(&mut self, s: Option<PmcRef>, r: IoResult) -> IoResult {
         match r {
             IoResult::Sock { id, accepted: false } => {
+                self.heap.note_bytes(HANDLE_WEIGHT);
                 if let Some(PmcData::Socket(d)) = s.map(|s| self.heap.get_mut(s)) {
                     d.id = id;
                     d.closed = false;
