@@ -18,7 +18,8 @@ use crate::host::{os_error_text, Sink};
 use kea_vm::interp::{IoOp, IoResult};
 use kea_vm::pmc::{Elem, PmcRef};
 use kea_vm::string::{Encoding, Str};
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::VecDeque;
 use std::fs::{File, OpenOptions};
 use std::io::{self, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -529,7 +530,7 @@ impl<S: Sink> Host<S> {
             sink,
             stdin_src: Some(stdin),
             stdin: StdinSlot::default(),
-            files: HashMap::new(),
+            files: HashMap::default(),
             net: crate::net::Net::default(),
             pool: None,
             dns_pool: None,

@@ -24,7 +24,8 @@ use kea_vm::interp::{IoResult, SchedCall, Step, Task, Vm};
 use kea_vm::pmc::{Elem, PmcData, PmcRef};
 use kea_vm::string::Str;
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap, VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BinaryHeap, VecDeque};
 use std::time::{Duration, Instant};
 
 /// A task's id in the scheduler.
@@ -170,18 +171,18 @@ impl<S: Sink> Runtime<S> {
             host,
             opts: opts.clone(),
             stats: Stats::default(),
-            tasks: HashMap::new(),
+            tasks: HashMap::default(),
             next_id: 0,
             ready: VecDeque::new(),
             urgent: BinaryHeap::new(),
             seq: 0,
             alarms: BinaryHeap::new(),
-            timers: HashMap::new(),
+            timers: HashMap::default(),
             next_timer: 0,
             handlers: Vec::new(),
-            req_waiters: HashMap::new(),
-            pending: HashMap::new(),
-            join_waiters: HashMap::new(),
+            req_waiters: HashMap::default(),
+            pending: HashMap::default(),
+            join_waiters: HashMap::default(),
             exit: None,
             failed: false,
             keep_going: false,
