@@ -33,6 +33,10 @@ use std::time::{Duration, Instant};
 
 /// Bytes queued for sending past which a sync `send` parks its task.
 pub const HIGH_WATER: usize = 256 * 1024;
+/// Most bytes queued for sending on one socket (async sends past it fail with ENOBUFS).
+pub const QUEUE_CAP: usize = 64 << 20;
+/// How long a TLS handshake may take when the socket has no `timeout` of its own.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(60);
 /// Most bytes buffered from a socket before reading pauses until the program takes some.
 const READ_CAP: usize = 4 << 20;
 /// Connections accepted ahead of an `accept` call.
@@ -134,6 +138,10 @@ struct Sock {
     ahead: VecDeque<Result<(Io, SocketAddr), String>>,
     connecting: Option<(Waiter, Option<Instant>)>,
     handshaking: Option<Waiter>,
+    /// The program's name for the connect in flight (`NetOp::Abort`).
+    token: u64,
+    /// When the handshake gives up.
+    handshake_deadline: Option<Instant>,
     /// Close (or shut writes) once the queue is empty.
     closing: Option<Waiter>,
     shut_wr: bool,
@@ -167,6 +175,8 @@ impl Sock {
             ahead: VecDeque::new(),
             connecting: None,
             handshaking: None,
+            token: 0,
+            handshake_deadline: None,
             closing: None,
             shut_wr: false,
             dgrams: VecDeque::new(),
@@ -329,6 +339,9 @@ impl Net {
             if let Some((_, d)) = &s.connecting {
                 take(*d);
             }
+            if s.handshaking.is_some() {
+                take(s.handshake_deadline);
+            }
             take(s.retry);
         }
         best
@@ -366,10 +379,22 @@ impl Net {
         }
         let done = |out: &mut VecDeque<Completion>, result| out.push_back(Completion { waiter: w, result });
         match op {
-            IoOp::Net(NetOp::Connect { family: fam, stype, addr, opts, timeout }) => {
+            IoOp::Net(NetOp::Abort { token }) => {
+                let hit =
+                    self.socks.iter().find(|(_, s)| s.connecting.is_some() && s.token == token).map(|(id, _)| *id);
+                if let Some(mut s) = hit.and_then(|id| self.remove(reg, id)) {
+                    if let Some((cw, _)) = s.connecting.take() {
+                        let result = IoResult::Failed("connect failed: Operation canceled(125)".into());
+                        out.push_back(Completion { waiter: cw, result });
+                    }
+                }
+                done(out, IoResult::Done);
+            }
+            IoOp::Net(NetOp::Connect { family: fam, stype, addr, opts, timeout, token }) => {
                 let id = new_id();
                 match self.connect(fam, stype, &addr.to_text(), opts) {
                     Ok(mut sock) => {
+                        sock.token = token;
                         sock.connecting = Some((w, deadline(timeout)));
                         if let Err(e) = self.register(reg, id, sock) {
                             done(out, IoResult::Failed(e));
@@ -415,6 +440,13 @@ impl Net {
                         }
                         s.tls = Some(Box::new(conn));
                         s.handshaking = Some(w);
+                        let t = opts.iter().find(|(k, _)| k == "timeout").and_then(|(_, v)| v.parse::<f64>().ok());
+                        let limit = match t {
+                            Some(t) if t > 0.0 => Duration::from_secs_f64(t.min(1e9)),
+                            _ => HANDSHAKE_TIMEOUT,
+                        };
+                        s.handshake_deadline = Some(now + limit);
+                        self.timed = true;
                         self.pump(reg, handle, out);
                     }
                     Err(e) => done(out, IoResult::Failed(e)),
@@ -464,6 +496,12 @@ impl Net {
                             return done(out, IoResult::Failed("send failed: Broken pipe(32)".into()));
                         }
                         let n = data.as_bytes().len();
+                        // The queue is capped: past it an async send fails rather than let
+                        // a slow reader grow memory without bound (a sync send parks at
+                        // the high-water mark long before).
+                        if s.unsent() + n > QUEUE_CAP && s.unsent() > 0 {
+                            return done(out, IoResult::Failed("send failed: No buffer space available(105)".into()));
+                        }
                         s.wq.extend_from_slice(data.as_bytes());
                         s.queued += n as u64;
                         let end = s.queued;
@@ -484,6 +522,13 @@ impl Net {
                         done(out, r.map_or_else(IoResult::Failed, |n| IoResult::Value(Elem::I(n as i64))));
                     }
                     NetOp::Shutdown { how, .. } => {
+                        // A second write shutdown is an error, as in libuv (`shutdown_twice`).
+                        if (how == 1 || how == 2) && s.shut_wr {
+                            return done(
+                                out,
+                                IoResult::Failed("shutdown failed: Transport endpoint is not connected(107)".into()),
+                            );
+                        }
                         if how == 0 || how == 2 {
                             let _ = s.io.shutdown(Shutdown::Read);
                             s.eof = true;
@@ -513,7 +558,11 @@ impl Net {
                         );
                     }
                     NetOp::Queued { .. } => done(out, IoResult::Value(Elem::I(s.unsent() as i64))),
-                    NetOp::Resolve { .. } | NetOp::Connect { .. } | NetOp::Bind { .. } | NetOp::Tls { .. } => {}
+                    NetOp::Resolve { .. }
+                    | NetOp::Connect { .. }
+                    | NetOp::Bind { .. }
+                    | NetOp::Tls { .. }
+                    | NetOp::Abort { .. } => {}
                 }
             }
             IoOp::Read { handle, count } => {
@@ -839,6 +888,16 @@ impl Net {
             if let Some((_, Some(d))) = s.connecting {
                 if d <= now {
                     dead_connects.push(*id);
+                }
+            }
+            if let (Some(w), Some(d)) = (s.handshaking, s.handshake_deadline) {
+                if d <= now {
+                    s.handshaking = None;
+                    s.err = Some("TLS handshake failed: timed out".into());
+                    out.push_back(Completion {
+                        waiter: w,
+                        result: IoResult::Failed("TLS handshake failed: timed out".into()),
+                    });
                 }
             }
         }

@@ -23,8 +23,8 @@ use kea_vm::aio::{event_parent, ReqState, TaskData, TaskStatus, TimerChange};
 use kea_vm::interp::{IoResult, SchedCall, Step, Task, Vm};
 use kea_vm::pmc::{Elem, PmcData, PmcRef};
 use kea_vm::string::Str;
-use std::cmp::{Ordering, Reverse};
 use rustc_hash::FxHashMap as HashMap;
+use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, VecDeque};
 use std::time::{Duration, Instant};
 
@@ -375,6 +375,10 @@ impl<S: Sink> Runtime<S> {
         // 4. Complete.
         for c in done {
             self.complete(c);
+        }
+        // Sockets a completion found orphaned (closed while connecting): close them.
+        for id in std::mem::take(&mut self.vm.heap.orphans) {
+            self.host.submit(kea_vm::interp::IoOp::Close { handle: id }, Waiter::Task(0));
         }
         if !self.alarms.is_empty() {
             self.fire_alarms(Instant::now());

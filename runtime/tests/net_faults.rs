@@ -1187,3 +1187,151 @@ fn dropped_sockets_are_closed_by_the_collector() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "2000 connections, none closed by the program\n");
     assert_eq!(out.status.code(), Some(0));
 }
+
+const CLOSE_WHILE_CONNECTING: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc s, addr, held, pending, cb
+    $S0 = argv[1]
+    $I0 = $S0
+    held = new 'ResizablePMCArray'
+    cb = get_global 'quiet'
+    # Fill the peer's backlog: connects complete until one stays pending.
+    $I5 = 0
+next:
+    s = new 'Socket'
+    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    addr = s.'sockaddr'("127.0.0.1", $I0)
+    pending = s.'connect'(addr, cb)
+    sleep 0.2
+    $I1 = pending
+    if $I1 == 0 goto stuck
+    push held, s
+    inc $I5
+    if $I5 < 20 goto next
+    say "the backlog never filled"
+    exit 1
+stuck:
+    say "a connect is pending"
+    s.'close'()
+    wait pending
+    $I1 = pending
+    print "state after close: "
+    say $I1
+    $P0 = pending.'error'()
+    say $P0
+    # The same with a blocking connect parked in another task.
+    s = new 'Socket'
+    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    $P1 = new 'Task'
+    $P2 = get_global 'connector'
+    $P1.'code'($P2)
+    $P3 = new 'ResizablePMCArray'
+    push $P3, s
+    push $P3, addr
+    $P1.'data'($P3)
+    schedule $P1
+    sleep 0.2
+    s.'close'()
+    wait $P1
+    # Shutting the write side twice is an error, not a no-op.
+    s = held[0]
+    s.'shutdown'(1)
+    push_eh twice
+    s.'shutdown'(1)
+    say "second shutdown succeeded"
+twice:
+    .get_results ($P4)
+    pop_eh
+    say $P4
+.end
+
+.sub connector
+    .param pmc args
+    $P0 = args[0]
+    $P1 = args[1]
+    push_eh failed
+    $P0.'connect'($P1)
+    say "connected?"
+    .return ()
+failed:
+    .get_results ($P2)
+    pop_eh
+    print "blocking connect: "
+    say $P2
+.end
+
+.sub quiet
+    .param pmc r
+.end
+"#;
+
+/// Closing a socket whose connect is still under way cancels the connect (ECANCELED) for
+/// both forms, and a second write shutdown is an error (RELIABILITY b9, b2).
+#[test]
+fn close_while_connecting_cancels_and_shutdown_twice_fails() {
+    let mut peer = Proc::python(FULL_BACKLOG_PEER, &[]);
+    let port = peer_port(&mut peer);
+    let prog = write_program("closeconnect", CLOSE_WHILE_CONNECTING);
+    let mut kea = Proc::kea(&prog, &[&port]);
+    kea.line("a connect is pending");
+    assert_eq!(kea.line("state after close: "), "state after close: -1");
+    kea.line("connect failed: Operation canceled(125)");
+    assert_eq!(kea.line("blocking connect: "), "blocking connect: connect failed: Operation canceled(125)");
+    kea.line("shutdown failed: Transport endpoint is not connected(107)");
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+}
+
+const QUEUE_CAP: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .local pmc listener, addr, client, server, cb, r1, r2
+    listener = new 'Socket'
+    listener.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    addr = listener.'sockaddr'("127.0.0.1", 0)
+    listener.'bind'(addr)
+    listener.'listen'(4)
+    addr = listener.'local_address'()
+    client = new 'Socket'
+    client.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    client.'connect'(addr)
+    server = listener.'accept'()
+    # Nobody reads: 40 MiB queue; 40 MiB more would pass the 64 MiB cap.
+    $S0 = repeat "x", 41943040
+    cb = get_global 'quiet'
+    r1 = client.'send'($S0, cb)
+    r2 = client.'send'($S0, cb)
+    wait r2
+    $I0 = r2
+    print "second send: "
+    say $I0
+    $P0 = r2.'error'()
+    say $P0
+    $I1 = client.'queued'()
+    if $I1 > 0 goto queued
+    say "nothing queued?"
+queued:
+    say "the first send is still queued"
+    exit 0
+.end
+
+.sub quiet
+    .param pmc r
+.end
+"#;
+
+/// A write queue has a cap: an async send past it fails with ENOBUFS instead of growing
+/// memory without bound (RELIABILITY b5).
+#[test]
+fn the_write_queue_is_capped() {
+    let prog = write_program("queuecap", QUEUE_CAP);
+    let out = Command::new(env!("CARGO_BIN_EXE_kea")).args(["run", "--max-time", "60", &prog]).output().expect("kea");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "second send: -1\nsend failed: No buffer space available(105)\nthe first send is still queued\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -11,6 +11,9 @@ use crate::error::{types, Exc};
 use crate::pmc::{Elem, PVal, PmcData, PmcRef};
 use crate::string::Str;
 
+/// Names connects in flight (see `NetOp::Abort`).
+static CONNECTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// What one open handle counts toward a collection (see `Heap::note_bytes`): 128 of them
 /// make one due.
 pub const HANDLE_WEIGHT: usize = 64 * 1024;
@@ -66,6 +69,8 @@ pub struct SocketData {
     pub timeout: f64,
     /// TLS is on.
     pub tls: bool,
+    /// Names the connect in flight (0: none), so `close` can cancel it.
+    pub connecting: u64,
 }
 
 impl Default for SocketData {
@@ -80,6 +85,7 @@ impl Default for SocketData {
             opts: 0,
             timeout: 0.0,
             tls: false,
+            connecting: 0,
         }
     }
 }
@@ -119,6 +125,13 @@ pub enum NetOp {
         opts: u32,
         /// Seconds before it gives up (0: never).
         timeout: f64,
+        /// Names this connect for `Abort`.
+        token: u64,
+    },
+    /// Cancel the connect named `token` (its socket was closed before it completed).
+    Abort {
+        /// The connect's token.
+        token: u64,
     },
     /// Bind a new socket to `addr` (a stream socket also listens).
     Bind {
@@ -229,7 +242,7 @@ impl NetOp {
             | NetOp::Address { handle, .. }
             | NetOp::Queued { handle }
             | NetOp::Tls { handle, .. } => Some(*handle),
-            NetOp::Resolve { .. } | NetOp::Connect { .. } | NetOp::Bind { .. } => None,
+            NetOp::Resolve { .. } | NetOp::Connect { .. } | NetOp::Bind { .. } | NetOp::Abort { .. } => None,
         }
     }
     /// A short name for traces and statistics.
@@ -237,6 +250,7 @@ impl NetOp {
         match self {
             NetOp::Resolve { .. } => "resolve",
             NetOp::Connect { .. } => "connect",
+            NetOp::Abort { .. } => "abort",
             NetOp::Bind { .. } => "bind",
             NetOp::Listen { .. } => "listen",
             NetOp::Accept { .. } => "accept",
@@ -409,7 +423,11 @@ impl Vm {
                     let e = Exc::new(types::EXCEPTION_PIO_ERROR, "Can't connect closed socket");
                     return Some(self.net_failed(s, cb, "connect", e));
                 }
-                NetOp::Connect { family: sd.family, stype: sd.stype, addr, opts: sd.opts, timeout: sd.timeout }
+                let token = CONNECTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if let PmcData::Socket(d) = self.heap.get_mut(s) {
+                    d.connecting = token;
+                }
+                NetOp::Connect { family: sd.family, stype: sd.stype, addr, opts: sd.opts, timeout: sd.timeout, token }
             }
             b"bind" => {
                 let addr = tri!(self.addr_arg(args.first(), sd.family));
@@ -468,6 +486,9 @@ impl Vm {
                     Some(Elem::S(host)) => opts.push(("host".to_string(), host.to_text())),
                     _ => {}
                 }
+                if sd.timeout > 0.0 && !opts.iter().any(|(k, _)| k == "timeout") {
+                    opts.push(("timeout".to_string(), sd.timeout.to_string()));
+                }
                 let server = opts.iter().any(|(k, v)| k == "server" && v != "0");
                 NetOp::Tls { handle: open!("tls"), server, opts }
             }
@@ -475,6 +496,11 @@ impl Vm {
                 if sd.closed || sd.id == u32::MAX {
                     if let PmcData::Socket(d) = self.heap.get_mut(s) {
                         d.closed = true;
+                    }
+                    // A connect in flight is cancelled (ECANCELED), its socket closed.
+                    if !sd.closed && sd.connecting != 0 {
+                        let op = IoOp::Net(NetOp::Abort { token: sd.connecting });
+                        return Some(Ok(Reply::Step(Step::Io(IoRequest { op, request: None }))));
                     }
                     return Some(Ok(Reply::Value(None)));
                 }
@@ -527,7 +553,16 @@ impl Vm {
         match r {
             IoResult::Sock { id, accepted: false } => {
                 self.heap.note_bytes(HANDLE_WEIGHT);
+                // Closed while it was connecting: the new socket goes, the connect is
+                // cancelled.
+                if let Some(PmcData::Socket(d)) = s.map(|s| self.heap.get(s)) {
+                    if d.closed {
+                        self.heap.orphans.push(id);
+                        return IoResult::Failed("connect failed: Operation canceled(125)".into());
+                    }
+                }
                 if let Some(PmcData::Socket(d)) = s.map(|s| self.heap.get_mut(s)) {
+                    d.connecting = 0;
                     d.id = id;
                     d.closed = false;
                     d.eof = false;
