@@ -216,7 +216,8 @@ impl Code {
     /// Computes [`Code::plain_args`]; the assembler calls it once the code is complete.
     pub fn index_args(&mut self) {
         self.plain_args = self.args.iter().map(|l| l.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0)).collect();
-        self.arg_sig = self.args.iter().zip(&self.plain_args).map(|(l, &plain)| if plain { signature(l) } else { 0 }).collect();
+        self.arg_sig =
+            self.args.iter().zip(&self.plain_args).map(|(l, &plain)| if plain { signature(l) } else { 0 }).collect();
         self.sub_cache = PcCache::new(self.ops.len());
     }
 

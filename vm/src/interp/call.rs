@@ -40,7 +40,7 @@ fn arity(kind: &str, passed: usize, expected: usize) -> Exc {
 /// Copies the values of list `vals` of `src` (a frame) into the target registers of list
 /// `targets` of `dst`'s code. The caller checked that both lists have signature `sig`
 /// ([`Code::arg_sig`]), so every value has its target's kind: nothing converts or fails.
-#[inline]
+#[inline(always)]
 fn copy_sig(sig: u64, src: &Frame, vals_id: ArgsId, dst: &mut Frame, targets_id: ArgsId) {
     if sig & (sig - 1) == 0 {
         let (vals, targets) = (&src.code.args[vals_id.0 as usize], &dst.code.args[targets_id.0 as usize]);
@@ -102,30 +102,65 @@ impl Vm {
     // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
     #[inline(never)]
     pub(super) fn call_op(&mut self, task: &mut Task, fuse: bool) -> Result<u64, Step> {
+        if fuse {
+            if let Some(more) = self.fused(task) {
+                return Ok(more);
+            }
+        }
+        self.call_slow(task, fuse)
+    }
+
+    /// The fused shapes of the module doc at the top frame's `pc`: how many ops after it ran
+    /// too, or `None` with nothing done. Only what these shapes need, so that
+    /// [`Vm::call_op`] stays small (bench/fib).
+    #[inline]
+    fn fused(&mut self, task: &mut Task) -> Option<u64> {
+        let f = task.frames.last_mut()?;
+        let pc = f.pc as usize;
+        match *f.code.ops.get(pc)? {
+            Op::find_sub_not_null_p_s { dst, .. } => {
+                // Only a cached answer (see `find_sub_not_null`); the first run goes the slow way.
+                let hit = f.code.sub_cache.get(pc);
+                if hit >> 32 != u64::from(self.id) {
+                    return None;
+                }
+                f.p[dst.0 as usize] = Some(PmcRef::from_u32(hit as u32)?);
+                f.pc += 1;
+                if let (Some(&Op::set_args_pc { args }), Some(&Op::invokecc_p { sub })) =
+                    (f.code.ops.get(pc + 1), f.code.ops.get(pc + 2))
+                {
+                    if self.fast_call(task, args, sub) {
+                        return Some(3);
+                    }
+                }
+                Some(0)
+            }
+            Op::set_args_pc { args } => {
+                let Some(&Op::invokecc_p { sub }) = f.code.ops.get(pc + 1) else { return None };
+                self.fast_call(task, args, sub).then_some(2)
+            }
+            Op::set_returns_pc { values } => {
+                if !matches!(f.code.ops.get(pc + 1), Some(Op::returncc {})) {
+                    return None;
+                }
+                self.fast_return(task, values).then_some(2)
+            }
+            _ => None,
+        }
+    }
+
+    /// [`Vm::call_op`] op by op (and the first run of a fused `find_sub_not_null`).
+    #[inline(never)]
+    fn call_slow(&mut self, task: &mut Task, fuse: bool) -> Result<u64, Step> {
         let Some(f) = task.frames.last_mut() else { return Err(Step::Finished) };
         let pc = f.pc as usize;
         // Read here, not passed in: an `Op` argument makes the loop keep every op in memory
         // (bench/mops_intval).
         let Some(&op) = f.code.ops.get(pc) else { return Err(Step::Finished) };
         let r = match op {
-            Op::set_args_pc { args } => {
-                if fuse {
-                    if let Some(&Op::invokecc_p { sub }) = f.code.ops.get(pc + 1) {
-                        if self.fast_call(task, args, sub) {
-                            return Ok(2);
-                        }
-                    }
-                }
-                let Some(f) = task.frames.last_mut() else { return Err(Step::Finished) };
-                self.eval_args(f, args, &mut task.args, &mut task.named)
-            }
-            Op::set_returns_pc { values } => {
-                if fuse && matches!(f.code.ops.get(pc + 1), Some(Op::returncc {})) && self.fast_return(task, values) {
-                    return Ok(2);
-                }
-                let Some(f) = task.frames.last_mut() else { return Err(Step::Finished) };
-                self.eval_args(f, values, &mut task.rets, &mut task.rets_named)
-            }
+            // `fused` tried these shapes already.
+            Op::set_args_pc { args } => self.eval_args(f, args, &mut task.args, &mut task.named),
+            Op::set_returns_pc { values } => self.eval_args(f, values, &mut task.rets, &mut task.rets_named),
             Op::find_sub_not_null_p_s { dst, name } => {
                 let r = self.find_sub_not_null(f, pc, dst, name);
                 // `find_sub_not_null P, "name"` + `set_args` + `invokecc P`: one step.
@@ -225,6 +260,7 @@ impl Vm {
     /// `set_args` + `invokecc P(sub)` + the callee's `get_params` in one step, if they are
     /// the plain shape; false (nothing done) otherwise. The caller's frame is at its
     /// `set_args`.
+    #[inline]
     fn fast_call(&mut self, task: &mut Task, args: ArgsId, sub: PReg) -> bool {
         let n = task.frames.len();
         if n >= self.config.max_depth || n == 0 {
@@ -255,6 +291,7 @@ impl Vm {
 
     /// `set_returns` + `returncc` + the caller's `get_results` in one step, if they are the
     /// plain shape; false (nothing done) otherwise.
+    #[inline]
     fn fast_return(&mut self, task: &mut Task, values: ArgsId) -> bool {
         let n = task.frames.len();
         if n < 2 || task.exception.is_some() {

@@ -96,7 +96,7 @@ impl Frames {
     }
 
     /// Pushes a frame for `sub` of `code`, resetting the spare in the slot if there is one.
-    #[inline]
+    #[inline(always)]
     pub(super) fn call(&mut self, code: &Rc<Code>, sub: u32) {
         match self.v.get_mut(self.live) {
             Some(f) => f.reset(code, sub),
