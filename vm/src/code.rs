@@ -155,6 +155,23 @@ impl Clone for PcCache {
     }
 }
 
+/// The [`Code::arg_sig`] of a plain list: a leading 1 bit, then two bits per value (I, N, S,
+/// P; a constant counts as its kind); 0 if the list is too long.
+fn signature(list: &[Arg]) -> u64 {
+    if list.len() > 31 {
+        return 0;
+    }
+    list.iter().fold(1, |sig, a| {
+        let kind = match a.value {
+            ArgValue::I(_) | ArgValue::Ic(_) => 0,
+            ArgValue::N(_) | ArgValue::Nc(_) => 1,
+            ArgValue::S(_) | ArgValue::Sc(_) => 2,
+            ArgValue::P(_) => 3,
+        };
+        sig << 2 | kind
+    })
+}
+
 /// The name of the sub a file without `.pcc_sub` runs as.
 pub const IMPLICIT_MAIN: &str = "(main)";
 
@@ -178,6 +195,11 @@ pub struct Code {
     /// `plain_args[i]`: list `i` is positional values only (no flat, slurpy, optional or
     /// named), so calls bind it without bookkeeping. Filled by [`Code::index_args`].
     pub plain_args: Vec<bool>,
+    /// `arg_sig[i]`: the register kinds of plain list `i`, or 0 (not plain, or longer than
+    /// 31). Two lists with the same nonzero signature have the same length and the same kind
+    /// at every position, so a call copies one to the other register to register with no
+    /// conversion and no check per value (bench/fib). Filled by [`Code::index_args`].
+    pub arg_sig: Vec<u64>,
     /// Subs, in source order.
     pub subs: Vec<SubInfo>,
     /// What `find_sub_not_null` / `find_name` with a constant name found at each pc, when it
@@ -194,6 +216,8 @@ impl Code {
     /// Computes [`Code::plain_args`]; the assembler calls it once the code is complete.
     pub fn index_args(&mut self) {
         self.plain_args = self.args.iter().map(|l| l.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0)).collect();
+        self.arg_sig =
+            self.args.iter().zip(&self.plain_args).map(|(l, &plain)| if plain { signature(l) } else { 0 }).collect();
         self.sub_cache = PcCache::new(self.ops.len());
     }
 

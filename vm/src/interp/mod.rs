@@ -11,6 +11,7 @@
 
 mod arith;
 mod call;
+mod frames;
 mod io;
 pub mod net;
 mod pmcops;
@@ -27,6 +28,7 @@ use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub use frames::Frames;
 pub use io::{IoOp, IoRequest, IoResult};
 pub use sched::SchedCall;
 
@@ -77,7 +79,7 @@ impl Frame {
 
     /// Points a returned frame at a new call, reusing its register vectors (no allocation
     /// once warm); every register starts empty.
-    fn reset(&mut self, code: Rc<Code>, sub: u32) {
+    fn reset(&mut self, code: &Rc<Code>, sub: u32) {
         let info = &code.subs[sub as usize];
         let [ni, nn, ns, np] = info.regs.map(usize::from);
         self.pc = info.start;
@@ -90,8 +92,8 @@ impl Frame {
             self.s.resize(ns, Str::null());
         }
         refill(&mut self.p, np, None);
-        if !Rc::ptr_eq(&self.code, &code) {
-            self.code = code;
+        if !Rc::ptr_eq(&self.code, code) {
+            self.code = code.clone();
         }
     }
     /// Grows the register file to what `sub` needs (the REPL runs new units in one frame).
@@ -159,7 +161,7 @@ enum IoDst {
 #[derive(Debug, Default)]
 pub struct Task {
     /// Call frames, outermost first.
-    pub frames: Vec<Frame>,
+    pub frames: Frames,
     handlers: Vec<Handler>,
     /// Values passed by the last `set_args`.
     args: Vec<Elem>,
@@ -173,9 +175,6 @@ pub struct Task {
     exception: Option<(PmcRef, u32)>,
     /// Where the pending IO op's result goes.
     io_dst: Option<IoDst>,
-    /// Frames that returned, kept for their register vectors (calls allocate nothing once
-    /// warm; bench/fib).
-    pool: Vec<Frame>,
     /// Instructions executed so far.
     pub ops: u64,
     /// Keep the outermost frame when the task finishes (`end`, or a return out of it), so its
@@ -223,17 +222,6 @@ impl Task {
         match self.frames.first() {
             Some(f) => f.code.subs[f.sub as usize].name.clone(),
             None => "(ended)".to_string(),
-        }
-    }
-
-    /// Pushes a frame for `sub` of `code`, reusing a returned frame if there is one.
-    fn push_frame(&mut self, code: Rc<Code>, sub: u32) {
-        match self.pool.pop() {
-            Some(mut f) => {
-                f.reset(code, sub);
-                self.frames.push(f);
-            }
-            None => self.frames.push(Frame::new(code, sub)),
         }
     }
 
@@ -881,6 +869,7 @@ impl Vm {
                     }
                     // Calls and returns: one arm, one out-of-line handler, and the frame is
                     // reloaded after it (bench/fib; a big arm here slows bench/mops_intval).
+                    // `find_sub_not_null` is here so that it fuses with the call after it.
                     Op::set_args_pc { .. }
                     | Op::get_params_pc { .. }
                     | Op::set_returns_pc { .. }
@@ -888,6 +877,7 @@ impl Vm {
                     | Op::invokecc_p { .. }
                     | Op::tailcall_p { .. }
                     | Op::callmethodcc_p_s { .. }
+                    | Op::find_sub_not_null_p_s { .. }
                     | Op::returncc {} => {
                         charge!();
                         f.pc = pc as u32;
@@ -904,7 +894,6 @@ impl Vm {
                         }
                         continue 'frame;
                     }
-                    Op::find_sub_not_null_p_s { dst, name } => tri!(self.find_sub_not_null(f, pc, dst, name)),
                     op => {
                         // The slow path: branches on two values, one op family, or the ops that
                         // need the whole task. Kept out of the arms above: in the same match
