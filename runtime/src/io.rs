@@ -422,11 +422,37 @@ struct StdinSlot {
 
 /// What comes back from a worker or the stdin helper.
 enum Done {
-    File { id: u32, state: Box<FileState>, result: FRes, waiter: Waiter, ahead: Option<usize> },
-    Ahead { id: u32, gen: u64, offset: u64, result: Result<Vec<u8>, String> },
-    Opened { waiter: Waiter, result: Result<(Box<FileState>, String, String), String> },
-    Value { waiter: Waiter, result: FRes },
-    Addrs { waiter: Waiter, result: Result<Vec<(String, i64)>, String>, all: bool },
+    File {
+        id: u32,
+        state: Box<FileState>,
+        result: FRes,
+        waiter: Waiter,
+        ahead: Option<usize>,
+    },
+    Ahead {
+        id: u32,
+        gen: u64,
+        offset: u64,
+        result: Result<Vec<u8>, String>,
+    },
+    Opened {
+        waiter: Waiter,
+        result: Result<(Box<FileState>, String, String), String>,
+    },
+    Value {
+        waiter: Waiter,
+        result: FRes,
+    },
+    Addrs {
+        waiter: Waiter,
+        result: Result<Vec<(String, i64)>, String>,
+        all: bool,
+    },
+    /// A host name in a socket op's address was resolved: the op can go on.
+    Lookup {
+        token: u64,
+        result: Result<Vec<(String, i64)>, String>,
+    },
     Stdin(io::Result<Vec<u8>>),
 }
 
@@ -484,6 +510,9 @@ pub struct Host<S: Sink> {
     pool: Option<Pool>,
     /// Name resolution has its own pool: a slow resolver never starves file IO.
     dns_pool: Option<Pool>,
+    /// Socket ops waiting for their host name to be resolved.
+    lookups: HashMap<u64, (IoOp, Waiter)>,
+    next_lookup: u64,
     /// File worker threads.
     pub pool_size: usize,
     done_tx: Sender<Done>,
@@ -534,6 +563,8 @@ impl<S: Sink> Host<S> {
             net: crate::net::Net::default(),
             pool: None,
             dns_pool: None,
+            lookups: HashMap::default(),
+            next_lookup: 0,
             pool_size: 4,
             done_tx,
             done_rx,
@@ -596,6 +627,14 @@ impl<S: Sink> Host<S> {
                     self.dispatch_dns(job);
                 }
             }
+        } else if let Some((host, port, fam)) = lookup_of(&op) {
+            // Resolve the name on the resolver pool first; the op goes on from `drain`.
+            self.next_lookup += 1;
+            let token = self.next_lookup;
+            self.lookups.insert(token, (op, waiter));
+            let job: Job =
+                Box::new(move || Done::Lookup { token, result: crate::net::resolve(&host, port as i64, fam) });
+            self.dispatch_dns(job);
         } else {
             let reg = self.poll.registry();
             self.net.submit(reg, op, waiter, &mut next_socket_id, &mut self.ready);
@@ -1097,6 +1136,21 @@ impl<S: Sink> Host<S> {
                 Done::Value { waiter, result } => {
                     self.ready.push_back(Completion { waiter, result: result.into_result() })
                 }
+                Done::Lookup { token, result } => {
+                    let Some((op, waiter)) = self.lookups.remove(&token) else { continue };
+                    match result.map(|v| v.into_iter().next()) {
+                        Ok(Some((addr, _))) => {
+                            let op = with_addr(op, Str::from(addr));
+                            let reg = self.poll.registry();
+                            self.net.submit(reg, op, waiter, &mut next_socket_id, &mut self.ready);
+                        }
+                        Ok(None) => self.ready.push_back(Completion {
+                            waiter,
+                            result: IoResult::Failed("getaddrinfo failed: no address".into()),
+                        }),
+                        Err(e) => self.ready.push_back(Completion { waiter, result: IoResult::Failed(e) }),
+                    }
+                }
                 Done::Addrs { waiter, result, all } => {
                     self.ready.push_back(Completion { waiter, result: addrs(result, all) })
                 }
@@ -1177,6 +1231,32 @@ impl<S: Sink> Host<S> {
             }
         }
         self.flush_all();
+    }
+}
+
+/// The host name a socket op's address needs resolved, if any.
+fn lookup_of(op: &IoOp) -> Option<(String, u16, i64)> {
+    use kea_vm::interp::net::{family, NetOp};
+    let inet = |f: i64| if f == family::INET || f == family::INET6 { f } else { 0 };
+    match op {
+        IoOp::Net(NetOp::Connect { addr, family: f, .. } | NetOp::Bind { addr, family: f, .. }) => {
+            crate::net::needs_lookup(&addr.to_text()).map(|(h, p)| (h, p, inet(*f)))
+        }
+        IoOp::Net(NetOp::SendTo { addr, .. }) => crate::net::needs_lookup(&addr.to_text()).map(|(h, p)| (h, p, 0)),
+        _ => None,
+    }
+}
+
+/// The op with its address replaced by a resolved one.
+fn with_addr(op: IoOp, a: Str) -> IoOp {
+    use kea_vm::interp::net::NetOp;
+    match op {
+        IoOp::Net(NetOp::Connect { family, stype, opts, timeout, token, .. }) => {
+            IoOp::Net(NetOp::Connect { family, stype, addr: a, opts, timeout, token })
+        }
+        IoOp::Net(NetOp::Bind { family, stype, opts, .. }) => IoOp::Net(NetOp::Bind { family, stype, addr: a, opts }),
+        IoOp::Net(NetOp::SendTo { handle, data, .. }) => IoOp::Net(NetOp::SendTo { handle, data, addr: a }),
+        other => other,
     }
 }
 

@@ -246,17 +246,23 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// path; a name is looked up here, on the reactor's thread, which suits `localhost` and names
 /// in the hosts file (for anything slower, `getaddrinfo` resolves on the resolver pool first).
 fn parse_addr(text: &str) -> Result<SocketAddr, String> {
-    if let Ok(a) = text.parse::<SocketAddr>() {
-        return Ok(a);
+    // Names were resolved on the resolver pool before the op got here (`needs_lookup`):
+    // the reactor thread never waits for a resolver.
+    text.parse::<SocketAddr>().map_err(|_| format!("'{text}' is not an address (host:port)"))
+}
+
+/// The host and port of an address text that names a host rather than an IP
+/// (`localhost:80`), which must be resolved (on the resolver pool) first.
+pub fn needs_lookup(text: &str) -> Option<(String, u16)> {
+    if text.parse::<SocketAddr>().is_ok() {
+        return None;
     }
-    let bad = || format!("'{text}' is not an address (host:port)");
-    let (host, port) = text.rsplit_once(':').ok_or_else(bad)?;
-    let port: u16 = port.parse().map_err(|_| bad())?;
-    if host.is_empty() || host.contains(':') {
-        return Err(bad());
+    let (host, port) = text.rsplit_once(':')?;
+    let port: u16 = port.parse().ok()?;
+    if host.is_empty() || host.contains(':') || host.contains('/') {
+        return None;
     }
-    let mut found = (host, port).to_socket_addrs().map_err(|e| format!("'{host}': {}", os_error_text(&e)))?;
-    found.next().ok_or_else(|| format!("'{host}' has no address"))
+    Some((host.to_string(), port))
 }
 
 fn fam_of(a: &SocketAddr) -> i64 {
@@ -471,11 +477,15 @@ impl Net {
                             r.map_or_else(|e| IoResult::Failed(os("listen", &e)), |_| IoResult::Value(Elem::I(0))),
                         );
                     }
-                    NetOp::Accept { stream, .. } => {
+                    NetOp::Accept { stream, timeout, .. } => {
                         if !matches!(s.io, Io::Listener(_) | Io::UnixListener(_)) {
                             return done(out, IoResult::Failed("accept failed: the socket is not listening".into()));
                         }
-                        s.acceptors.push_back((w, stream, None));
+                        let d = if stream { None } else { deadline(timeout) };
+                        s.acceptors.push_back((w, stream, d));
+                        if d.is_some() {
+                            self.timed = true;
+                        }
                         self.pump(reg, id, out);
                     }
                     NetOp::Recv { timeout, .. } => {
@@ -890,6 +900,17 @@ impl Net {
                 }
             }
             s.readers = keep;
+            let mut keep = VecDeque::new();
+            for (w, stream, d) in s.acceptors.drain(..) {
+                match d {
+                    Some(d) if d <= now => {
+                        let result = IoResult::Failed("accept failed: Connection timed out(110)".into());
+                        out.push_back(Completion { waiter: w, result });
+                    }
+                    _ => keep.push_back((w, stream, d)),
+                }
+            }
+            s.acceptors = keep;
             if let Some((_, Some(d))) = s.connecting {
                 if d <= now {
                     dead_connects.push(*id);

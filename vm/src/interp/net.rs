@@ -157,6 +157,8 @@ pub enum NetOp {
         handle: u32,
         /// One callback per connection (async accept).
         stream: bool,
+        /// Seconds before it gives up (0: never; a stream never does).
+        timeout: f64,
     },
     /// Receive what is available.
     Recv {
@@ -427,15 +429,21 @@ impl Vm {
                 if let PmcData::Socket(d) = self.heap.get_mut(s) {
                     d.connecting = token;
                 }
-                NetOp::Connect { family: sd.family, stype: sd.stype, addr, opts: sd.opts, timeout: sd.timeout, token }
+                let timeout = tri!(num(self, 1)).unwrap_or(sd.timeout);
+                NetOp::Connect { family: sd.family, stype: sd.stype, addr, opts: sd.opts, timeout, token }
             }
             b"bind" => {
                 let addr = tri!(self.addr_arg(args.first(), sd.family));
                 NetOp::Bind { family: sd.family, stype: sd.stype, addr, opts: sd.opts }
             }
             b"listen" => NetOp::Listen { handle: open!("listen"), backlog: tri!(int(self, 0)).unwrap_or(128) },
-            b"accept" => NetOp::Accept { handle: open!("accept"), stream: cb.is_some() },
-            b"recv" => NetOp::Recv { handle: open!("recv"), timeout: sd.timeout },
+            // A number argument is this call's timeout; the socket's `timeout` is the default.
+            b"accept" => NetOp::Accept {
+                handle: open!("accept"),
+                stream: cb.is_some(),
+                timeout: tri!(num(self, 0)).unwrap_or(sd.timeout),
+            },
+            b"recv" => NetOp::Recv { handle: open!("recv"), timeout: tri!(num(self, 0)).unwrap_or(sd.timeout) },
             b"read" => {
                 let n = tri!(int(self, 0)).unwrap_or(65536).max(0) as usize;
                 let op = IoOp::Read { handle: open!("read"), count: n };
@@ -461,7 +469,9 @@ impl Vm {
                 let addr = tri!(self.addr_arg(args.get(1), sd.family));
                 NetOp::SendTo { handle: open!("sendto"), data, addr }
             }
-            b"recvfrom" => NetOp::RecvFrom { handle: open!("recvfrom"), timeout: sd.timeout },
+            b"recvfrom" => {
+                NetOp::RecvFrom { handle: open!("recvfrom"), timeout: tri!(num(self, 0)).unwrap_or(sd.timeout) }
+            }
             b"poll" => {
                 let which = tri!(int(self, 0)).unwrap_or(1);
                 let secs = tri!(num(self, 1)).unwrap_or(0.0) + tri!(num(self, 2)).unwrap_or(0.0) / 1e6;
