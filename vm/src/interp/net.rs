@@ -327,15 +327,7 @@ impl Vm {
         args: &[Elem],
         io_dst: &mut Option<IoDst>,
     ) -> Option<Result<Reply, Exc>> {
-        let mut args = args.to_vec();
-        let cb = match args.last() {
-            Some(Elem::P(Some(c))) if matches!(self.heap.get(*c), PmcData::Sub(..)) => {
-                let c = Some(*c);
-                args.pop();
-                c
-            }
-            _ => None,
-        };
+        let (args, cb) = self.split_callback(args);
         let PmcData::Socket(sd) = self.heap.get(s) else { return None };
         let sd = (**sd).clone();
         let int = |vm: &Vm, i: usize| args.get(i).map(|e| vm.heap.elem_int(e)).transpose();

@@ -350,6 +350,17 @@ impl Vm {
         })
     }
 
+    /// A method's arguments without a trailing Sub, and that Sub: the callback that makes a
+    /// handle method async (DESIGN §2).
+    pub(super) fn split_callback(&self, args: &[Elem]) -> (Vec<Elem>, PVal) {
+        match args.split_last() {
+            Some((Elem::P(Some(c)), rest)) if matches!(self.heap.get(*c), PmcData::Sub(..)) => {
+                (rest.to_vec(), Some(*c))
+            }
+            _ => (args.to_vec(), None),
+        }
+    }
+
     /// FileHandle and StringHandle methods. A trailing Sub argument makes the async form:
     /// the method returns the Request.
     fn handle_method(
@@ -359,15 +370,7 @@ impl Vm {
         args: &[Elem],
         io_dst: &mut Option<IoDst>,
     ) -> Option<Result<Reply, Exc>> {
-        let mut args = args.to_vec();
-        let cb = match args.last() {
-            Some(Elem::P(Some(c))) if matches!(self.heap.get(*c), PmcData::Sub(..)) => {
-                let c = Some(*c);
-                args.pop();
-                c
-            }
-            _ => None,
-        };
+        let (args, cb) = self.split_callback(args);
         let is_async = cb.is_some();
         let int = |vm: &Vm, i: usize| args.get(i).map(|e| vm.heap.elem_int(e)).transpose();
         let string = |vm: &Vm, i: usize| args.get(i).map(|e| vm.heap.elem_str(e)).transpose();
