@@ -65,7 +65,8 @@ enum Class {
 
 struct Slot {
     task: Task,
-    pmc: PmcRef,
+    /// The task's Task PMC; a callback gets one only when it asks (`current_task`, `receive`).
+    pmc: Option<PmcRef>,
     state: State,
     class: Class,
     priority: i64,
@@ -161,7 +162,12 @@ pub struct Runtime<S: Sink> {
     watch: Option<TaskId>,
     /// When `--max-time` runs out.
     deadline: Option<Instant>,
+    /// Ended callback tasks, kept to run the next callbacks without allocating.
+    spare: Vec<Task>,
 }
+
+/// Ended callback tasks kept for reuse.
+const SPARE_TASKS: usize = 64;
 
 impl<S: Sink> Runtime<S> {
     /// A runtime over `vm` and `host`.
@@ -190,6 +196,7 @@ impl<S: Sink> Runtime<S> {
             kept: None,
             watch: None,
             deadline: opts.max_time.map(|t| Instant::now() + t),
+            spare: Vec::new(),
         }
     }
 
@@ -197,16 +204,20 @@ impl<S: Sink> Runtime<S> {
     pub fn spawn(&mut self, task: Task, pmc: Option<PmcRef>, class: Class_, priority: i64) -> TaskId {
         self.next_id += 1;
         let id = self.next_id;
-        let pmc = pmc.unwrap_or_else(|| self.vm.heap.alloc(PmcData::Task(Box::default())));
-        if let PmcData::Task(t) = self.vm.heap.get_mut(pmc) {
-            t.id = id;
-            t.status = TaskStatus::Running;
-        }
         let class = match class {
             Class_::Task => Class::Task,
             Class_::Callback => Class::Callback,
             Class_::Event => Class::Event,
         };
+        let pmc = match (pmc, class) {
+            (Some(p), _) => Some(p),
+            (None, Class::Task) => Some(self.vm.heap.alloc(PmcData::Task(Box::default()))),
+            (None, _) => None,
+        };
+        if let Some(PmcData::Task(t)) = pmc.map(|p| self.vm.heap.get_mut(p)) {
+            t.id = id;
+            t.status = TaskStatus::Running;
+        }
         self.tasks.insert(id, Slot { task, pmc, state: State::Ready, class, priority, preempt: true });
         self.make_ready(id);
         id
@@ -401,7 +412,7 @@ impl<S: Sink> Runtime<S> {
             Waiter::Request(r) if matches!(c.result, IoResult::Sock { accepted: true, .. }) => {
                 if let Some((cb, item)) = self.vm.stream_item(r, c.result) {
                     self.stats.callbacks += 1;
-                    match Task::calling(&self.vm, cb, &[Some(item)]) {
+                    match self.callback_task(cb, &[Some(item)]) {
                         Some(t) => {
                             self.spawn(t, None, Class_::Callback, DEFAULT_PRIORITY);
                         }
@@ -434,7 +445,7 @@ impl<S: Sink> Runtime<S> {
         }
         if let Some(cb) = cb {
             self.stats.callbacks += 1;
-            match Task::calling(&self.vm, cb, &[Some(r)]) {
+            match self.callback_task(cb, &[Some(r)]) {
                 Some(t) => {
                     self.spawn(t, None, Class_::Callback, DEFAULT_PRIORITY);
                 }
@@ -546,12 +557,15 @@ impl<S: Sink> Runtime<S> {
 
     fn end_task(&mut self, id: TaskId) {
         if let Some(slot) = self.tasks.remove(&id) {
-            if let PmcData::Task(t) = self.vm.heap.get_mut(slot.pmc) {
+            if let Some(PmcData::Task(t)) = slot.pmc.map(|p| self.vm.heap.get_mut(p)) {
                 t.status = TaskStatus::Done;
             }
             // A task kept for the REPL goes back in, ended.
             if slot.task.keep_outer {
                 self.kept = Some((id, slot.task));
+            } else if slot.class != Class::Task && self.spare.len() < SPARE_TASKS {
+                // Its frames serve the next callback (bench/net, echo-server-callbacks).
+                self.spare.push(slot.task);
             }
         }
         for t in self.join_waiters.remove(&id).unwrap_or_default() {
@@ -611,7 +625,8 @@ impl<S: Sink> Runtime<S> {
                 false
             }
             SchedCall::Receive => {
-                let msg = match self.vm.heap.get_mut(slot.pmc) {
+                let pmc = self.task_pmc(id, slot);
+                let msg = match self.vm.heap.get_mut(pmc) {
                     PmcData::Task(t) => t.mailbox.pop_front(),
                     _ => None,
                 };
@@ -696,13 +711,16 @@ impl<S: Sink> Runtime<S> {
                 };
                 if let Some(cb) = cb {
                     self.stats.callbacks += 1;
-                    if let Some(t) = Task::calling(&self.vm, cb, &[Some(r)]) {
+                    if let Some(t) = self.callback_task(cb, &[Some(r)]) {
                         self.spawn(t, None, Class_::Callback, DEFAULT_PRIORITY);
                     }
                 }
                 true
             }
-            SchedCall::CurrentTask => self.deliver_value(slot, Elem::P(Some(slot.pmc))),
+            SchedCall::CurrentTask => {
+                let pmc = self.task_pmc(id, slot);
+                self.deliver_value(slot, Elem::P(Some(pmc)))
+            }
             SchedCall::Preemption(on) => {
                 slot.preempt = on;
                 true
@@ -714,6 +732,28 @@ impl<S: Sink> Runtime<S> {
                 true
             }
         }
+    }
+
+    /// The running task's Task PMC, made now if it has none (a callback's).
+    fn task_pmc(&mut self, id: TaskId, slot: &mut Slot) -> PmcRef {
+        if let Some(p) = slot.pmc {
+            return p;
+        }
+        let data = TaskData { id, status: TaskStatus::Running, ..TaskData::default() };
+        let p = self.vm.heap.alloc(PmcData::Task(Box::new(data)));
+        slot.pmc = Some(p);
+        p
+    }
+
+    /// A task that calls `sub` with `args`: an ended callback task reused, or a new one.
+    fn callback_task(&mut self, sub: PmcRef, args: &[Option<PmcRef>]) -> Option<Task> {
+        if let Some(mut t) = self.spare.pop() {
+            if t.recall(&self.vm, sub, args) {
+                return Some(t);
+            }
+            self.spare.push(t);
+        }
+        Task::calling(&self.vm, sub, args)
     }
 
     /// Puts the running task at the back of its queue (after `pass`).
@@ -906,8 +946,8 @@ impl<S: Sink> Runtime<S> {
         if let Some((_, t)) = &self.kept {
             all.push(t);
         }
-        let mut roots: Vec<PmcRef> = self.tasks.values().map(|s| s.pmc).collect();
-        roots.push(running.pmc);
+        let mut roots: Vec<PmcRef> = self.tasks.values().filter_map(|s| s.pmc).collect();
+        roots.extend(running.pmc);
         roots.extend(self.pending.keys());
         roots.extend(self.req_waiters.keys());
         roots.extend(self.timers.values().map(|t| t.pmc));
@@ -963,7 +1003,7 @@ impl<S: Sink> Runtime<S> {
     /// Looks at the Task PMC data of a scheduled task (tests).
     pub fn task_data(&self, id: TaskId) -> Option<TaskData> {
         let s = self.tasks.get(&id)?;
-        match self.vm.heap.get(s.pmc) {
+        match self.vm.heap.get(s.pmc?) {
             PmcData::Task(t) => Some((**t).clone()),
             _ => None,
         }

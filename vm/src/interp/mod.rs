@@ -217,6 +217,26 @@ impl Task {
         Some(t)
     }
 
+    /// Makes an ended task call the Sub PMC `sub` with `args`, reusing its frames and scratch
+    /// space (the scheduler keeps ended callback tasks for the next callbacks); false if `sub`
+    /// is not a Sub.
+    pub fn recall(&mut self, vm: &Vm, sub: PmcRef, args: &[PVal]) -> bool {
+        let PmcData::Sub(code, i) = vm.heap.get(sub) else { return false };
+        let (code, i) = (code.clone(), *i);
+        self.handlers.clear();
+        self.args.clear();
+        self.rets.clear();
+        self.named.clear();
+        self.rets_named.clear();
+        self.exception = None;
+        self.io_dst = None;
+        self.keep_outer = false;
+        self.frames.truncate(0);
+        self.frames.call(&code, i);
+        self.args.extend(args.iter().map(|p| Elem::P(*p)));
+        true
+    }
+
     /// The sub running in the outermost frame, for reports (`main`, `worker`).
     pub fn name(&self) -> String {
         match self.frames.first() {
