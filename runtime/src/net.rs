@@ -13,11 +13,20 @@
 //! - **Accept** takes every pending connection on a readable event; an async `accept` is a
 //!   stream that delivers one per connection.
 //! - **Errors** (a reset peer, a refused connection) fail the waiting operations with the OS
-//!   error text; the error sticks, so every later operation on the socket fails the same way
-//!   until the program closes it. A failed `connect` leaves no socket behind; a Socket the
-//!   collector frees while still open is closed by the runtime.
+//!   error text; the error sticks, so every later read, write or TLS operation on the socket
+//!   fails with the same OS error until the program closes it. A failed `connect` leaves no
+//!   socket behind; a Socket the collector frees while still open is closed by the runtime.
 //! - **TLS** handshakes, key updates and `close_notify` are handled here, driven by the same
 //!   readiness events; the program sees plaintext only.
+//!
+//! ## Why a sticky error keeps the OS text without an operation name
+//!
+//! Whichever step meets the error (a read in `fill`, a write in `flush`) is often not the
+//! operation the program is waiting on: a reset seen by the reader fails a later `send` too.
+//! So the socket keeps only the OS text ([`Sticky::Os`]), and each operation that reports it
+//! names itself in front: `recv failed: Connection reset by peer(104)` for the recv that
+//! met it, `send failed: Connection reset by peer(104)` for the send after it. TLS failures
+//! ([`Sticky::Tls`]) already name their layer (`TLS error: ...`) and are reported as they are.
 
 use crate::host::os_error_text;
 use crate::io::{Completion, Waiter};
@@ -112,6 +121,43 @@ enum Reader {
     Poll(i64),
 }
 
+impl Reader {
+    /// The method's name, as its error messages say it.
+    fn name(&self) -> &'static str {
+        match self {
+            Reader::Recv => "recv",
+            Reader::Read(_) => "read",
+            Reader::ReadLine(_) => "readline",
+            Reader::RecvFrom => "recvfrom",
+            Reader::Poll(_) => "poll",
+        }
+    }
+}
+
+/// A socket's sticky error: every later read, write or TLS operation fails with it.
+#[derive(Clone, Debug)]
+enum Sticky {
+    /// An OS error as [`os_error_text`] gives it (`Connection reset by peer(104)`), without
+    /// the operation that met it: each operation that reports it puts its own name in front.
+    Os(String),
+    /// A TLS failure whose text names its layer (`TLS error: ...`): reported as it is.
+    Tls(String),
+}
+
+impl Sticky {
+    fn os(e: &io::Error) -> Sticky {
+        Sticky::Os(os_error_text(e))
+    }
+
+    /// The message operation `op` (`recv`, `send`, `TLS handshake`, ...) fails with.
+    fn message(&self, op: &str) -> String {
+        match self {
+            Sticky::Os(text) => format!("{op} failed: {text}"),
+            Sticky::Tls(text) => text.clone(),
+        }
+    }
+}
+
 struct Sock {
     io: Io,
     family: i64,
@@ -119,8 +165,8 @@ struct Sock {
     rpos: usize,
     /// The peer closed its side (cleanly).
     eof: bool,
-    /// A sticky error: every later operation fails with it.
-    err: Option<String>,
+    /// A sticky error: every later read, write or TLS operation fails with it.
+    err: Option<Sticky>,
     /// More may be readable (an event came and reading stopped at the cap).
     readable: bool,
     /// An event said the peer closed its side (EPOLLRDHUP): read until the end.
@@ -442,7 +488,7 @@ impl Net {
                                 _ => break,
                             }
                             if let Err(e) = conn.process_new_packets() {
-                                s.err = Some(format!("TLS error: {e}"));
+                                s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
                                 break;
                             }
                         }
@@ -502,7 +548,7 @@ impl Net {
                     }
                     NetOp::Send { data, .. } => {
                         if let Some(e) = &s.err {
-                            return done(out, IoResult::Failed(e.clone()));
+                            return done(out, IoResult::Failed(e.message("send")));
                         }
                         if s.shut_wr || s.closing.is_some() {
                             return done(out, IoResult::Failed("send failed: Broken pipe(32)".into()));
@@ -746,8 +792,8 @@ impl Net {
                     out.push_back(Completion { waiter: w, result: IoResult::Tls });
                 }
                 _ if s.err.is_some() => {
+                    let e = s.err.as_ref().map(|e| e.message("TLS handshake")).unwrap_or_default();
                     s.handshaking = None;
-                    let e = s.err.clone().unwrap_or_default();
                     out.push_back(Completion { waiter: w, result: IoResult::Failed(e) });
                 }
                 _ if s.eof => {
@@ -766,7 +812,7 @@ impl Net {
         // Writers whose bytes are out.
         while let Some((w, end, n)) = s.writers.front().copied() {
             if let Some(e) = &s.err {
-                let e = e.clone();
+                let e = e.message("send");
                 s.writers.pop_front();
                 out.push_back(Completion { waiter: w, result: IoResult::Failed(e) });
                 continue;
@@ -892,7 +938,7 @@ impl Net {
                     Some(d) if d <= now => {
                         let result = match r {
                             Reader::Poll(_) => IoResult::Value(Elem::I(0)),
-                            _ => IoResult::Failed("recv failed: Connection timed out(110)".into()),
+                            _ => IoResult::Failed(format!("{} failed: Connection timed out(110)", r.name())),
                         };
                         out.push_back(Completion { waiter: w, result });
                     }
@@ -919,7 +965,7 @@ impl Net {
             if let (Some(w), Some(d)) = (s.handshaking, s.handshake_deadline) {
                 if d <= now {
                     s.handshaking = None;
-                    s.err = Some("TLS handshake failed: timed out".into());
+                    s.err = Some(Sticky::Tls("TLS handshake failed: timed out".into()));
                     out.push_back(Completion {
                         waiter: w,
                         result: IoResult::Failed("TLS handshake failed: timed out".into()),
@@ -979,7 +1025,7 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    s.err = Some(os("recv", &e));
+                    s.err = Some(Sticky::os(&e));
                     return;
                 }
             }
@@ -992,7 +1038,7 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                 Ok(0) => {
                     // The transport ended: clean only if the peer sent close_notify.
                     if let Err(e) = t.process_new_packets() {
-                        s.err = Some(format!("TLS error: {e}"));
+                        s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
                         return;
                     }
                     drain_plain(s);
@@ -1000,9 +1046,9 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                         if s.tls.as_ref().is_some_and(|t| t.is_handshaking()) {
                             s.eof = true;
                         } else {
-                            s.err = Some(
+                            s.err = Some(Sticky::Tls(
                                 "TLS error: the peer closed the connection without close_notify (truncated)".into(),
-                            );
+                            ));
                         }
                     }
                     s.readable = false;
@@ -1012,7 +1058,7 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                     if let Err(e) = t.process_new_packets() {
                         // Tell the peer why, then fail.
                         let _ = t.write_tls(&mut SockIo(&mut s.io));
-                        s.err = Some(format!("TLS error: {e}"));
+                        s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
                         return;
                     }
                     drain_plain(s);
@@ -1023,7 +1069,7 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    s.err = Some(os("recv", &e));
+                    s.err = Some(Sticky::os(&e));
                     return;
                 }
             }
@@ -1053,7 +1099,7 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => {
-                s.err = Some(os("recv", &e));
+                s.err = Some(Sticky::os(&e));
                 return;
             }
         }
@@ -1073,7 +1119,7 @@ fn drain_plain(s: &mut Sock) {
             Ok(n) => s.rbuf.extend_from_slice(&chunk[..n]),
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
             Err(e) => {
-                s.err = Some(format!("TLS error: {e}"));
+                s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
                 return;
             }
         }
@@ -1091,7 +1137,7 @@ fn flush(s: &mut Sock) {
                     s.sent += n as u64;
                 }
                 Err(e) => {
-                    s.err = Some(format!("TLS error: {e}"));
+                    s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
                     return;
                 }
             }
@@ -1105,7 +1151,7 @@ fn flush(s: &mut Sock) {
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    s.err = Some(os("send", &e));
+                    s.err = Some(Sticky::os(&e));
                     return;
                 }
             }
@@ -1124,7 +1170,7 @@ fn flush(s: &mut Sock) {
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    s.err = Some(os("send", &e));
+                    s.err = Some(Sticky::os(&e));
                     return;
                 }
             }
@@ -1166,7 +1212,7 @@ fn serve_readers(s: &mut Sock, out: &mut VecDeque<Completion>) {
                     IoResult::Datagram { data: Str::from_vec(d, Encoding::Binary), from: Str::from(from) }
                 }
                 None => match &s.err {
-                    Some(e) => IoResult::Failed(e.clone()),
+                    Some(e) => IoResult::Failed(e.message("recvfrom")),
                     None => return,
                 },
             },
@@ -1185,7 +1231,7 @@ fn serve_readers(s: &mut Sock, out: &mut VecDeque<Completion>) {
                 data(d, false)
             }
             _ => match &s.err {
-                Some(e) => IoResult::Failed(e.clone()),
+                Some(e) => IoResult::Failed(e.message(r.name())),
                 None if s.eof => data(Vec::new(), true),
                 None => return,
             },

@@ -12,6 +12,7 @@
 //! |---|---|---|
 //! | connection refused, sync and async | `connection_refused_*` | b9 |
 //! | peer reset (`SO_LINGER 0`) under a blocked recv, an async recv, a queued send | `a_reset_peer_*` | b1 |
+//! | the reset sticks: later operations fail with it, each under its own name | `a_sticky_reset_*` | b1 |
 //! | peer half-close: EOF, then our writes and FIN still go out | `a_half_closed_peer_*` | b2 |
 //! | EMFILE on accept | `emfile_on_accept_*` | b7 |
 //! | connect that never completes (full backlog), idle recv: timeouts | `connect_and_recv_timeouts_*` | b9 |
@@ -406,12 +407,15 @@ fn a_reset_peer_fails_blocked_recv_async_recv_and_queued_send() {
     let a = kea.line("a sync recv: ");
     assert_eq!(a, format!("a sync recv: recv failed: {reset}"));
     let after = kea.line("a send after reset: ");
-    assert!(after.contains(reset), "a send after the reset must fail with the reset: {after}");
+    assert_eq!(after, format!("a send after reset: send failed: {reset}"), "the reset sticks, named for the send");
     assert_eq!(kea.line("b async recv state: "), "b async recv state: -1");
     assert_eq!(kea.line("b async recv: "), format!("b async recv: recv failed: {reset}"));
     assert_eq!(kea.line("c async send state: "), "c async send state: -1", "the queued send fails");
     let c = kea.line("c async send: ");
-    assert!(c.contains(reset) || c.contains("Broken pipe(32)"), "{c}");
+    assert!(
+        c == format!("c async send: send failed: {reset}") || c == "c async send: send failed: Broken pipe(32)",
+        "{c}"
+    );
     kea.line("closed");
     // Every socket is gone once closed, the failed ones included.
     let fds = std::fs::read_dir(format!("/proc/{}/fd", kea.pid())).expect("fd dir");
@@ -421,6 +425,155 @@ fn a_reset_peer_fails_blocked_recv_async_recv_and_queued_send() {
         .count();
     assert_eq!(sockets, 0, "sockets left open after close:\n{}", kea.transcript());
     kea.say("end");
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+}
+
+/// Accepts one connection, waits for `go`, then resets it (`SO_LINGER {on, 0}`).
+const RESET_ONE_PEER: &str = r#"
+import socket, struct
+ls = socket.socket()
+ls.bind(("127.0.0.1", 0))
+ls.listen(1)
+ls.settimeout(10)
+print("port", ls.getsockname()[1], flush=True)
+a = ls.accept()[0]
+a.settimeout(10)
+buf = b""
+while not buf.endswith(b"go\n"):
+    part = a.recv(100)
+    if not part:
+        break
+    buf += part
+a.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+a.close()
+print("reset", flush=True)
+"#;
+
+/// A recv meets the reset; then every later operation, blocking and async, reports the stored
+/// error under its own name. Each line is `<operation>: <message>`.
+const STICKY: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc a, r, cb, eh
+    $S0 = argv[1]
+    $I0 = $S0
+    a = new 'Socket'
+    a.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    $P0 = a.'sockaddr'("127.0.0.1", $I0)
+    a.'connect'($P0)
+    a.'send'("go\n")
+    push_eh recv_failed
+    $S1 = a.'recv'()
+    pop_eh
+    print "recv returned: "
+    say $S1
+    goto blocking
+recv_failed:
+    .get_results ($P0)
+    pop_eh
+    print "recv: "
+    say $P0
+blocking:
+    push_eh send_failed
+    a.'send'("after the reset\n")
+    pop_eh
+    say "send: sent"
+    goto read
+send_failed:
+    .get_results ($P0)
+    pop_eh
+    print "send: "
+    say $P0
+read:
+    push_eh read_failed
+    $S1 = a.'read'(10)
+    pop_eh
+    say "read: returned"
+    goto readline
+read_failed:
+    .get_results ($P0)
+    pop_eh
+    print "read: "
+    say $P0
+readline:
+    push_eh readline_failed
+    $S1 = a.'readline'()
+    pop_eh
+    say "readline: returned"
+    goto again
+readline_failed:
+    .get_results ($P0)
+    pop_eh
+    print "readline: "
+    say $P0
+again:
+    push_eh recv_again_failed
+    $S1 = a.'recv'()
+    pop_eh
+    say "recv again: returned"
+    goto tls
+recv_again_failed:
+    .get_results ($P0)
+    pop_eh
+    print "recv again: "
+    say $P0
+tls:
+    push_eh tls_failed
+    a.'tls'("localhost")
+    pop_eh
+    say "tls: done"
+    goto async
+tls_failed:
+    .get_results ($P0)
+    pop_eh
+    print "tls: "
+    say $P0
+async:
+    cb = get_global 'report'
+    r = a.'send'("async\n", cb)
+    wait r
+    r = a.'recv'(cb)
+    wait r
+    r = a.'read'(10, cb)
+    wait r
+    r = a.'readline'(cb)
+    wait r
+    a.'close'()
+    say "closed"
+.end
+
+.sub report
+    .param pmc r
+    $S0 = r.'state'()
+    $P0 = r.'error'()
+    print "async "
+    print $S0
+    print ": "
+    say $P0
+.end
+"#;
+
+#[test]
+fn a_sticky_reset_is_reported_under_the_name_of_each_later_operation() {
+    let mut peer = Proc::python(RESET_ONE_PEER, &[]);
+    let port = peer_port(&mut peer);
+    let prog = write_program("sticky", STICKY);
+    let mut kea = Proc::kea(&prog, &[&port]);
+    peer.line("reset");
+    let reset = "Connection reset by peer(104)";
+    // The operation that met the reset, then the later ones: each names itself, and the OS
+    // text is the one the recv met.
+    for op in ["recv", "send", "read", "readline", "recv again"] {
+        let name = op.trim_end_matches(" again");
+        assert_eq!(kea.line(&format!("{op}: ")), format!("{op}: {name} failed: {reset}"), "blocking {op}");
+    }
+    assert_eq!(kea.line("tls: "), format!("tls: TLS handshake failed: {reset}"));
+    for op in ["send", "recv", "read", "readline"] {
+        assert_eq!(kea.line("async "), format!("async failed: {op} failed: {reset}"), "async {op}");
+    }
+    kea.line("closed");
     let (code, out) = kea.finish();
     assert_eq!(code, 0, "{out}");
 }
