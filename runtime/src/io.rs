@@ -510,7 +510,8 @@ pub struct Host<S: Sink> {
     pool: Option<Pool>,
     /// Name resolution has its own pool: a slow resolver never starves file IO.
     dns_pool: Option<Pool>,
-    /// Socket ops waiting for their host name to be resolved.
+    /// Socket ops waiting for their host name to be resolved, by the token their lookup job
+    /// answers with. `cancel` removes an entry; an answer for a missing token is dropped.
     lookups: HashMap<u64, (IoOp, Waiter)>,
     next_lookup: u64,
     /// File worker threads.
@@ -1182,6 +1183,13 @@ impl<S: Sink> Host<S> {
     pub fn cancel(&mut self, r: PmcRef) -> CancelOutcome {
         let w = Waiter::Request(r);
         if self.net.cancel(self.poll.registry(), w) {
+            return CancelOutcome::NotStarted;
+        }
+        // A socket op still waiting for its host name has not started and never will: drop
+        // it, and `drain` discards the resolver's late answer (a cancelled connect must not
+        // open a socket nobody holds).
+        if let Some(token) = self.lookups.iter().find(|(_, (_, x))| *x == w).map(|(t, _)| *t) {
+            self.lookups.remove(&token);
             return CancelOutcome::NotStarted;
         }
         if let Some(i) = self.stdin.queue.iter().position(|(_, x)| *x == w) {

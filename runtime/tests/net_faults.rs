@@ -19,6 +19,7 @@
 //! | partial writes, backpressure, 64 MiB in order | `a_send_past_the_high_water_mark_*` | b3, b5 |
 //! | 200 tasks blocked in recv on one thread | `two_hundred_tasks_*` | e1 (small) |
 //! | fd count back to baseline after good and failed connections | `fds_return_to_the_baseline_*` | I4 |
+//! | a name that does not resolve, every form; a lookup cancelled while pending | `a_name_that_does_not_resolve_*` | b10 |
 //!
 //! A failure here points at `runtime/src/net.rs` (the reactor) first, then at
 //! `vm/src/interp/net.rs` (how a result becomes a value or an exception).
@@ -1487,4 +1488,264 @@ fn the_write_queue_is_capped() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert_eq!(out.status.code(), Some(0));
+}
+
+// 9. A name that does not resolve -----------------------------------------------------------
+
+/// Every form that resolves a name, on `nonexistent.invalid` (RFC 6761: `.invalid` never
+/// resolves). A ticker task counts in the global `ticks` and passes, so `<form> ticks: N`
+/// says how often it ran while the caller waited for the resolver pool. Then a lookup is
+/// cancelled while pending, in both kinds: a name lookup (`getaddrinfo`) and a connect whose
+/// name (`localhost`, resolved in a few ms) is still being looked up; the listener that
+/// connect would reach then waits a second for a connection that must never come.
+const NO_SUCH_NAME: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .local pmc s, r, cb, never, t, ticks, stop, stdin, listener
+    .local int before
+    stdin = getstdin
+    say "baseline"
+    $S9 = readline stdin
+    ticks = box 0
+    set_global 'ticks', ticks
+    stop = box 0
+    set_global 'stop', stop
+    $P0 = box 0
+    set_global 'callbacks', $P0
+    t = new 'Task'
+    $P1 = get_global 'ticker'
+    t.'code'($P1)
+    schedule t
+    s = new 'Socket'
+    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+
+    before = ticks
+    push_eh sockaddr_failed
+    $P0 = s.'sockaddr'("nonexistent.invalid", 80)
+    pop_eh
+    say "sockaddr: resolved"
+    goto getaddrinfo
+sockaddr_failed:
+    .get_results ($P0)
+    pop_eh
+    $I0 = ticks
+    $I0 -= before
+    print "sockaddr ticks: "
+    say $I0
+    print "sockaddr: "
+    say $P0
+getaddrinfo:
+    before = ticks
+    push_eh getaddrinfo_failed
+    $P0 = s.'getaddrinfo'("nonexistent.invalid", 80, .PIO_PROTO_TCP, .PIO_PF_INET, 0)
+    pop_eh
+    say "getaddrinfo: resolved"
+    goto connect
+getaddrinfo_failed:
+    .get_results ($P0)
+    pop_eh
+    $I0 = ticks
+    $I0 -= before
+    print "getaddrinfo ticks: "
+    say $I0
+    print "getaddrinfo: "
+    say $P0
+connect:
+    before = ticks
+    push_eh connect_failed
+    s.'connect'("nonexistent.invalid:80")
+    pop_eh
+    say "connect: connected"
+    goto bind
+connect_failed:
+    .get_results ($P0)
+    pop_eh
+    $I0 = ticks
+    $I0 -= before
+    print "connect ticks: "
+    say $I0
+    print "connect: "
+    say $P0
+bind:
+    push_eh bind_failed
+    s.'bind'("nonexistent.invalid:0")
+    pop_eh
+    say "bind: bound"
+    goto async
+bind_failed:
+    .get_results ($P0)
+    pop_eh
+    print "bind: "
+    say $P0
+
+async:
+    cb = get_global 'counted'
+    before = ticks
+    r = s.'sockaddr'("nonexistent.invalid", 80, .PIO_PF_INET, cb)
+    wait r
+    $I0 = ticks
+    $I0 -= before
+    print "async sockaddr ticks: "
+    say $I0
+    $S0 = r.'state'()
+    $P0 = r.'error'()
+    print "async sockaddr: "
+    print $S0
+    print ": "
+    say $P0
+    before = ticks
+    r = s.'getaddrinfo'("nonexistent.invalid", 80, .PIO_PROTO_TCP, .PIO_PF_INET, 0, cb)
+    wait r
+    $I0 = ticks
+    $I0 -= before
+    print "async getaddrinfo ticks: "
+    say $I0
+    $S0 = r.'state'()
+    $P0 = r.'error'()
+    print "async getaddrinfo: "
+    print $S0
+    print ": "
+    say $P0
+    before = ticks
+    r = s.'connect'("nonexistent.invalid:80", cb)
+    wait r
+    $I0 = ticks
+    $I0 -= before
+    print "async connect ticks: "
+    say $I0
+    $S0 = r.'state'()
+    $P0 = r.'error'()
+    print "async connect: "
+    print $S0
+    print ": "
+    say $P0
+
+    # Cancelled while the name is being looked up.
+    .local pmc r1, r2, r3
+    never = get_global 'never'
+    r1 = s.'getaddrinfo'("nonexistent.invalid", 80, .PIO_PROTO_TCP, .PIO_PF_INET, 0, never)
+    $S0 = r1.'cancel'()
+    print "cancel getaddrinfo: "
+    say $S0
+    r2 = s.'connect'("nonexistent.invalid:80", never)
+    $S0 = r2.'cancel'()
+    print "cancel connect nonexistent: "
+    say $S0
+    listener = new 'Socket'
+    listener.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    listener.'bind'("127.0.0.1:0")
+    $P0 = listener.'local_address'()
+    $I0 = $P0.'port'()
+    $S1 = $I0
+    $S1 = "localhost:" . $S1
+    $P2 = new 'Socket'
+    $P2.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    r3 = $P2.'connect'($S1, never)
+    $S0 = r3.'cancel'()
+    print "cancel connect localhost: "
+    say $S0
+    wait r1
+    wait r2
+    wait r3
+    # Long after every lookup has answered: no connection may arrive.
+    push_eh accept_failed
+    $P3 = listener.'accept'(1.0)
+    pop_eh
+    say "accept: a connection came"
+    $P3.'close'()
+    goto after
+accept_failed:
+    .get_results ($P0)
+    pop_eh
+    print "accept: "
+    say $P0
+after:
+    listener.'close'()
+    $S0 = r1.'state'()
+    $S2 = r2.'state'()
+    $S3 = r3.'state'()
+    print "states after: "
+    print $S0
+    print " "
+    print $S2
+    print " "
+    say $S3
+    $P0 = get_global 'callbacks'
+    print "callbacks: "
+    say $P0
+    stop = 1
+    wait t
+    say "done"
+    $S9 = readline stdin
+.end
+
+.sub ticker
+    .local pmc ticks, stop
+    ticks = get_global 'ticks'
+    stop = get_global 'stop'
+    $I0 = 0
+loop:
+    if stop goto done
+    inc ticks
+    pass
+    inc $I0
+    if $I0 < 3000000 goto loop
+done:
+.end
+
+.sub counted
+    .param pmc r
+    $P0 = get_global 'callbacks'
+    inc $P0
+.end
+
+.sub never
+    .param pmc r
+    say "a cancelled request's callback ran"
+.end
+"#;
+
+/// A name that cannot resolve fails every form that looks names up with a catchable
+/// `getaddrinfo failed: nonexistent.invalid: ...` (blocking) or a failed request (async),
+/// while other tasks run; a cancelled lookup completes once, as cancelled, and its late answer
+/// is dropped (no connect starts); the program ends normally with no fd left behind.
+#[test]
+fn a_name_that_does_not_resolve_fails_catchably_and_other_tasks_run_meanwhile() {
+    let prog = write_program("no-such-name", NO_SUCH_NAME);
+    let mut kea = Proc::kea(&prog, &[]);
+    kea.line("baseline");
+    let base = fd_count(kea.pid());
+    kea.say("go");
+    // The OS text after the name varies (no resolver, NXDOMAIN, ...): only the start is fixed.
+    let failed = |line: &str, form: &str| {
+        let want = format!("{form}: getaddrinfo failed: nonexistent.invalid: ");
+        assert!(line.starts_with(&want) && line.len() > want.len(), "{form}: {line}");
+    };
+    let ticked = |line: &str| {
+        let n: u64 = line.rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        assert!(n > 0, "the ticker must run while the lookup is pending: {line}");
+    };
+    for form in ["sockaddr", "getaddrinfo", "connect"] {
+        ticked(&kea.line(&format!("{form} ticks: ")));
+        failed(&kea.line(&format!("{form}: ")), form);
+    }
+    failed(&kea.line("bind: "), "bind");
+    for form in ["sockaddr", "getaddrinfo", "connect"] {
+        ticked(&kea.line(&format!("async {form} ticks: ")));
+        failed(&kea.line(&format!("async {form}: ")), &format!("async {form}: failed"));
+    }
+    // A pending name lookup is under way on a worker; a connect waiting for its name has not
+    // started.
+    assert_eq!(kea.line("cancel getaddrinfo: "), "cancel getaddrinfo: in progress");
+    assert_eq!(kea.line("cancel connect nonexistent: "), "cancel connect nonexistent: not started");
+    assert_eq!(kea.line("cancel connect localhost: "), "cancel connect localhost: not started");
+    assert_eq!(kea.line("accept: "), "accept: accept failed: Connection timed out(110)", "{}", kea.transcript());
+    assert_eq!(kea.line("states after: "), "states after: cancelled cancelled cancelled");
+    assert_eq!(kea.line("callbacks: "), "callbacks: 3", "one per failed async lookup, none for cancelled ones");
+    kea.line("done");
+    assert_eq!(fd_count(kea.pid()), base, "an fd was left behind:\n{}", kea.transcript());
+    kea.say("end");
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("callback ran"), "{out}");
 }
