@@ -288,12 +288,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Parses an address text: `ip:port`, `[v6]:port`, or `name:port`. IP literals take the fast
-/// path; a name is looked up here, on the reactor's thread, which suits `localhost` and names
-/// in the hosts file (for anything slower, `getaddrinfo` resolves on the resolver pool first).
+/// Parses an address text: `ip:port` or `[v6]:port`. A `name:port` text never gets here: its
+/// name was resolved on the resolver pool before the op was submitted (`needs_lookup`), so the
+/// reactor thread never waits for a resolver.
 fn parse_addr(text: &str) -> Result<SocketAddr, String> {
-    // Names were resolved on the resolver pool before the op got here (`needs_lookup`):
-    // the reactor thread never waits for a resolver.
     text.parse::<SocketAddr>().map_err(|_| format!("'{text}' is not an address (host:port)"))
 }
 
