@@ -44,3 +44,52 @@ fn fuel_is_exact_and_slices_resume() {
         assert!(batch > 2005 || slices as u64 >= 2005 / batch.max(2) / 2, "batch {batch}: {slices} slices");
     }
 }
+
+/// A recursive sub that exits with fib(n): every call but the first goes through a call
+/// settled at load time (`Code::plan`).
+const FIB: &str = ".sub main :main\n    $I0 = fib(12)\n    exit $I0\n.end\n.sub fib\n    .param int n\n    \
+                   if n < 2 goto base\n    $I0 = n - 1\n    $I1 = fib($I0)\n    $I2 = n - 2\n    \
+                   $I3 = fib($I2)\n    $I4 = $I1 + $I3\n    .return ($I4)\nbase:\n    .return (n)\n.end\n";
+
+/// Runs `code` to its end in slices of `batch`, traced (every op on its own, nothing fused)
+/// or not; returns how it ended and how many ops ran.
+fn run_to_end(code: &std::rc::Rc<kea_vm::code::Code>, batch: u64, traced: bool) -> (String, u64) {
+    let mut vm = kea_vm::interp::Vm::default();
+    if traced {
+        vm.trace = Some(Box::new(|_: &str| {}));
+    }
+    let mut task = kea_vm::interp::Task::new(code.clone());
+    loop {
+        match vm.run(&mut task, batch) {
+            kea_vm::interp::Step::Yielded => {}
+            kea_vm::interp::Step::Io(_) => vm.complete_io(&mut task, kea_vm::interp::IoResult::Done).expect("ok"),
+            other => return (format!("{other:?}"), task.ops),
+        }
+    }
+}
+
+#[test]
+fn planned_calls_match_op_by_op_calls() {
+    let code = std::rc::Rc::new(kea_asm::assemble_str("fib.pir", FIB).expect("assembles"));
+    let (end, ops) = run_to_end(&code, 1 << 40, true);
+    assert_eq!(end, "Exit(144)");
+    for batch in [1u64, 2, 5, 1000, 1 << 40] {
+        assert_eq!(run_to_end(&code, batch, false), (end.clone(), ops), "batch {batch}");
+    }
+}
+
+#[test]
+fn only_settled_calls_are_planned() {
+    let src = ".sub main :main\n    $I0 = f(1)\n    $I1 = f('x')\n    $S0 = 'f'\n    $I2 = $S0(1)\n    \
+               $I3 = g(1)\n    $I4 = nosuch(1)\n.end\n.sub f\n    .param int n\n    .return (n)\n.end\n\
+               .sub g\n    .param string s\n    .return (1)\n.end\n";
+    let code = kea_asm::assemble_str("plan.pir", src).expect("assembles");
+    let planned: Vec<String> = (0..code.ops.len())
+        .filter_map(|pc| {
+            code.plan(pc).map(|p| format!("{} -> {}", code.fmt_op(&code.ops[pc]), code.subs[p.callee as usize].name))
+        })
+        .collect();
+    // f(1) only: f('x') passes a string to an int parameter (a conversion), `$S0(1)` names
+    // the sub at run time, g(1) passes an int to a string parameter, and nosuch is no sub.
+    assert_eq!(planned, vec!["find_sub_not_null P0, \"f\" -> f".to_string()]);
+}

@@ -5,7 +5,7 @@
 //! bytes (`op/tests.rs`) and the hot loop free of debug data; errors look it up by pc only
 //! when they are reported.
 
-use crate::op::{IArg, IReg, NReg, Op, Operand, PReg, SArg, SReg, StrId};
+use crate::op::{ArgsId, IArg, IReg, NReg, Op, Operand, PReg, SArg, SReg, StrId};
 use crate::string::Str;
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -126,6 +126,24 @@ pub struct SubInfo {
     pub namespace: Vec<String>,
 }
 
+/// A call whose shape is settled at load time: `find_sub_not_null P, "name"`, `set_args`,
+/// `invokecc P`, where `name` is a sub of the same code object as seen from the caller's
+/// namespace (which `find_sub_not_null` finds before any global, so the answer never
+/// changes), that sub starts with `get_params`, and both lists are plain with one
+/// signature ([`Code::arg_sig`]). Such a call cannot fail or convert: it is a frame push
+/// and a register copy (bench/fib).
+#[derive(Clone, Copy, Debug)]
+pub struct CallPlan {
+    /// The callee, an index into [`Code::subs`].
+    pub callee: u32,
+    /// The caller's argument list.
+    pub args: ArgsId,
+    /// The callee's parameter list.
+    pub params: ArgsId,
+    /// The signature both lists share.
+    pub sig: u64,
+}
+
 /// One 64-bit cell per op that the interpreter may fill, in a code object it shares
 /// read-only. 0 means empty. A clone starts empty: what was cached belongs to the original.
 #[derive(Debug, Default)]
@@ -206,6 +224,11 @@ pub struct Code {
     /// found a sub of this code object (that answer never changes). Sized by
     /// [`Code::index_args`]; the interpreter fills it (bench/fib).
     pub sub_cache: PcCache,
+    /// `plan_at[pc]`: 1 + the index in [`Code::call_plans`] of the call that starts at `pc`,
+    /// or 0. Filled by [`Code::index_args`].
+    pub plan_at: Vec<u32>,
+    /// The calls whose callee and argument binding are known at load time (see [`CallPlan`]).
+    pub call_plans: Vec<CallPlan>,
     /// Label names by pc (for disassembly).
     pub labels: BTreeMap<u32, Vec<String>>,
     /// Source files (`.include`d ones after the first).
@@ -219,6 +242,44 @@ impl Code {
         self.arg_sig =
             self.args.iter().zip(&self.plain_args).map(|(l, &plain)| if plain { signature(l) } else { 0 }).collect();
         self.sub_cache = PcCache::new(self.ops.len());
+        self.plan_calls();
+    }
+
+    /// Finds the calls [`CallPlan`] describes.
+    fn plan_calls(&mut self) {
+        self.plan_at = vec![0; self.ops.len()];
+        self.call_plans.clear();
+        for s in 0..self.subs.len() {
+            let (start, end) = (self.subs[s].start as usize, (self.subs[s].end as usize).min(self.ops.len()));
+            for pc in start..end.saturating_sub(2) {
+                let Op::find_sub_not_null_p_s { dst, name } = self.ops[pc] else { continue };
+                let (Op::set_args_pc { args }, Op::invokecc_p { sub }) = (self.ops[pc + 1], self.ops[pc + 2]) else {
+                    continue;
+                };
+                let Err(name) = name.split() else { continue };
+                if sub != dst {
+                    continue;
+                }
+                let Some(name) = self.strs.get(name as usize) else { continue };
+                let Some(callee) = self.find_sub_in(&self.subs[s].namespace, name.as_bytes()) else { continue };
+                let Some(&Op::get_params_pc { params }) = self.ops.get(self.subs[callee].start as usize) else {
+                    continue;
+                };
+                let sig = self.arg_sig.get(args.0 as usize).copied().unwrap_or(0);
+                if sig == 0 || self.arg_sig.get(params.0 as usize) != Some(&sig) {
+                    continue;
+                }
+                self.call_plans.push(CallPlan { callee: callee as u32, args, params, sig });
+                self.plan_at[pc] = self.call_plans.len() as u32;
+            }
+        }
+    }
+
+    /// The call planned at `pc`, if any.
+    #[inline]
+    pub fn plan(&self, pc: usize) -> Option<&CallPlan> {
+        let i = *self.plan_at.get(pc)?;
+        self.call_plans.get((i as usize).wrapping_sub(1))
     }
 
     /// The sub that contains `pc`.

@@ -105,6 +105,22 @@ impl Frames {
         self.live += 1;
     }
 
+    /// Pushes a frame for `sub` of the top frame's code object (there must be a top frame).
+    #[inline(always)]
+    pub(super) fn call_here(&mut self, sub: u32) {
+        let live = self.live;
+        let (lo, hi) = self.v.split_at_mut(live);
+        let code = &lo[live - 1].code;
+        match hi.first_mut() {
+            Some(f) => f.reset(code, sub),
+            None => {
+                let f = Frame::new(code.clone(), sub);
+                self.v.push(f);
+            }
+        }
+        self.live += 1;
+    }
+
     /// Ends the top frame (a return); it stays in its slot as a spare.
     #[inline]
     pub(super) fn ret(&mut self) {
