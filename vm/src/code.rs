@@ -218,6 +218,10 @@ pub struct Code {
     /// at every position, so a call copies one to the other register to register with no
     /// conversion and no check per value (bench/fib). Filled by [`Code::index_args`].
     pub arg_sig: Vec<u64>,
+    /// `one_int[i]`: the register of list `i` when it is exactly one I register (the usual
+    /// argument and return list), else `u16::MAX`; a call copies such a list with one move
+    /// (bench/fib). Filled by [`Code::index_args`].
+    pub one_int: Vec<u16>,
     /// Subs, in source order.
     pub subs: Vec<SubInfo>,
     /// What `find_sub_not_null` / `find_name` with a constant name found at each pc, when it
@@ -241,6 +245,13 @@ impl Code {
         self.plain_args = self.args.iter().map(|l| l.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0)).collect();
         self.arg_sig =
             self.args.iter().zip(&self.plain_args).map(|(l, &plain)| if plain { signature(l) } else { 0 }).collect();
+        self.one_int = (self.args.iter())
+            .zip(&self.plain_args)
+            .map(|(l, &plain)| match (plain, l.as_slice()) {
+                (true, [Arg { value: ArgValue::I(r), .. }]) if r.0 != u16::MAX => r.0,
+                _ => u16::MAX,
+            })
+            .collect();
         self.sub_cache = PcCache::new(self.ops.len());
         self.plan_calls();
     }

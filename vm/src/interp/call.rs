@@ -17,8 +17,9 @@
 //!   starts with a `get_params` of the same signature. Such a call (`planned`) is a frame push
 //!   and a register copy; the only checks left are the depth limit and that this VM has
 //!   made the Sub PMC the register receives. A `set_returns` + `returncc` to a caller of the
-//!   same code object whose `get_results` matches is the same kind of step. bench/fib: 0.11
-//!   -> 0.09 s.
+//!   same code object whose `get_results` matches is the same kind of step. A list of one
+//!   I register ([`Code::one_int`], the usual argument and return list) is copied with one
+//!   move. bench/fib: 0.11 -> 0.09 s, about 765 -> 650 instructions per call.
 //! - **Checks done at load time.** [`Code::index_args`] gives each plain positional list a
 //!   kind signature ([`Code::arg_sig`]: two bits per value). A call checks one `u64` equality
 //!   between the caller's argument list and the callee's parameter list (a return: the
@@ -82,6 +83,15 @@ fn arity(kind: &str, passed: usize, expected: usize) -> Exc {
 /// ([`Code::arg_sig`]), so every value has its target's kind: nothing converts or fails.
 #[inline(always)]
 fn copy_sig(sig: u64, src: &Frame, vals_id: ArgsId, dst: &mut Frame, targets_id: ArgsId) {
+    // One I register to one I register: a single move.
+    let a = src.code.one_int.get(vals_id.0 as usize).copied().unwrap_or(u16::MAX);
+    let b = dst.code.one_int.get(targets_id.0 as usize).copied().unwrap_or(u16::MAX);
+    if a != u16::MAX && b != u16::MAX {
+        if let (Some(&x), Some(y)) = (src.i.get(usize::from(a)), dst.i.get_mut(usize::from(b))) {
+            *y = x;
+            return;
+        }
+    }
     if sig & (sig - 1) == 0 {
         let (vals, targets) = (&src.code.args[vals_id.0 as usize], &dst.code.args[targets_id.0 as usize]);
         // Integers only (every kind is 0, only the leading bit is set), the usual call: this
