@@ -107,8 +107,29 @@ impl Write for SockIo<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.0.write(buf)
     }
+    // rustls hands over its queued records as one slice each: without this, every
+    // `write_tls` would write only the first (std's default `write_vectored`).
+    fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        match self.0 {
+            Io::Stream(s) => s.write_vectored(bufs),
+            Io::UnixStream(s) => s.write_vectored(bufs),
+            _ => self.0.write(bufs.iter().find(|b| !b.is_empty()).map_or(&[][..], |b| b)),
+        }
+    }
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// Writes what rustls has queued after it failed (its alert saying why), as far as the
+/// socket takes it without blocking; the connection is failing, so errors are not kept.
+fn send_alert(t: &mut rustls::Connection, io: &mut Io) {
+    while t.wants_write() {
+        match t.write_tls(&mut SockIo(io)) {
+            Ok(n) if n > 0 => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            _ => return,
+        }
     }
 }
 
@@ -486,6 +507,9 @@ impl Net {
                                 _ => break,
                             }
                             if let Err(e) = conn.process_new_packets() {
+                                // Tell the peer why (a server refusing a ClientHello that
+                                // came early sends its alert from here), then fail.
+                                send_alert(&mut conn, &mut s.io);
                                 s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
                                 break;
                             }
@@ -1040,7 +1064,7 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                         return;
                     }
                     drain_plain(s);
-                    if !s.eof {
+                    if !s.eof && s.err.is_none() {
                         if s.tls.as_ref().is_some_and(|t| t.is_handshaking()) {
                             s.eof = true;
                         } else {
@@ -1055,7 +1079,7 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                 Ok(_) => {
                     if let Err(e) = t.process_new_packets() {
                         // Tell the peer why, then fail.
-                        let _ = t.write_tls(&mut SockIo(&mut s.io));
+                        send_alert(t, &mut s.io);
                         s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
                         return;
                     }
@@ -1116,6 +1140,9 @@ fn drain_plain(s: &mut Sock) {
             }
             Ok(n) => s.rbuf.extend_from_slice(&chunk[..n]),
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
+            // The transport ended without close_notify: `fill` says what that means (a
+            // failed handshake or a truncated stream), in our words rather than rustls's.
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return,
             Err(e) => {
                 s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
                 return;
@@ -1127,31 +1154,45 @@ fn drain_plain(s: &mut Sock) {
 /// Writes the queue out as far as the OS takes it.
 fn flush(s: &mut Sock) {
     if let Some(t) = s.tls.as_mut() {
-        // Plaintext into rustls (which encrypts it), then records out.
-        if !t.is_handshaking() && s.wpos < s.wq.len() {
-            match t.writer().write(&s.wq[s.wpos..]) {
-                Ok(n) => {
-                    s.wpos += n;
-                    s.sent += n as u64;
-                }
-                Err(e) => {
-                    s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
-                    return;
+        // Plaintext into rustls (which encrypts it), then records out, until the OS stops
+        // taking them. rustls holds at most 64 KiB of records, so one pass rarely empties the
+        // queue; stopping short of `WouldBlock` would leave the rest waiting for a writable
+        // event that edge-triggered epoll never sends (the socket never filled).
+        loop {
+            if !t.is_handshaking() && s.wpos < s.wq.len() {
+                match t.writer().write(&s.wq[s.wpos..]) {
+                    Ok(n) => {
+                        s.wpos += n;
+                        s.sent += n as u64;
+                    }
+                    Err(e) => {
+                        s.err = Some(Sticky::Tls(format!("TLS error: {e}")));
+                        return;
+                    }
                 }
             }
-        }
-        while t.wants_write() {
-            match t.write_tls(&mut SockIo(&mut s.io)) {
-                Ok(_) => {}
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    s.writable = false;
-                    break;
+            if !t.wants_write() {
+                break;
+            }
+            let mut blocked = false;
+            while t.wants_write() && !blocked {
+                match t.write_tls(&mut SockIo(&mut s.io)) {
+                    Ok(0) => blocked = true,
+                    Ok(_) => {}
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => blocked = true,
+                    Err(e) => {
+                        s.err = Some(Sticky::os(&e));
+                        return;
+                    }
                 }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    s.err = Some(Sticky::os(&e));
-                    return;
-                }
+            }
+            if blocked {
+                s.writable = false;
+                break;
+            }
+            if s.wpos == s.wq.len() {
+                break;
             }
         }
     } else {

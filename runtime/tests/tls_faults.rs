@@ -1,0 +1,838 @@
+//! TLS faults through the real binary (RELIABILITY.md §2 (c): c9 and c5). The plain-TCP
+//! guarantees of `net_faults.rs` must hold over TLS too: a reset peer fails what waits on it
+//! with the OS text, a peer that stops reading parks only the sender, memory stays bounded,
+//! fds return to the baseline. Peers are python3 (`ssl` module) on loopback; certificates are
+//! made at run time with rcgen.
+//! Every wait is bounded (at most 10 s per line), and timing only ever gets generous bounds.
+//!
+//! | fault or option | test | RELIABILITY.md |
+//! |---|---|---|
+//! | a TLS peer that stops reading: backpressure, ticking, bounded memory, every byte in order | `a_tls_send_past_the_high_water_mark_*` | c9 (b3, b5) |
+//! | the write-queue cap over TLS | `the_tls_write_queue_is_capped_*` | c9 (b5) |
+//! | peer reset (`SO_LINGER 0`) under a blocked TLS recv, an async recv, a queued TLS send | `a_reset_tls_peer_*` | c9 (b1) |
+//! | TCP end without `close_notify` (truncated) vs with it, blocking and async | `a_tls_stream_cut_*` | c5 |
+//! | fd count back to the baseline after good and failed TLS connections | `fds_return_to_the_baseline_after_tls_*` | c9 (I4) |
+//!
+//! A failure here points at `runtime/src/net.rs` (the reactor's TLS buffers) or
+//! `runtime/src/tls.rs` (the configurations) first.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// The longest any single wait in this file may take.
+const BOUND: Duration = Duration::from_secs(10);
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kea-tls-faults-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn write_program(tag: &str, text: &str) -> String {
+    let p = temp_dir(tag).join(format!("{tag}.pir"));
+    std::fs::write(&p, text).expect("write program");
+    p.to_string_lossy().into_owned()
+}
+
+/// Fails (never skips) when a tool a test drives is missing.
+fn need(tool: &str, version_arg: &str, package: &str) {
+    let ok = Command::new(tool)
+        .arg(version_arg)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "this test needs `{tool}`: install the Debian package `{package}`");
+}
+
+/// PEM files made with rcgen: a CA; a server certificate for localhost and 127.0.0.1 and a
+/// client certificate, both signed by the CA; and a client certificate signed by another CA.
+struct Pki {
+    dir: PathBuf,
+}
+
+impl Pki {
+    fn new(tag: &str) -> Pki {
+        use rcgen::{BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair};
+        let dir = temp_dir(&format!("pki-{tag}"));
+        let write = |name: &str, text: String| std::fs::write(dir.join(name), text).expect("write pem");
+        let ca = |cn: &str| {
+            let key = KeyPair::generate().expect("key");
+            let mut p = CertificateParams::new(Vec::<String>::new()).expect("params");
+            p.distinguished_name.push(DnType::CommonName, cn);
+            p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+            (p.self_signed(&key).expect("ca"), key)
+        };
+        let main = ca("kea test CA");
+        let other = ca("kea test other CA");
+        write("ca.pem", main.0.pem());
+        for (name, sans, eku, issuer) in [
+            ("server", vec!["localhost", "127.0.0.1"], ExtendedKeyUsagePurpose::ServerAuth, &main),
+            ("client", vec!["kea-client"], ExtendedKeyUsagePurpose::ClientAuth, &main),
+            ("stranger", vec!["kea-stranger"], ExtendedKeyUsagePurpose::ClientAuth, &other),
+        ] {
+            let key = KeyPair::generate().expect("key");
+            let mut p = CertificateParams::new(sans.iter().map(|s| s.to_string()).collect::<Vec<_>>()).expect("p");
+            p.distinguished_name.push(DnType::CommonName, name);
+            p.extended_key_usages = vec![eku];
+            let c = p.signed_by(&key, &issuer.0, &issuer.1).expect("sign");
+            write(&format!("{name}.pem"), c.pem());
+            write(&format!("{name}-key.pem"), key.serialize_pem());
+        }
+        Pki { dir }
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.join(format!("{name}.pem")).to_string_lossy().into_owned()
+    }
+}
+
+/// A child process whose stdout and stderr arrive line by line on one channel (stderr lines
+/// prefixed `E: `); killed when dropped.
+struct Proc {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    rx: mpsc::Receiver<String>,
+    /// Every line so far.
+    seen: Vec<String>,
+    /// Lines before this index were matched already: `line` waits for markers in order.
+    next: usize,
+}
+
+impl Proc {
+    fn spawn(cmd: &mut Command) -> Proc {
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}"));
+        let (tx, rx) = mpsc::channel();
+        let out = child.stdout.take().expect("piped stdout");
+        let err = child.stderr.take().expect("piped stderr");
+        for (prefix, r) in [("", Box::new(out) as Box<dyn Read + Send>), ("E: ", Box::new(err))] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(r).lines().map_while(Result::ok) {
+                    if tx.send(format!("{prefix}{line}")).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        let stdin = child.stdin.take();
+        Proc { child, stdin, rx, seen: Vec::new(), next: 0 }
+    }
+
+    /// `kea run PROG ARGS...`.
+    fn kea(prog: &str, args: &[&str]) -> Proc {
+        Proc::spawn(Command::new(env!("CARGO_BIN_EXE_kea")).arg("run").arg(prog).args(args))
+    }
+
+    fn python(script: &str, args: &[&str]) -> Proc {
+        need("python3", "--version", "python3");
+        Proc::spawn(Command::new("python3").arg("-c").arg(script).args(args))
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits (bounded) for the next line, after the last one matched, containing `what`.
+    fn line(&mut self, what: &str) -> String {
+        let end = Instant::now() + BOUND;
+        loop {
+            if let Some(i) = self.seen[self.next..].iter().position(|l| l.contains(what)) {
+                self.next += i + 1;
+                return self.seen[self.next - 1].clone();
+            }
+            match self.rx.recv_timeout(end.saturating_duration_since(Instant::now())) {
+                Ok(l) => self.seen.push(l),
+                Err(_) => panic!("no line with {what:?} within {BOUND:?}; saw:\n{}", self.transcript()),
+            }
+        }
+    }
+
+    fn transcript(&self) -> String {
+        self.seen.join("\n")
+    }
+
+    fn say(&mut self, line: &str) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(format!("{line}\n").as_bytes()).expect("write to the child");
+        stdin.flush().expect("flush");
+    }
+
+    /// Waits (bounded) for the process to exit: its exit code and everything it printed.
+    fn finish(mut self) -> (i32, String) {
+        drop(self.stdin.take());
+        let end = Instant::now() + BOUND;
+        let status = loop {
+            if let Some(st) = self.child.try_wait().expect("try_wait") {
+                break st;
+            }
+            assert!(Instant::now() < end, "pid {} did not exit within {BOUND:?}:\n{}", self.pid(), self.transcript());
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        while let Ok(l) = self.rx.recv_timeout(Duration::from_secs(2)) {
+            self.seen.push(l);
+        }
+        let out = self.seen.join("\n");
+        assert!(!out.contains("panicked") && !out.contains("internal error"), "a panic:\n{out}");
+        (status.code().unwrap_or(-1), out)
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Entries in `/proc/PID/fd`.
+fn fd_count(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).expect("/proc/PID/fd").count()
+}
+
+/// Open sockets in `/proc/PID/fd`.
+fn socket_count(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .expect("/proc/PID/fd")
+        .filter_map(|e| std::fs::read_link(e.ok()?.path()).ok())
+        .filter(|l| l.to_string_lossy().starts_with("socket:"))
+        .count()
+}
+
+/// A field of `/proc/PID/status` in KiB (`VmHWM`: the peak resident set).
+fn status_kib(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc/PID/status");
+    let line = status.lines().find(|l| l.starts_with(field)).unwrap_or_else(|| panic!("no {field} in status"));
+    line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).expect("a number of kB")
+}
+
+/// The first line a peer prints: the port it listens on.
+fn peer_port(peer: &mut Proc) -> String {
+    let l = peer.line("port ");
+    l["port ".len()..].trim().to_string()
+}
+
+/// The python TLS server context every peer here uses: argv[1] cert, argv[2] key.
+const PY_TLS: &str = r#"
+import socket, ssl, struct, sys, time
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[1], sys.argv[2])
+ls = socket.socket()
+ls.bind(("127.0.0.1", 0))
+ls.listen(8)
+ls.settimeout(10)
+print("port", ls.getsockname()[1], flush=True)
+def accept():
+    raw = ls.accept()[0]
+    raw.settimeout(10)
+    return ctx.wrap_socket(raw, server_side=True)
+def read_until(s, end):
+    buf = b""
+    while not buf.endswith(end):
+        part = s.recv(100)
+        if not part:
+            break
+        buf += part
+    return buf
+"#;
+
+fn py_tls(body: &str, pki: &Pki, args: &[&str]) -> Proc {
+    let mut argv = vec![pki.path("server"), pki.path("server-key")];
+    argv.extend(args.iter().map(|a| a.to_string()));
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    Proc::python(&format!("{PY_TLS}{body}"), &argv)
+}
+
+/// The client side every Kea program here starts with: argv[1] port, argv[2] CA file.
+/// `tls_connect(port, ca)` connects to 127.0.0.1 and runs the handshake for localhost.
+const KEA_TLS: &str = r#"
+.include 'socket.pasm'
+.sub tls_connect
+    .param int port
+    .param string ca
+    .local pmc s, opts
+    s = new 'Socket'
+    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    $P0 = s.'sockaddr'("127.0.0.1", port)
+    s.'connect'($P0)
+    opts = new 'Hash'
+    opts["host"] = "localhost"
+    opts["ca"] = ca
+    s.'tls'(opts)
+    .return (s)
+.end
+
+.sub quiet
+    .param pmc r
+.end
+"#;
+
+fn kea_tls(tag: &str, main: &str) -> String {
+    write_program(tag, &format!("{KEA_TLS}{main}"))
+}
+
+// 1. Backpressure ---------------------------------------------------------------------------
+
+/// argv[3]: how many 1,288,890-byte blocks (the numbers 0..199999 one a line) kea sends.
+/// Reads nothing for 1.5 s after the handshake, then everything, and compares.
+const SLOW_TLS_READER: &str = r#"
+n = int(sys.argv[3])
+s = accept()
+print("handshake", flush=True)
+time.sleep(1.5)
+want = b"".join(b"%d\n" % i for i in range(200000)) * n
+got = bytearray()
+while True:
+    try:
+        part = s.recv(1 << 20)
+    except ssl.SSLEOFError:
+        print("peer: truncated", flush=True)
+        break
+    if not part:
+        break
+    got += part
+if got == want:
+    print("peer got %d bytes in order" % len(got), flush=True)
+else:
+    bad = next((i for i in range(min(len(got), len(want))) if got[i] != want[i]), min(len(got), len(want)))
+    print("peer got %d bytes, first difference at %d" % (len(got), bad), flush=True)
+"#;
+
+const TLS_BACKPRESSURE: &str = r#"
+.sub main :main
+    .param pmc argv
+    .local pmc c, parts, t, flag, stdin
+    .local string big
+    stdin = getstdin
+    $S0 = argv[1]
+    $I0 = $S0
+    $S0 = argv[3]
+    $I4 = $S0
+    parts = new 'ResizableStringArray'
+    $I1 = 0
+gen:
+    $S1 = $I1
+    $S1 .= "\n"
+    push parts, $S1
+    inc $I1
+    if $I1 < 200000 goto gen
+    $S1 = join "", parts
+    big = repeat $S1, $I4
+    $S5 = argv[2]
+    c = tls_connect($I0, $S5)
+    flag = new 'Integer'
+    flag = 1
+    set_global 'sending', flag
+    t = new 'Task'
+    $P1 = get_global 'ticker'
+    t.'code'($P1)
+    t.'data'(c)
+    schedule t
+    $I2 = length big
+    print "send start "
+    say $I2
+    $I3 = c.'send'(big)
+    print "send done "
+    say $I3
+    flag = 0
+    wait t
+    c.'close'()
+    say "closed"
+    $S9 = readline stdin
+.end
+
+# Prints a tick with the socket's queue every 10 ms while main's send is parked.
+.sub ticker
+    .param pmc c
+    .local pmc flag
+    flag = get_global 'sending'
+again:
+    sleep 0.01
+    $I0 = flag
+    if $I0 == 0 goto done
+    $I1 = c.'queued'()
+    print "tick "
+    say $I1
+    goto again
+done:
+.end
+"#;
+
+#[test]
+fn a_tls_send_past_the_high_water_mark_parks_only_its_task_and_memory_stays_bounded() {
+    let pki = Pki::new("backpressure");
+    let blocks = "13";
+    let total = 1_288_890 * 13;
+    let mut peer = py_tls(SLOW_TLS_READER, &pki, &[blocks]);
+    let port = peer_port(&mut peer);
+    let prog = kea_tls("backpressure", TLS_BACKPRESSURE);
+    let ca = pki.path("ca");
+    let mut kea = Proc::kea(&prog, &[&port, &ca, blocks]);
+    assert_eq!(kea.line("send start "), format!("send start {total}"));
+    peer.line("handshake");
+    assert_eq!(kea.line("send done "), format!("send done {total}"));
+    kea.line("closed");
+    assert_eq!(peer.line("peer got "), format!("peer got {total} bytes in order"), "{}", peer.transcript());
+    // The peak resident set: the program's own strings (about 3 x 16 MiB) and the queue, but
+    // no TLS copy of the whole queue: rustls holds at most 64 KiB of records at a time.
+    let peak_mib = status_kib(kea.pid(), "VmHWM:") / 1024;
+    assert!(peak_mib < 200, "peak RSS {peak_mib} MiB for a 16 MiB send");
+    kea.say("end");
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+    // While the send was parked (the peer read nothing for 1.5 s), the ticker ran and saw the
+    // queue: more than the high-water mark queued, or the send would have returned.
+    let lines: Vec<&str> = out.lines().collect();
+    let start = lines.iter().position(|l| l.starts_with("send start")).expect("start");
+    let done = lines.iter().position(|l| l.starts_with("send done")).expect("done");
+    let queued: Vec<u64> = lines[start..done]
+        .iter()
+        .filter_map(|l| l.strip_prefix("tick "))
+        .map(|q| q.parse().expect("a queue size"))
+        .collect();
+    assert!(queued.len() >= 5, "the ticker stopped while the send was parked:\n{out}");
+    let high_water = 256 * 1024;
+    assert!(queued.iter().any(|&q| q > high_water), "queued() never grew past the high-water mark: {queued:?}");
+    assert!(queued.iter().all(|&q| q <= total), "{queued:?}");
+}
+
+/// Handshakes, then reads nothing until kea says so on stdin (the peer is killed at the end).
+const TLS_NEVER_READS: &str = r#"
+s = accept()
+print("handshake", flush=True)
+sys.stdin.readline()
+"#;
+
+const TLS_QUEUE_CAP: &str = r#"
+.sub main :main
+    .param pmc argv
+    .local pmc c, cb, r1, r2
+    $S0 = argv[1]
+    $I0 = $S0
+    $S5 = argv[2]
+    c = tls_connect($I0, $S5)
+    # Nobody reads: 40 MiB queue; 40 MiB more would pass the 64 MiB cap.
+    $S0 = repeat "x", 41943040
+    cb = get_global 'quiet'
+    r1 = c.'send'($S0, cb)
+    r2 = c.'send'($S0, cb)
+    wait r2
+    $I0 = r2
+    print "second send: "
+    say $I0
+    $P0 = r2.'error'()
+    say $P0
+    $I1 = c.'queued'()
+    print "queued: "
+    say $I1
+    say "waiting"
+    $P1 = getstdin
+    $S9 = readline $P1
+    exit 0
+.end
+"#;
+
+/// A write queue has a cap over TLS too: an async send past it fails with ENOBUFS instead of
+/// growing memory without bound.
+#[test]
+fn the_tls_write_queue_is_capped_and_memory_stays_bounded() {
+    let pki = Pki::new("queuecap");
+    let mut peer = py_tls(TLS_NEVER_READS, &pki, &[]);
+    let port = peer_port(&mut peer);
+    let prog = kea_tls("queuecap", TLS_QUEUE_CAP);
+    let ca = pki.path("ca");
+    let mut kea = Proc::kea(&prog, &[&port, &ca]);
+    assert_eq!(kea.line("second send: "), "second send: -1");
+    kea.line("send failed: No buffer space available(105)");
+    let q: u64 = kea.line("queued: ")["queued: ".len()..].parse().expect("a number");
+    assert!(q > 0 && q <= 64 << 20, "queued {q}: the first send stays queued, under the cap");
+    kea.line("waiting");
+    let peak_mib = status_kib(kea.pid(), "VmHWM:") / 1024;
+    assert!(peak_mib < 250, "peak RSS {peak_mib} MiB with a 40 MiB queue");
+    kea.say("end");
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+}
+
+// 2. A reset peer ---------------------------------------------------------------------------
+
+/// Accepts three TLS connections (a, b, c), waits for `go` on a, then resets all three:
+/// `SO_LINGER {on, 0}` and close (without close_notify) sends RST instead of FIN.
+const TLS_RESET_PEER: &str = r#"
+a, b, c = [accept() for _ in range(3)]
+read_until(a, b"go\n")
+# Only so that kea is most likely already blocked when the RST arrives; an RST that comes
+# first gives the same error.
+time.sleep(0.3)
+for s in (c, b, a):
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    s.close()
+print("reset", flush=True)
+"#;
+
+const TLS_RESET: &str = r#"
+.sub main :main
+    .param pmc argv
+    .local pmc a, b, c, t, rb, rc, stdin
+    .local string ca
+    $S0 = argv[1]
+    $I0 = $S0
+    ca = argv[2]
+    stdin = getstdin
+    a = tls_connect($I0, ca)
+    b = tls_connect($I0, ca)
+    c = tls_connect($I0, ca)
+    say "connected"
+    # c: 16 MiB the peer never reads, as one async send: it stays queued.
+    $S1 = repeat "x", 16777216
+    $P9 = get_global 'quiet'
+    rc = c.'send'($S1, $P9)
+    $I2 = c.'queued'()
+    $I3 = $I2 > 0
+    print "c queued > 0: "
+    say $I3
+    # b: an async recv; a: a task blocked in a sync recv.
+    rb = b.'recv'($P9)
+    t = new 'Task'
+    $P8 = get_global 'blocked_recv'
+    t.'code'($P8)
+    t.'data'(a)
+    schedule t
+    a.'send'("go\n")
+    wait t
+    wait rb
+    $I1 = rb
+    print "b async recv state: "
+    say $I1
+    $P1 = rb.'error'()
+    print "b async recv: "
+    say $P1
+    wait rc
+    $I1 = rc
+    print "c async send state: "
+    say $I1
+    $P1 = rc.'error'()
+    print "c async send: "
+    say $P1
+    a.'close'()
+    b.'close'()
+    c.'close'()
+    say "closed"
+    $S9 = readline stdin
+.end
+
+.sub blocked_recv
+    .param pmc a
+    push_eh failed
+    $S0 = a.'recv'()
+    pop_eh
+    print "a sync recv returned: "
+    say $S0
+    .return ()
+failed:
+    .get_results ($P0)
+    pop_eh
+    print "a sync recv: "
+    say $P0
+    push_eh send_failed
+    a.'send'("after the reset\n")
+    pop_eh
+    say "a send after reset: sent"
+    .return ()
+send_failed:
+    .get_results ($P0)
+    pop_eh
+    print "a send after reset: "
+    say $P0
+.end
+"#;
+
+#[test]
+fn a_reset_tls_peer_fails_blocked_recv_async_recv_and_queued_send() {
+    let pki = Pki::new("reset");
+    let mut peer = py_tls(TLS_RESET_PEER, &pki, &[]);
+    let port = peer_port(&mut peer);
+    let prog = kea_tls("reset", TLS_RESET);
+    let ca = pki.path("ca");
+    let mut kea = Proc::kea(&prog, &[&port, &ca]);
+    kea.line("connected");
+    assert_eq!(kea.line("c queued > 0: "), "c queued > 0: 1", "16 MiB cannot all be in the OS at once");
+    peer.line("reset");
+    let reset = "Connection reset by peer(104)";
+    assert_eq!(kea.line("a sync recv: "), format!("a sync recv: recv failed: {reset}"));
+    let after = kea.line("a send after reset: ");
+    assert_eq!(after, format!("a send after reset: send failed: {reset}"), "the reset sticks, named for the send");
+    assert_eq!(kea.line("b async recv state: "), "b async recv state: -1");
+    assert_eq!(kea.line("b async recv: "), format!("b async recv: recv failed: {reset}"));
+    assert_eq!(kea.line("c async send state: "), "c async send state: -1", "the queued send fails");
+    let c = kea.line("c async send: ");
+    assert!(
+        c == format!("c async send: send failed: {reset}") || c == "c async send: send failed: Broken pipe(32)",
+        "{c}"
+    );
+    kea.line("closed");
+    assert_eq!(socket_count(kea.pid()), 0, "sockets left open after close:\n{}", kea.transcript());
+    kea.say("end");
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+}
+
+// 3. Truncation -----------------------------------------------------------------------------
+
+/// Three TLS connections. After `go` on c: a and b get a line, then the TCP connection ends
+/// without close_notify (`shutdown` on the raw socket); c gets a line and a clean close
+/// (`unwrap` sends close_notify).
+const TLS_CUT_PEER: &str = r#"
+a, b, c = [accept() for _ in range(3)]
+read_until(c, b"go\n")
+time.sleep(0.3)
+for s in (a, b):
+    s.sendall(b"partial\n")
+    s.shutdown(socket.SHUT_RDWR)
+    s.close()
+c.sendall(b"complete\n")
+c.unwrap().close()
+print("cut", flush=True)
+"#;
+
+/// Reads every connection to its end: a from a task in blocking recvs, b with async recvs,
+/// c in blocking recvs.
+const TLS_CUT: &str = r#"
+.sub main :main
+    .param pmc argv
+    .local pmc a, b, c, t, cb, r
+    .local string ca
+    $S0 = argv[1]
+    $I0 = $S0
+    ca = argv[2]
+    a = tls_connect($I0, ca)
+    b = tls_connect($I0, ca)
+    c = tls_connect($I0, ca)
+    t = new 'Task'
+    $P8 = get_global 'read_all'
+    t.'code'($P8)
+    t.'data'(a)
+    schedule t
+    c.'send'("go\n")
+    wait t
+    cb = get_global 'quiet'
+more_b:
+    r = b.'recv'(cb)
+    wait r
+    $I1 = r
+    if $I1 < 0 goto b_failed
+    $S1 = r.'return'()
+    if $S1 == "" goto b_eof
+    print "b async got: "
+    print $S1
+    goto more_b
+b_eof:
+    say "b async: end of stream"
+    goto c_side
+b_failed:
+    $P1 = r.'error'()
+    print "b async: "
+    say $P1
+c_side:
+    $S1 = c.'recv'()
+    print "c got: "
+    print $S1
+    $S1 = c.'recv'()
+    $I1 = length $S1
+    print "c then: "
+    print $I1
+    print " bytes, eof "
+    $I1 = c.'eof'()
+    say $I1
+    a.'close'()
+    b.'close'()
+    c.'close'()
+    say "closed"
+.end
+
+.sub read_all
+    .param pmc a
+    push_eh failed
+more:
+    $S0 = a.'recv'()
+    if $S0 == "" goto eof
+    print "a got: "
+    print $S0
+    goto more
+eof:
+    pop_eh
+    say "a: end of stream"
+    .return ()
+failed:
+    .get_results ($P0)
+    pop_eh
+    print "a: "
+    say $P0
+.end
+"#;
+
+#[test]
+fn a_tls_stream_cut_without_close_notify_is_an_error_and_a_clean_close_is_eof() {
+    let pki = Pki::new("cut");
+    let mut peer = py_tls(TLS_CUT_PEER, &pki, &[]);
+    let port = peer_port(&mut peer);
+    let prog = kea_tls("cut", TLS_CUT);
+    let ca = pki.path("ca");
+    let kea = Proc::kea(&prog, &[&port, &ca]);
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+    let truncated = "TLS error: the peer closed the connection without close_notify (truncated)";
+    assert_eq!(
+        out,
+        format!(
+            "a got: partial\na: {truncated}\nb async got: partial\nb async: {truncated}\n\
+             c got: complete\nc then: 0 bytes, eof 1\nclosed"
+        )
+    );
+    peer.line("cut");
+}
+
+// 4. Descriptors ------------------------------------------------------------------------------
+
+/// argv: cert, key, CA. One program, both ends: a server task accepts 30 connections and
+/// runs the server side of TLS on each (echoing a line when the handshake works); the client
+/// makes 10 good connections, 10 that fail verification (wrong host) and 10 whose handshake
+/// the server refuses (the client sends junk). fds are counted before and after.
+const TLS_FDS: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc l, local, t, opts, c, stdin
+    .local int i, good, bad
+    stdin = getstdin
+    say "baseline"
+    $S9 = readline stdin
+    l = new 'Socket'
+    l.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    l.'bind'("127.0.0.1:0")
+    local = l.'local_address'()
+    t = new 'Task'
+    $P1 = get_global 'server'
+    t.'code'($P1)
+    $P2 = new 'ResizablePMCArray'
+    push $P2, l
+    $S0 = argv[1]
+    push $P2, $S0
+    $S0 = argv[2]
+    push $P2, $S0
+    t.'data'($P2)
+    schedule t
+    good = 0
+    bad = 0
+    i = 0
+loop:
+    opts = new 'Hash'
+    opts["host"] = "localhost"
+    if i < 10 goto host_set
+    if i >= 20 goto host_set
+    opts["host"] = "example.com"
+host_set:
+    $S0 = argv[3]
+    opts["ca"] = $S0
+    c = new 'Socket'
+    c.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    c.'connect'(local)
+    if i < 20 goto handshake
+    # Whatever comes back (an alert, the end, a reset), the handshake failed.
+    push_eh junk_done
+    c.'send'("this is not a TLS record\r\n\r\n")
+    $S1 = c.'recv'()
+    pop_eh
+    inc bad
+    goto next
+junk_done:
+    .get_results ($P0)
+    pop_eh
+    inc bad
+    goto next
+handshake:
+    push_eh failed
+    c.'tls'(opts)
+    c.'send'("ping\n")
+    $S1 = c.'readline'()
+    pop_eh
+    inc good
+    goto next
+failed:
+    .get_results ($P0)
+    pop_eh
+    inc bad
+next:
+    c.'close'()
+    inc i
+    if i < 30 goto loop
+    wait t
+    l.'close'()
+    print "good "
+    print good
+    print " bad "
+    say bad
+    say "done"
+    $S9 = readline stdin
+.end
+
+.sub server
+    .param pmc args
+    .local pmc l, opts, conn
+    .local int n, fails
+    l = args[0]
+    opts = new 'Hash'
+    opts["server"] = 1
+    $S0 = args[1]
+    opts["cert"] = $S0
+    $S0 = args[2]
+    opts["key"] = $S0
+    n = 0
+    fails = 0
+next:
+    conn = l.'accept'()
+    push_eh failed
+    conn.'tls'(opts)
+    $S0 = conn.'readline'()
+    conn.'send'($S0)
+    pop_eh
+    goto close
+failed:
+    .get_results ($P0)
+    pop_eh
+    inc fails
+close:
+    conn.'close'()
+    inc n
+    if n < 30 goto next
+    print "server failures "
+    say fails
+.end
+"#;
+
+#[test]
+fn fds_return_to_the_baseline_after_tls_connections_good_and_failed() {
+    let pki = Pki::new("fds");
+    let prog = write_program("fds", TLS_FDS);
+    let (cert, key, ca) = (pki.path("server"), pki.path("server-key"), pki.path("ca"));
+    let mut kea = Proc::kea(&prog, &[&cert, &key, &ca]);
+    kea.line("baseline");
+    let base = fd_count(kea.pid());
+    kea.say("go");
+    assert_eq!(kea.line("server failures "), "server failures 20");
+    assert_eq!(kea.line("good "), "good 10 bad 20");
+    kea.line("done");
+    assert_eq!(fd_count(kea.pid()), base, "fds left behind after 30 TLS connections:\n{}", kea.transcript());
+    kea.say("end");
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+}
