@@ -244,6 +244,26 @@ again:
     wait r"#,
     },
     Case {
+        name: "close a full device (the buffered write fails there)",
+        stdin: "",
+        setup: r#"fh = open "/dev/full", "w"
+    print fh, "buffered\n""#,
+        sync: r#"close fh"#,
+        asynch: r#"r = close fh, nocb
+    wait r
+    r.'throw'()"#,
+    },
+    Case {
+        name: "a write too big for the buffer to a full device",
+        stdin: "",
+        setup: r#"fh = open "/dev/full", "w"
+    $S0 = repeat "x", 100000"#,
+        sync: r#"write fh, $S0"#,
+        asynch: r#"r = write fh, $S0, nocb
+    wait r
+    r.'throw'()"#,
+    },
+    Case {
         name: "stat a file",
         stdin: "",
         setup: r#"fh = open FILE, "w"
@@ -402,4 +422,24 @@ fn a_real_difference_is_caught() {
     let a = run_text("a.pir", &program("/tmp/kea-aio-diff-x", "", "say 1"), &opts);
     let b = run_text("b.pir", &program("/tmp/kea-aio-diff-x", "", "say 2"), &opts);
     assert_ne!(a.stdout, b.stdout);
+}
+
+/// The /dev/full cases above must fail, not merely agree: two forms that both lost the error
+/// would pass the comparison.
+#[test]
+fn full_device_cases_fail_in_both_forms() {
+    let full: Vec<&Case> = CASES.iter().filter(|c| c.setup.contains("/dev/full")).collect();
+    assert_eq!(full.len(), 2);
+    for c in full {
+        for body in [c.sync, c.asynch] {
+            let o =
+                run_text("full.pir", &program("/nonexistent/kea-diff/none", c.setup, body), &CaseOptions::default());
+            assert!(
+                o.stdout.starts_with("error: ") && o.stdout.ends_with(" failed: No space left on device(28)\n"),
+                "{}: {}",
+                c.name,
+                o.stdout
+            );
+        }
+    }
 }

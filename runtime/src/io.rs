@@ -13,6 +13,20 @@
 //! An operation the handle's buffers can satisfy without a system call (a write that fits the
 //! write buffer, a read the read buffer holds) is done on the spot when nothing is queued
 //! before it. The result is the same as the pool's; only the latency differs.
+//!
+//! ## Write errors
+//! A file's write that fits its buffer succeeds at once, so a full disk (ENOSPC) or a file
+//! size limit (EFBIG) shows at the operation that writes the buffer out: a write that
+//! overflows it, `flush`, `close`, or a read or seek (which flush first). A failed flush drops
+//! the buffer: the error reports those bytes, and a retry must not write them twice.
+//!
+//! ## Why lost output fails the run
+//! Some flushes have no request to report to: stdout before a sleep, a stdin read or stderr
+//! output; a close of a handle the collector freed; a failed write whose request was
+//! cancelled; every buffer at exit. Dropping those errors would let `kea prog > /dev/full`
+//! exit 0 with its output gone, so the host keeps them and [`Host::report_lost`] names each
+//! on stderr at the end, and the run's status becomes 1 (as C's `close_stdout` does). A
+//! failure that reached its request is the program's to handle and is not reported again.
 
 use crate::host::{os_error_text, Sink};
 use kea_vm::interp::{IoOp, IoResult};
@@ -71,6 +85,7 @@ enum FOp {
     Seek(i64, i64),
     Tell,
     Flush,
+    Close,
     IsATty,
 }
 
@@ -84,10 +99,16 @@ impl FOp {
             IoOp::Peek { .. } => FOp::Peek,
             IoOp::Seek { offset, whence, .. } => FOp::Seek(*offset, *whence),
             IoOp::Tell { .. } => FOp::Tell,
-            IoOp::Flush { .. } | IoOp::Close { .. } => FOp::Flush,
+            IoOp::Flush { .. } => FOp::Flush,
+            IoOp::Close { .. } => FOp::Close,
             IoOp::IsATty { .. } => FOp::IsATty,
             _ => return None,
         })
+    }
+
+    /// Does it write (or flush what earlier writes buffered)? Its failure loses output.
+    fn writes(&self) -> bool {
+        matches!(self, FOp::Write(_) | FOp::Flush | FOp::Close)
     }
 }
 
@@ -115,6 +136,8 @@ impl FRes {
 /// An open file as a worker sees it: the descriptor and its buffers.
 struct FileState {
     file: File,
+    /// The path it was opened with, for the exit report of output that could not be written.
+    path: String,
     readable: bool,
     writable: bool,
     regular: bool,
@@ -352,6 +375,12 @@ impl FileState {
                 self.flush().map_err(|e| format!("flush failed: {}", os_error_text(&e)))?;
                 Ok(FRes::Done)
             }
+            // The descriptor itself is closed when the state is dropped; what can fail is the
+            // write of the buffered bytes, and that is this request's error.
+            FOp::Close => {
+                self.flush().map_err(|e| format!("close failed: {}", os_error_text(&e)))?;
+                Ok(FRes::Done)
+            }
             FOp::IsATty => Ok(FRes::Int(self.file.is_terminal() as i64)),
         }
     }
@@ -428,6 +457,8 @@ enum Done {
         result: FRes,
         waiter: Waiter,
         ahead: Option<usize>,
+        /// A write, flush or close: if it failed, output was lost.
+        writes: bool,
     },
     Ahead {
         id: u32,
@@ -532,6 +563,16 @@ pub struct Host<S: Sink> {
     /// `--trace-io`: one line per event on stderr.
     pub trace: bool,
     start: Instant,
+    /// Output that could not be written with no request left to say so: stdout flushed
+    /// before a sleep, a stdin read or stderr output; a handle closed by the collector; a
+    /// failed write whose request was cancelled; buffers flushed at exit. One message each,
+    /// said by [`Host::report_lost`] (see "Why lost output fails the run").
+    lost: Vec<String>,
+    /// Writes whose request failed but is not yet handed to the scheduler: if the request is
+    /// cancelled instead (at `exit`), its failure moves to `lost`. Almost always empty.
+    failed_writes: Vec<(Waiter, String)>,
+    /// Set by [`Host::finish`]: no completion reaches the program any more.
+    finishing: bool,
 }
 
 /// An OS error for an unusable reactor, said once.
@@ -578,6 +619,9 @@ impl<S: Sink> Host<S> {
             cancelled: Vec::new(),
             trace: false,
             start: Instant::now(),
+            lost: Vec::new(),
+            failed_writes: Vec::new(),
+            finishing: false,
         }
     }
 
@@ -605,10 +649,14 @@ impl<S: Sink> Host<S> {
         if matches!(op, IoOp::Net(_)) || op.handle().is_some_and(|h| self.net.has(h)) {
             return self.submit_net(op, waiter);
         }
+        let writes = matches!(op, IoOp::Write { .. } | IoOp::Flush { .. } | IoOp::Close { .. });
         let now = self.submit_inner(op, waiter);
         match (now, waiter) {
             (Some(r), Waiter::Task(_)) => Some(r),
             (Some(r), w) => {
+                if let (true, IoResult::Failed(m)) = (writes, &r) {
+                    self.failed_writes.push((w, format!("stdout: {m}")));
+                }
                 self.ready.push_back(Completion { waiter: w, result: r });
                 None
             }
@@ -828,9 +876,10 @@ impl<S: Sink> Host<S> {
                 self.ready.push_back(Completion { waiter, result });
                 continue;
             };
+            let writes = fop.writes();
             let job: Job = Box::new(move || {
                 let result = state.perform(&fop);
-                Done::File { id: if closing { u32::MAX } else { id }, state, result, waiter, ahead: big }
+                Done::File { id: if closing { u32::MAX } else { id }, state, result, waiter, ahead: big, writes }
             });
             if closing {
                 // The handle is gone once its last flush is done; later ops find it closed.
@@ -958,7 +1007,7 @@ impl<S: Sink> Host<S> {
             return;
         }
         // Output the user should see before being asked for input.
-        let _ = self.sink.flush();
+        self.flush_sink();
         if self.stdin.ask.is_none() {
             let Some(mut src) = self.stdin_src.take() else { return };
             let (ask_tx, ask_rx) = channel::<()>();
@@ -1035,7 +1084,7 @@ impl<S: Sink> Host<S> {
             let t = if self.ready.is_empty() { timeout } else { Some(Duration::ZERO) };
             if t != Some(Duration::ZERO) {
                 // Output must be out before the process sleeps.
-                let _ = self.sink.flush();
+                self.flush_sink();
             }
             match t {
                 // epoll counts whole milliseconds and mio rounds up: sleep a sub-millisecond
@@ -1068,7 +1117,52 @@ impl<S: Sink> Host<S> {
             }
             _ => true,
         });
+        if !self.failed_writes.is_empty() {
+            // These failures now reach their requests.
+            self.failed_writes.retain(|(w, _)| !out.iter().any(|c| c.waiter == *w));
+        }
         out
+    }
+
+    /// Will nobody hear the outcome of an operation for `waiter`? The runtime's own closes
+    /// (of handles the collector freed) have waiter `Task(0)`; a cancelled request's outcome
+    /// is dropped; after [`Host::finish`] began, nothing is delivered.
+    fn unheard(&self, waiter: Waiter) -> bool {
+        match waiter {
+            Waiter::Task(0) => true,
+            Waiter::Request(r) => self.finishing || self.cancelled.contains(&r),
+            Waiter::Task(_) => self.finishing,
+        }
+    }
+
+    /// Remembers output that was lost with nobody told, once per message.
+    fn note_lost(&mut self, m: String) {
+        if !self.lost.contains(&m) {
+            self.lost.push(m);
+        }
+    }
+
+    /// Flushes stdout for the runtime's own reasons (before a sleep, a stdin read, at exit):
+    /// a failure has no request to go to, so it is kept for [`Host::report_lost`].
+    fn flush_sink(&mut self) {
+        if let Err(e) = self.sink.flush() {
+            self.note_lost(format!("stdout: write failed: {}", os_error_text(&e)));
+        }
+    }
+
+    /// Flushes everything, then says on stderr what output was lost with no request to
+    /// report it (`kea: error: output lost: ...`, one line each). True if any was: the run
+    /// must then fail, or a full disk would pass for success.
+    pub fn report_lost(&mut self) -> bool {
+        self.flush_all();
+        if let Some(e) = self.sink.take_error() {
+            self.note_lost(format!("stdout: write failed: {}", os_error_text(&e)));
+        }
+        let lost = std::mem::take(&mut self.lost);
+        for m in &lost {
+            let _ = self.sink.write(2, format!("kea: error: output lost: {m}\n").as_bytes());
+        }
+        !lost.is_empty()
     }
 
     fn drain(&mut self) {
@@ -1097,7 +1191,17 @@ impl<S: Sink> Host<S> {
                         self.pump_file(id);
                     }
                 }
-                Done::File { id, mut state, result, waiter, ahead } => {
+                Done::File { id, mut state, result, waiter, ahead, writes } => {
+                    // A failed write nobody will hear of is lost output; one that will reach
+                    // its request is watched in case the request is cancelled first.
+                    if let (true, FRes::Failed(m)) = (writes, &result) {
+                        let m = format!("'{}': {m}", state.path);
+                        if self.unheard(waiter) {
+                            self.note_lost(m);
+                        } else if let Waiter::Request(_) = waiter {
+                            self.failed_writes.push((waiter, m));
+                        }
+                    }
                     // A full big read of a regular file: read the next chunk ahead.
                     let more = match (&result, ahead) {
                         (FRes::Data(d, false), Some(n)) if d.len() == n && state.regular => Some(n),
@@ -1204,6 +1308,10 @@ impl<S: Sink> Host<S> {
         }
         if let Some(i) = self.ready.iter().position(|c| c.waiter == w) {
             self.ready.remove(i);
+            if let Some(j) = self.failed_writes.iter().position(|(x, _)| *x == w) {
+                let (_, m) = self.failed_writes.swap_remove(j);
+                self.note_lost(m);
+            }
             return CancelOutcome::InProgress;
         }
         if let Some(i) = self.out_pending.iter().position(|(x, _)| *x == w) {
@@ -1215,19 +1323,30 @@ impl<S: Sink> Host<S> {
     }
 
     /// Flushes every buffer, blocking (at exit). Files with operations still in flight are
-    /// flushed by their last operation.
+    /// flushed by their last operation. A failure is kept for [`Host::report_lost`].
     pub fn flush_all(&mut self) {
-        let _ = self.sink.flush();
+        self.flush_sink();
+        let mut failed = Vec::new();
         for slot in self.files.values_mut() {
             if let Some(st) = slot.state.as_mut() {
-                let _ = st.flush();
+                if let Err(e) = st.flush() {
+                    failed.push(format!("'{}': write failed: {}", st.path, os_error_text(&e)));
+                }
             }
+        }
+        for m in failed {
+            self.note_lost(m);
         }
     }
 
     /// Waits (bounded) for operations in flight so their writes reach the files, then
     /// flushes everything: nothing written is lost at exit.
     pub fn finish(&mut self) {
+        self.finishing = true;
+        // Failed writes not yet handed to the scheduler never will be.
+        for (_, m) in std::mem::take(&mut self.failed_writes) {
+            self.note_lost(m);
+        }
         let deadline = Instant::now() + Duration::from_secs(10);
         while self.in_flight > self.stdin.reading as usize && Instant::now() < deadline {
             let _ = self.poll.poll(&mut self.events, Some(Duration::from_millis(50)));
@@ -1334,6 +1453,7 @@ fn open_file(path: &str, mode: &str) -> Result<(Box<FileState>, String, String),
     }
     let state = FileState {
         file,
+        path: path.to_string(),
         readable: read,
         writable: write || append,
         regular,

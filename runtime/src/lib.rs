@@ -5,7 +5,9 @@
 //! ([`diag`]), and hosts the REPL ([`repl`]).
 //!
 //! Exit codes (DESIGN §5): 0 success, 1 runtime error or uncaught exception, 2 assembly or
-//! usage error, `exit N` gives N.
+//! usage error, `exit N` gives N. Output that could not be written and that no request
+//! reported (stdout to a full disk, a file's buffer at exit) is named on stderr and turns a
+//! 0 into 1.
 
 pub mod diag;
 pub mod host;
@@ -167,7 +169,8 @@ pub fn run_code<S: Sink>(code: Code, host: Host<S>, opts: &RunOptions) -> (i32, 
         );
         let _ = host.sink.write(2, s.as_bytes());
     }
-    let _ = host.sink.flush();
+    // Output that could not be written, with no request left to report it to, fails the run.
+    let status = if host.report_lost() && status == 0 { 1 } else { status };
     (status, stats, host)
 }
 

@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use kea_runtime::host::{Host, StdSink};
 use kea_runtime::{diag, read_source, run_code, RunOptions, DEFAULT_BATCH, EXIT_ASM};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// mimalloc keeps freed memory for reuse instead of handing it back to the OS at once: a
@@ -123,6 +123,19 @@ fn run(a: RunArgs) -> ExitCode {
 /// Exit status when Kea itself fails: a panic is a bug, reported as one (RELIABILITY I1).
 const EXIT_INTERNAL: i32 = 70;
 
+/// Writes a command's whole output to stdout. Not `print!`, which panics when stdout fails
+/// (`kea dis x.pasm > /dev/full`): a failure is reported as one, exit 1.
+fn write_stdout(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kea: error: cannot write to stdout: {}", kea_runtime::host::os_error_text(&e));
+            code(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("kea: internal error (a bug in Kea, please report it): {info}");
@@ -149,15 +162,9 @@ fn main() -> ExitCode {
             Err(e) => e,
         },
         Some(Command::Dis { file }) => match assemble_file(&file) {
-            Ok(c) => {
-                print!("{}", kea_vm::code::Disassembly(&c));
-                ExitCode::SUCCESS
-            }
+            Ok(c) => write_stdout(&kea_vm::code::Disassembly(&c).to_string()),
             Err(e) => e,
         },
-        Some(Command::Ops) => {
-            print!("{}", kea_runtime::ops_reference());
-            ExitCode::SUCCESS
-        }
+        Some(Command::Ops) => write_stdout(&kea_runtime::ops_reference()),
     }
 }
