@@ -18,7 +18,8 @@
 //! A file's write that fits its buffer succeeds at once, so a full disk (ENOSPC) or a file
 //! size limit (EFBIG) shows at the operation that writes the buffer out: a write that
 //! overflows it, `flush`, `close`, or a read or seek (which flush first). A failed flush drops
-//! the buffer: the error reports those bytes, and a retry must not write them twice.
+//! the buffer: the error reports those bytes, and a retry must not write them twice. A
+//! write past `RLIMIT_FSIZE` gets EFBIG only because `main` ignores SIGXFSZ.
 //!
 //! ## Why lost output fails the run
 //! Some flushes have no request to report to: stdout before a sleep, a stdin read or stderr

@@ -136,7 +136,24 @@ fn write_stdout(text: &str) -> ExitCode {
     }
 }
 
+/// A write past `RLIMIT_FSIZE` must fail with EFBIG (`File too large(27)`, which a program
+/// can catch) instead of killing Kea: the kernel sends SIGXFSZ first, and that signal's
+/// default action ends the process. Files opened by Kea are the program's files, so their
+/// errors belong to the program.
+#[allow(unsafe_code)]
+fn ignore_sigxfsz() {
+    // SAFETY: `signal(SIGXFSZ, SIG_IGN)` installs no handler, so no code of ours ever runs in
+    // signal context; it changes only the process's disposition for one signal, which no
+    // other code in Kea or its dependencies sets or relies on; and it runs first thing in
+    // `main`, before any thread is spawned. Its only failure (SIG_ERR for a bad signal
+    // number) cannot happen for SIGXFSZ and would leave the default in place.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 fn main() -> ExitCode {
+    ignore_sigxfsz();
     std::panic::set_hook(Box::new(|info| {
         eprintln!("kea: internal error (a bug in Kea, please report it): {info}");
         std::process::exit(EXIT_INTERNAL);

@@ -12,11 +12,13 @@ use kea_runtime::io::{CancelOutcome, Waiter};
 use kea_vm::interp::{IoOp, IoResult};
 use kea_vm::pmc::PmcRef;
 use kea_vm::string::Str;
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 const ENOSPC: &str = "No space left on device(28)";
+const EFBIG: &str = "File too large(27)";
 
 fn temp_dir(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kea-io-faults-{tag}-{}", std::process::id()));
@@ -47,6 +49,13 @@ fn run_bounded(mut cmd: Command, stdout: Stdio) -> Output {
 fn kea(args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_kea"));
     c.args(args);
+    c
+}
+
+/// `prlimit` from util-linux: the file size limit is set on the child only.
+fn kea_with_fsize(limit: u64, args: &[&str]) -> Command {
+    let mut c = Command::new("prlimit");
+    c.arg(format!("--fsize={limit}")).arg("--").arg(env!("CARGO_BIN_EXE_kea")).args(args);
     c
 }
 
@@ -137,6 +146,61 @@ fn dis_and_ops_to_a_full_device_fail_cleanly() {
         assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr_of(&o));
         assert_eq!(stderr_of(&o), format!("kea: error: cannot write to stdout: {ENOSPC}\n"), "{args:?}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Past `RLIMIT_FSIZE` a write fails with EFBIG in both forms; without SIGXFSZ ignored at
+/// start-up the kernel's signal would kill Kea at the first write past the limit.
+#[test]
+fn a_file_size_limit_gives_efbig_not_sigxfsz() {
+    let dir = temp_dir("fsize");
+    let out = dir.join("big.out");
+    let o = out.to_string_lossy();
+    let prog = write_program(
+        &dir,
+        "big.pir",
+        &format!(
+            r#".sub main :main
+    .local pmc fh, r, nocb
+    null nocb
+    $S0 = repeat "x", 70000
+    fh = open "{o}", "w"
+    print fh, $S0
+    say "first 70000 bytes: written"
+    push_eh sync_failed
+    print fh, $S0
+    say "not reached"
+sync_failed:
+    get_results "0", $P0
+    pop_eh
+    print "sync: "
+    say $P0
+    r = print fh, $S0, nocb
+    wait r
+    $P0 = r.'error'()
+    print "async: "
+    say $P0
+    close fh
+.end
+"#
+        ),
+    );
+    let r = run_bounded(kea_with_fsize(100_000, &["run", &prog]), Stdio::piped());
+    assert_eq!(r.status.signal(), None, "kea was killed by a signal (SIGXFSZ is 25): {}", stderr_of(&r));
+    assert_eq!(r.status.code(), Some(0), "{}", stderr_of(&r));
+    assert_eq!(
+        String::from_utf8_lossy(&r.stdout),
+        format!("first 70000 bytes: written\nsync: write failed: {EFBIG}\nasync: write failed: {EFBIG}\n")
+    );
+    assert_eq!(std::fs::metadata(&out).expect("file written").len(), 100_000);
+
+    // stdout redirected to a file under the same kind of limit.
+    let prog = write_program(&dir, "alot.pir", SAY_A_LOT);
+    let to = std::fs::File::create(dir.join("stdout.txt")).expect("create");
+    let r = run_bounded(kea_with_fsize(1000, &["run", &prog]), Stdio::from(to));
+    assert_eq!(r.status.signal(), None, "killed by a signal: {}", stderr_of(&r));
+    assert_eq!(r.status.code(), Some(1));
+    assert!(stderr_of(&r).starts_with(&format!("write failed: {EFBIG}\n")), "{}", stderr_of(&r));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
