@@ -17,7 +17,11 @@
 //!   fails with the same OS error until the program closes it. A failed `connect` leaves no
 //!   socket behind; a Socket the collector frees while still open is closed by the runtime.
 //! - **TLS** handshakes, key updates and `close_notify` are handled here, driven by the same
-//!   readiness events; the program sees plaintext only.
+//!   readiness events; the program sees plaintext only. Configurations and the options of
+//!   `tls` live in `tls.rs`. The write queue holds plaintext; `flush` feeds it to rustls (at
+//!   most 64 KiB of records at a time) and writes records until the OS stops taking them, so
+//!   backpressure and the queue cap work as for plain TCP. A side that refuses a handshake
+//!   sends its alert before it fails.
 //!
 //! ## Why a sticky error keeps the OS text without an operation name
 //!
@@ -638,6 +642,10 @@ impl Net {
                         );
                     }
                     NetOp::Queued { .. } => done(out, IoResult::Value(Elem::I(s.unsent() as i64))),
+                    NetOp::Alpn { .. } => {
+                        let p = s.tls.as_deref().map(crate::tls::alpn).unwrap_or_default();
+                        done(out, IoResult::Value(Elem::S(Str::from(p))))
+                    }
                     NetOp::Resolve { .. }
                     | NetOp::Connect { .. }
                     | NetOp::Bind { .. }

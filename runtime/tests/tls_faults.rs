@@ -1,8 +1,8 @@
-//! TLS faults through the real binary (RELIABILITY.md §2 (c): c9 and c5). The plain-TCP
-//! guarantees of `net_faults.rs` must hold over TLS too: a reset peer fails what waits on it
-//! with the OS text, a peer that stops reading parks only the sender, memory stays bounded,
-//! fds return to the baseline. Peers are python3 (`ssl` module) on loopback; certificates are
-//! made at run time with rcgen.
+//! TLS faults and TLS options through the real binary (RELIABILITY.md §2 (c): c8, c9 and
+//! c5). The plain-TCP guarantees of `net_faults.rs` must hold over TLS too: a reset peer
+//! fails what waits on it with the OS text, a peer that stops reading parks only the sender,
+//! memory stays bounded, fds return to the baseline. Peers are python3 (`ssl` module) and
+//! `openssl s_server`/`s_client` on loopback; certificates are made at run time with rcgen.
 //! Every wait is bounded (at most 10 s per line), and timing only ever gets generous bounds.
 //!
 //! | fault or option | test | RELIABILITY.md |
@@ -12,6 +12,9 @@
 //! | peer reset (`SO_LINGER 0`) under a blocked TLS recv, an async recv, a queued TLS send | `a_reset_tls_peer_*` | c9 (b1) |
 //! | TCP end without `close_notify` (truncated) vs with it, blocking and async | `a_tls_stream_cut_*` | c5 |
 //! | fd count back to the baseline after good and failed TLS connections | `fds_return_to_the_baseline_after_tls_*` | c9 (I4) |
+//! | client certificate required by `openssl s_server -Verify 1`: missing, given | `client_certificates_against_openssl_*` | c8 |
+//! | a Kea server with `client_ca` against `openssl s_client` with and without one | `a_kea_server_with_client_ca_*` | c8 |
+//! | ALPN: a match against openssl, a mismatch against a Kea (rustls) server | `alpn_*` | c8 |
 //!
 //! A failure here points at `runtime/src/net.rs` (the reactor's TLS buffers) or
 //! `runtime/src/tls.rs` (the configurations) first.
@@ -138,6 +141,11 @@ impl Proc {
         Proc::spawn(Command::new("python3").arg("-c").arg(script).args(args))
     }
 
+    fn openssl(args: &[&str]) -> Proc {
+        need("openssl", "version", "openssl");
+        Proc::spawn(Command::new("openssl").args(args))
+    }
+
     fn pid(&self) -> u32 {
         self.child.id()
     }
@@ -219,6 +227,10 @@ fn status_kib(pid: u32, field: &str) -> u64 {
 fn peer_port(peer: &mut Proc) -> String {
     let l = peer.line("port ");
     l["port ".len()..].trim().to_string()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
 }
 
 /// The python TLS server context every peer here uses: argv[1] cert, argv[2] key.
@@ -834,5 +846,233 @@ fn fds_return_to_the_baseline_after_tls_connections_good_and_failed() {
     assert_eq!(fd_count(kea.pid()), base, "fds left behind after 30 TLS connections:\n{}", kea.transcript());
     kea.say("end");
     let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+}
+
+// 5. Client certificates and ALPN -------------------------------------------------------------
+
+/// argv: port, CA, then option pairs for `tls` (`cert PATH key PATH alpn LIST`). Connects,
+/// runs the handshake, says the negotiated protocol, sends a line and prints the answer; any
+/// failure is printed as `error: ...`.
+const TLS_CLIENT: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc s, opts
+    .local int i, n
+    $S0 = argv[1]
+    $I0 = $S0
+    s = new 'Socket'
+    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    $P0 = s.'sockaddr'("127.0.0.1", $I0)
+    s.'connect'($P0)
+    opts = new 'Hash'
+    opts["host"] = "localhost"
+    $S0 = argv[2]
+    opts["ca"] = $S0
+    n = elements argv
+    i = 3
+opt:
+    if i >= n goto go
+    $S0 = argv[i]
+    inc i
+    $S1 = argv[i]
+    inc i
+    opts[$S0] = $S1
+    goto opt
+go:
+    push_eh failed
+    s.'tls'(opts)
+    say "handshake done"
+    $S0 = s.'alpn'()
+    print "alpn: '"
+    print $S0
+    say "'"
+    s.'send'("hello\n")
+    $S0 = s.'readline'()
+    print "got: "
+    print $S0
+    pop_eh
+    s.'close'()
+    .return ()
+failed:
+    .get_results ($P0)
+    pop_eh
+    print "error: "
+    say $P0
+    s.'close'()
+.end
+"#;
+
+/// `openssl s_server -rev` (answers each line reversed) on a free port; waits for `ACCEPT`.
+fn s_server(pki: &Pki, extra: &[&str]) -> (Proc, String) {
+    let port = free_port().to_string();
+    let accept = format!("127.0.0.1:{port}");
+    let (cert, key) = (pki.path("server"), pki.path("server-key"));
+    let mut args = vec!["s_server", "-accept", &accept, "-cert", &cert, "-key", &key, "-rev"];
+    args.extend_from_slice(extra);
+    let mut p = Proc::openssl(&args);
+    p.line("ACCEPT");
+    (p, port)
+}
+
+fn kea_client(port: &str, pki: &Pki, opts: &[&str]) -> String {
+    let prog = write_program("client", TLS_CLIENT);
+    let ca = pki.path("ca");
+    let mut args = vec![port, ca.as_str()];
+    args.extend_from_slice(opts);
+    let (code, out) = Proc::kea(&prog, &args).finish();
+    assert_eq!(code, 0, "{out}");
+    out
+}
+
+/// `openssl s_server -Verify 1 -verify_return_error` demands a client certificate signed by
+/// `-CAfile` (without `-verify_return_error` it only logs a bad one and goes on). Without one
+/// the client's handshake ends (TLS 1.3: the server checks after the client's Finished) and
+/// the next read meets the server's `certificate_required` alert; with one the line comes
+/// back; with one another CA signed, the server refuses it.
+#[test]
+fn client_certificates_against_openssl_s_server_verify() {
+    let pki = Pki::new("client-cert");
+    let ca = pki.path("ca");
+    let (server, port) = s_server(&pki, &["-Verify", "1", "-verify_return_error", "-CAfile", &ca]);
+    let out = kea_client(&port, &pki, &[]);
+    assert_eq!(out, "handshake done\nalpn: ''\nerror: TLS error: received fatal alert: CertificateRequired");
+    let (cert, key) = (pki.path("client"), pki.path("client-key"));
+    let out = kea_client(&port, &pki, &["cert", &cert, "key", &key]);
+    assert_eq!(out, "handshake done\nalpn: ''\ngot: olleh");
+    let (cert, key) = (pki.path("stranger"), pki.path("stranger-key"));
+    let out = kea_client(&port, &pki, &["cert", &cert, "key", &key]);
+    assert!(out.starts_with("handshake done\nalpn: ''\nerror: TLS error: received fatal alert: "), "{out}");
+    assert!(out.ends_with("UnknownCA"), "{out}");
+    drop(server);
+}
+
+#[test]
+fn alpn_against_openssl_s_server_gives_the_negotiated_protocol() {
+    let pki = Pki::new("alpn");
+    let (_server, port) = s_server(&pki, &["-alpn", "h2,http/1.1"]);
+    let out = kea_client(&port, &pki, &["alpn", "x-kea,http/1.1"]);
+    assert_eq!(out, "handshake done\nalpn: 'http/1.1'\ngot: olleh");
+    let out = kea_client(&port, &pki, &[]);
+    assert_eq!(out, "handshake done\nalpn: ''\ngot: olleh", "no ALPN offered, none negotiated");
+}
+
+/// argv: cert, key, then option pairs for the server's `tls` (`client_ca PATH`, `alpn LIST`).
+/// Prints its port; accepts one connection at a time, three in all; for each prints the
+/// handshake's outcome and the client's protocol, then echoes a line.
+const TLS_SERVER: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc l, opts, conn
+    .local int i, n, k
+    l = new 'Socket'
+    l.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    l.'bind'("127.0.0.1:0")
+    $P0 = l.'local_address'()
+    $I0 = $P0.'port'()
+    print "port "
+    say $I0
+    opts = new 'Hash'
+    opts["server"] = 1
+    $S0 = argv[1]
+    opts["cert"] = $S0
+    $S0 = argv[2]
+    opts["key"] = $S0
+    n = elements argv
+    i = 3
+opt:
+    if i >= n goto go
+    $S0 = argv[i]
+    inc i
+    $S1 = argv[i]
+    inc i
+    opts[$S0] = $S1
+    goto opt
+go:
+    k = 0
+next:
+    conn = l.'accept'()
+    push_eh failed
+    conn.'tls'(opts)
+    $S0 = conn.'alpn'()
+    print "server: handshake done, alpn '"
+    print $S0
+    say "'"
+    $S0 = conn.'readline'()
+    conn.'send'($S0)
+    pop_eh
+    goto close
+failed:
+    .get_results ($P0)
+    pop_eh
+    print "server: "
+    say $P0
+close:
+    conn.'close'()
+    inc k
+    if k < 3 goto next
+.end
+"#;
+
+fn kea_server(tag: &str, pki: &Pki, opts: &[&str]) -> (Proc, String) {
+    let prog = write_program(tag, TLS_SERVER);
+    let (cert, key) = (pki.path("server"), pki.path("server-key"));
+    let mut args = vec![cert.as_str(), key.as_str()];
+    args.extend_from_slice(opts);
+    let mut p = Proc::kea(&prog, &args);
+    let port = peer_port(&mut p);
+    (p, port)
+}
+
+/// `openssl s_client` sending `hello`; its stdout and stderr together.
+fn s_client(port: &str, pki: &Pki, extra: &[&str]) -> String {
+    let connect = format!("127.0.0.1:{port}");
+    let ca = pki.path("ca");
+    let mut args = vec!["s_client", "-connect", &connect, "-CAfile", &ca, "-servername", "localhost", "-ign_eof"];
+    args.extend_from_slice(extra);
+    let mut p = Proc::openssl(&args);
+    p.say("hello");
+    let (_, out) = p.finish();
+    out
+}
+
+#[test]
+fn a_kea_server_with_client_ca_refuses_a_client_without_a_certificate() {
+    let pki = Pki::new("server-client-ca");
+    let ca = pki.path("ca");
+    let (mut server, port) = kea_server("server-client-ca", &pki, &["client_ca", &ca]);
+    let out = s_client(&port, &pki, &[]);
+    assert!(out.contains("certificate required"), "openssl hears why:\n{out}");
+    assert_eq!(server.line("server: "), "server: TLS error: peer sent no certificates");
+    let (cert, key) = (pki.path("client"), pki.path("client-key"));
+    let out = s_client(&port, &pki, &["-cert", &cert, "-key", &key]);
+    assert!(out.contains("\nhello"), "the line comes back:\n{out}");
+    assert_eq!(server.line("server: "), "server: handshake done, alpn ''");
+    let (cert, key) = (pki.path("stranger"), pki.path("stranger-key"));
+    let out = s_client(&port, &pki, &["-cert", &cert, "-key", &key]);
+    assert!(out.contains("alert"), "{out}");
+    assert_eq!(server.line("server: "), "server: TLS error: invalid peer certificate: UnknownIssuer");
+    let (code, out) = server.finish();
+    assert_eq!(code, 0, "{out}");
+}
+
+/// A Kea (rustls) server with `alpn` refuses a client whose protocols do not overlap: the
+/// client's `tls` fails with the server's `no_application_protocol` alert.
+#[test]
+fn alpn_mismatch_with_a_kea_server_fails_the_handshake_on_both_sides() {
+    let pki = Pki::new("alpn-mismatch");
+    let (mut server, port) = kea_server("alpn-mismatch", &pki, &["alpn", "h2,http/1.1"]);
+    let out = kea_client(&port, &pki, &["alpn", "x-kea"]);
+    assert_eq!(out, "error: TLS error: received fatal alert: NoApplicationProtocol");
+    assert_eq!(server.line("server: "), "server: TLS error: peer doesn't support any known protocol");
+    let out = kea_client(&port, &pki, &["alpn", "x-kea,http/1.1"]);
+    assert_eq!(out, "handshake done\nalpn: 'http/1.1'\ngot: hello");
+    assert_eq!(server.line("server: "), "server: handshake done, alpn 'http/1.1'");
+    let out = kea_client(&port, &pki, &[]);
+    assert_eq!(out, "handshake done\nalpn: ''\ngot: hello", "a client without ALPN is served");
+    assert_eq!(server.line("server: "), "server: handshake done, alpn ''");
+    let (code, out) = server.finish();
     assert_eq!(code, 0, "{out}");
 }

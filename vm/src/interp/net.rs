@@ -224,8 +224,14 @@ pub enum NetOp {
         handle: u32,
         /// Server side.
         server: bool,
-        /// Options as key/value text: `host`, `ca`, `cert`, `key`, `verify`.
+        /// Options as key/value text: `server`, `host`, `ca`, `cert`, `key`, `client_ca`,
+        /// `alpn`, `timeout` (the runtime's `tls.rs` says what each means).
         opts: Vec<(String, String)>,
+    },
+    /// The application protocol TLS agreed on (ALPN), or "" when none was.
+    Alpn {
+        /// The socket.
+        handle: u32,
     },
 }
 
@@ -243,6 +249,7 @@ impl NetOp {
             | NetOp::Shutdown { handle, .. }
             | NetOp::Address { handle, .. }
             | NetOp::Queued { handle }
+            | NetOp::Alpn { handle }
             | NetOp::Tls { handle, .. } => Some(*handle),
             NetOp::Resolve { .. } | NetOp::Connect { .. } | NetOp::Bind { .. } | NetOp::Abort { .. } => None,
         }
@@ -265,6 +272,7 @@ impl NetOp {
             NetOp::Address { .. } => "address",
             NetOp::Queued { .. } => "queued",
             NetOp::Tls { .. } => "tls",
+            NetOp::Alpn { .. } => "alpn",
         }
     }
 }
@@ -474,6 +482,7 @@ impl Vm {
                 NetOp::Address { handle: open!("address"), remote: name.as_bytes() == b"remote_address" }
             }
             b"queued" => NetOp::Queued { handle: open!("queued") },
+            b"alpn" => NetOp::Alpn { handle: open!("alpn") },
             b"tls" | b"starttls" => {
                 let mut opts = Vec::new();
                 match args.first() {
