@@ -1,0 +1,123 @@
+# ALPN: `alpn` names the application protocols a side speaks, comma-separated, in order of
+# preference; the server picks the first of its own that the client offers, and `alpn()`
+# returns it on both ends ("" before TLS, or when either side gave no list).
+.include 'socket.pasm'
+
+.sub main :main
+    .local pmc listener, local, client, opts, server_opts, task
+    .local string cert, key
+    (cert, key) = write_pems("alpn")
+    listener = new 'Socket'
+    listener.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    listener.'bind'("127.0.0.1:0")
+    local = listener.'local_address'()
+    server_opts = new 'Hash'
+    server_opts["server"] = 1
+    server_opts["cert"] = cert
+    server_opts["key"] = key
+    server_opts["alpn"] = "h2,http/1.1"
+    task = start_server(listener, "tls_server", server_opts)
+
+    client = new 'Socket'
+    client.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
+    client.'connect'(local)
+    $S0 = client.'alpn'()
+    print "client: before tls '"
+    print $S0
+    say "'"
+    opts = new 'Hash'
+    opts["host"] = "localhost"
+    opts["ca"] = cert
+    opts["alpn"] = "x-kea, http/1.1"
+    client.'tls'(opts)
+    $S0 = client.'alpn'()
+    print "client: agreed on '"
+    print $S0
+    say "'"
+    client.'send'("hello\n")
+    $S0 = client.'readline'()
+    print "client: got "
+    print $S0
+    client.'close'()
+    wait task
+    listener.'close'()
+.end
+
+# tls_server([listener, opts]): one connection; the handshake, then one line echoed.
+.sub tls_server
+    .param pmc args
+    .local pmc listener, conn, opts
+    listener = args[0]
+    opts = args[1]
+    conn = listener.'accept'()
+    conn.'tls'(opts)
+    $S0 = conn.'readline'()
+    $S1 = conn.'alpn'()
+    print "server: agreed on '"
+    print $S1
+    say "'"
+    conn.'send'($S0)
+    conn.'close'()
+.end
+
+# write_pems(tag): writes a test certificate and its key to new files under /tmp; returns
+# their paths. The certificate is self-signed for localhost and 127.0.0.1, valid 2000-2100,
+# and carries both purposes (server and client authentication), so it serves as the server's
+# certificate, the client's, and as the CA that signed both. The key is public: tests only.
+.sub write_pems
+    .param string tag
+    .local string cert, key, stamp
+    time $N0
+    $N0 *= 1000000.0
+    $I0 = $N0
+    stamp = $I0
+    cert = "/tmp/kea-spec-net-" . tag
+    cert .= "-"
+    cert .= stamp
+    key = cert . "-key.pem"
+    cert .= "-cert.pem"
+    $S0 = <<"PEM"
+-----BEGIN CERTIFICATE-----
+MIIBkzCCATmgAwIBAgIBAjAKBggqhkjOPQQDAjAUMRIwEAYDVQQDDAlsb2NhbGhv
+c3QwIBcNMDAwMTAxMDAwMDAwWhgPMjEwMDAxMDEwMDAwMDBaMBQxEjAQBgNVBAMM
+CWxvY2FsaG9zdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABBWZeqMETumC8o0q
+/A49RAqp+YEYjsBTTD55NvH360Zpgo/3jZHEcnGgLEFD28J99nYoeXtVCbEVXmkO
+9OWyq1CjejB4MBoGA1UdEQQTMBGCCWxvY2FsaG9zdIcEfwAAATAMBgNVHRMBAf8E
+AjAAMA4GA1UdDwEB/wQEAwIHgDAdBgNVHSUEFjAUBggrBgEFBQcDAQYIKwYBBQUH
+AwIwHQYDVR0OBBYEFLFZslYuTj1gjO1BGJU+b8JRNJ5FMAoGCCqGSM49BAMCA0gA
+MEUCIAUP76fBAKw60MszgbbVM+4wy4oqpzaLjlafogNS/ACFAiEA8GXrHa2pYyRh
+nyp5ohc1TqTdaMexAl9rsBcqlS7jjdg=
+-----END CERTIFICATE-----
+PEM
+    $P0 = open cert, "w"
+    print $P0, $S0
+    close $P0
+    $S0 = <<"PEM"
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgnDhOQIpc7MCCOc14
+WqK8upzpk7iAmrGl1e+YxmmWXd6hRANCAAQVmXqjBE7pgvKNKvwOPUQKqfmBGI7A
+U0w+eTbx9+tGaYKP942RxHJxoCxBQ9vCffZ2KHl7VQmxFV5pDvTlsqtQ
+-----END PRIVATE KEY-----
+PEM
+    $P0 = open key, "w"
+    print $P0, $S0
+    close $P0
+    .return (cert, key)
+.end
+
+# start_server(listener, code, opts): runs `code` in a new Task with [listener, opts].
+.sub start_server
+    .param pmc listener
+    .param string name
+    .param pmc opts
+    .local pmc task, args
+    args = new 'ResizablePMCArray'
+    push args, listener
+    push args, opts
+    $P0 = get_global name
+    task = new 'Task'
+    task.'code'($P0)
+    task.'data'(args)
+    schedule task
+    .return (task)
+.end
