@@ -639,6 +639,12 @@ impl<S: Sink> Host<S> {
         }
     }
 
+    /// A handle that wakes the reactor's poll from another thread (the REPL's line editor,
+    /// when a line is typed while the scheduler runs).
+    pub fn waker(&self) -> Arc<mio::Waker> {
+        self.waker.clone()
+    }
+
     /// Is anything under way that will complete by itself?
     pub fn busy(&self) -> bool {
         self.in_flight > 0 || !self.ready.is_empty() || !self.out_pending.is_empty() || self.net.busy()

@@ -62,9 +62,11 @@
 //! while the answer is outstanding, runs the scheduler in slices of [`IDLE_SLICE`]
 //! ([`Session::idle`]), or simply waits for the answer when nothing is left that could run
 //! ([`Session::has_work`]: nothing can start by itself then).
-//! The VM never leaves the main thread. The slice bounds how late a typed line is noticed:
-//! the runtime offers no way to wake its poll from another thread (`Host` keeps its
-//! `mio::Waker` private), so the main thread looks for an answer between slices.
+//! The VM never leaves the main thread. A typed line is noticed at once: the editor thread
+//! sets a flag and wakes the scheduler's poll through the reactor's `mio::Waker`
+//! ([`Session::waker`]), and the scheduler stops after the tick it is in
+//! ([`Session::idle_until`]). A task that never yields still holds the main thread for its
+//! slice of `--batch` instructions, no longer.
 //!
 //! ## Why a printer only while something runs
 //! With an external printer alive, rustyline 15 waits for input with `select` on the terminal
@@ -110,7 +112,9 @@ use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
+use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -123,8 +127,9 @@ pub const INPUT_NAME: &str = "<repl>";
 /// The file name of the macro prelude in diagnostics.
 pub const PRELUDE_NAME: &str = "<repl prelude>";
 
-/// How long the scheduler runs at a time while the REPL waits for a line: the longest a typed
-/// line waits before the main thread notices it.
+/// How long the scheduler runs at a time while the REPL waits for a line: the longest the
+/// output of a task that never sleeps waits before it is shown above the prompt. A typed line
+/// does not wait for the slice to end: the editor thread wakes the scheduler's poll.
 pub const IDLE_SLICE: Duration = Duration::from_millis(15);
 
 /// How long the main thread waits for the printer thread to show what it was handed before
@@ -392,7 +397,13 @@ impl<S: Sink> Session<S> {
     /// root. Returns early when nothing is left. `Quit(n)` when one of them ran `exit N`; the
     /// output written just before the exit is then left in the sink, not flushed.
     pub fn idle(&mut self, dur: Duration) -> Outcome {
-        self.rt.run_for(dur, &[&self.task]);
+        self.idle_until(dur, &|| false)
+    }
+
+    /// [`Session::idle`], returning as soon as `stop` says so (asked after every tick; make it
+    /// true from another thread, then wake the poll with [`Session::waker`]).
+    pub fn idle_until(&mut self, dur: Duration, stop: &dyn Fn() -> bool) -> Outcome {
+        self.rt.run_for_until(dur, &[&self.task], stop);
         match self.rt.exit_status() {
             Some(n) => Outcome::Quit(n),
             None => {
@@ -400,6 +411,11 @@ impl<S: Sink> Session<S> {
                 Outcome::Continue
             }
         }
+    }
+
+    /// Wakes the scheduler's poll from another thread.
+    pub fn waker(&self) -> Arc<mio::Waker> {
+        self.rt.host.waker()
     }
 
     /// The code of the last input that assembled, as assembled.
@@ -775,7 +791,12 @@ pub fn history_path() -> Option<PathBuf> {
 enum Ask {
     /// Read a line with this prompt; `printer`: with an external printer, because tasks
     /// will run while it is shown.
-    Line { prompt: &'static str, printer: bool },
+    Line {
+        prompt: &'static str,
+        printer: bool,
+        /// Wakes the main thread's scheduler once the line is sent, when it runs meanwhile.
+        wake: Option<Arc<mio::Waker>>,
+    },
     /// Add this input to the history and save the history.
     Keep(String),
 }
@@ -800,6 +821,8 @@ struct LineEditor {
     asks: Sender<Ask>,
     /// Its answers to [`Ask::Line`].
     typed: Receiver<Typed>,
+    /// Set by the thread when it has sent an answer, before it wakes the scheduler.
+    answered: Arc<AtomicBool>,
     /// Whether the terminal allows an external printer, so tasks can run at the prompt
     /// with their output above it.
     printing: bool,
@@ -818,12 +841,14 @@ impl LineEditor {
         let (asks, ask_rx) = channel();
         let (typed_tx, typed) = channel();
         let (started_tx, started) = channel::<Started>();
+        let answered = Arc::new(AtomicBool::new(false));
+        let said = answered.clone();
         let thread = thread::Builder::new()
             .name("kea-repl-editor".into())
-            .spawn(move || editor_thread(history, started_tx, ask_rx, typed_tx))
+            .spawn(move || editor_thread(history, started_tx, ask_rx, typed_tx, said))
             .map_err(|e| e.to_string())?;
         let queue = started.recv().map_err(|_| "the line editor stopped".to_string())??;
-        Ok((LineEditor { asks, typed, printing: queue.is_some(), thread }, queue))
+        Ok((LineEditor { asks, typed, answered, printing: queue.is_some(), thread }, queue))
     }
 
     /// Adds an input to the history (the thread saves it at once).
@@ -837,7 +862,9 @@ impl LineEditor {
     /// waits.
     fn read<D: Sink>(&self, session: &mut Session<ReplSink<D>>, prompt: &'static str) -> Typed {
         let running = self.printing && session.has_work();
-        if self.asks.send(Ask::Line { prompt, printer: running }).is_err() {
+        self.answered.store(false, Ordering::Release);
+        let wake = Some(session.waker());
+        if self.asks.send(Ask::Line { prompt, printer: running, wake }).is_err() {
             return Typed::Failed("the line editor stopped".into());
         }
         session.rt.host.sink.set_prompt(running);
@@ -851,7 +878,8 @@ impl LineEditor {
             if !session.has_work() {
                 break self.typed.recv().unwrap_or_else(|_| stopped());
             }
-            if let Outcome::Quit(n) = session.idle(IDLE_SLICE) {
+            let answered = || self.answered.load(Ordering::Acquire);
+            if let Outcome::Quit(n) = session.idle_until(IDLE_SLICE, &answered) {
                 // The prompt is still shown; `run` gives the terminal back.
                 return Typed::Exit(n);
             }
@@ -870,7 +898,13 @@ impl LineEditor {
 
 /// The editor thread: builds the editor, starts the printer thread if the terminal allows
 /// an external printer, then answers requests until the main thread drops its sender.
-fn editor_thread(history: Option<PathBuf>, started: Sender<Started>, asks: Receiver<Ask>, typed: Sender<Typed>) {
+fn editor_thread(
+    history: Option<PathBuf>,
+    started: Sender<Started>,
+    asks: Receiver<Ask>,
+    typed: Sender<Typed>,
+    answered: Arc<AtomicBool>,
+) {
     let config = LineConfig::builder()
         .auto_add_history(false)
         .max_history_size(1000)
@@ -897,7 +931,7 @@ fn editor_thread(history: Option<PathBuf>, started: Sender<Started>, asks: Recei
     let mut holding = false;
     for ask in asks {
         match ask {
-            Ask::Line { prompt, printer } => {
+            Ask::Line { prompt, printer, wake } => {
                 if let Some(q) = queue.as_ref().filter(|_| printer != holding) {
                     let p = if printer { ed.create_external_printer().ok() } else { None };
                     holding = p.is_some();
@@ -912,8 +946,16 @@ fn editor_thread(history: Option<PathBuf>, started: Sender<Started>, asks: Recei
                     Err(ReadlineError::Eof) => Typed::Eof,
                     Err(e) => Typed::Failed(e.to_string()),
                 };
+                // The main thread may be running tasks in the scheduler: tell it now, not at
+                // the end of its slice. The flag goes up before the answer is sent: set after,
+                // it could land once the main thread has taken the answer and asked for the
+                // next line, and stop the scheduler for that whole prompt.
+                answered.store(true, Ordering::Release);
                 if typed.send(t).is_err() {
                     break;
+                }
+                if let Some(w) = wake {
+                    let _ = w.wake();
                 }
             }
             Ask::Keep(text) => {

@@ -302,8 +302,15 @@ impl<S: Sink> Runtime<S> {
 
     /// Runs ticks for at most `dur` (the REPL between keystrokes): timers and callbacks fire.
     pub fn run_for(&mut self, dur: Duration, extra: &[&Task]) {
+        self.run_for_until(dur, extra, &|| false);
+    }
+
+    /// [`Runtime::run_for`], returning early once `stop` says so. `stop` is asked after every
+    /// tick; whoever makes it true from another thread wakes the poll with
+    /// [`crate::io::Host::waker`], so the answer comes without waiting for `dur`.
+    pub fn run_for_until(&mut self, dur: Duration, extra: &[&Task], stop: &dyn Fn() -> bool) {
         let end = Instant::now() + dur;
-        while self.exit.is_none() && Instant::now() < end {
+        while self.exit.is_none() && Instant::now() < end && !stop() {
             if !self.tick(extra, Some(end)) {
                 return;
             }

@@ -592,3 +592,30 @@ fn repl_sink_collects_lines_above_the_prompt() {
     sink.write(1, b"e").unwrap();
     assert_eq!(sink.direct_mut().out, b"before de");
 }
+
+#[test]
+fn session_idle_returns_when_woken_from_another_thread() {
+    // A ticker keeps the scheduler busy for as long as it is let run; a thread standing in
+    // for the line editor sets the flag and wakes the poll. `idle_until` must return then,
+    // long before its 60 s slice ends.
+    let (mut s, _printed) = prompt_session();
+    s.submit(TICKER);
+    s.submit(START);
+    let flag = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (set, waker) = (flag.clone(), s.waker());
+    let editor = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(200));
+        set.store(true, std::sync::atomic::Ordering::Release);
+        waker.wake().expect("wake");
+    });
+    s.rt.host.sink.set_prompt(true);
+    let t0 = Instant::now();
+    let out = s.idle_until(Duration::from_secs(60), &|| flag.load(std::sync::atomic::Ordering::Acquire));
+    let took = t0.elapsed();
+    s.rt.host.sink.set_prompt(false);
+    editor.join().expect("editor thread");
+    assert_eq!(out, Outcome::Continue);
+    assert!(flag.load(std::sync::atomic::Ordering::Acquire));
+    // Generous: the point is "woken", not "fast" (unwoken, this takes the whole minute).
+    assert!(took < Duration::from_secs(30), "idle_until ran {took:?} after the wake");
+}
