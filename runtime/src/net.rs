@@ -16,12 +16,27 @@
 //!   error text; the error sticks, so every later read, write or TLS operation on the socket
 //!   fails with the same OS error until the program closes it. A failed `connect` leaves no
 //!   socket behind; a Socket the collector frees while still open is closed by the runtime.
+//! - **Datagrams** (UDP, and Unix datagram sockets on `mio::net::UnixDatagram`) keep their
+//!   boundaries: received ones wait whole in `dgrams` (at most `DGRAMS_AHEAD`, then reading
+//!   pauses until the program takes some), and each `send`/`sendto` is one entry of `dq`,
+//!   done when the OS has taken it. A peer whose queue is full (EAGAIN) holds the sender's
+//!   entry back, and it is tried again on a writable event or after `DGRAM_RETRY`, whichever
+//!   comes first. A Unix datagram address is its path; an unnamed socket's is "" (see
+//!   `unix_path`), and a bound socket's file stays after `close`, as the OS leaves it.
 //! - **TLS** handshakes, key updates and `close_notify` are handled here, driven by the same
 //!   readiness events; the program sees plaintext only. Configurations and the options of
 //!   `tls` live in `tls.rs`. The write queue holds plaintext; `flush` feeds it to rustls (at
 //!   most 64 KiB of records at a time) and writes records until the OS stops taking them, so
 //!   backpressure and the queue cap work as for plain TCP. A side that refuses a handshake
 //!   sends its alert before it fails.
+//!
+//! ## Why a failed `sendto` does not stick
+//!
+//! A `send` on a connected datagram socket that fails (the peer's socket is gone:
+//! `Connection refused(111)`) concerns the one peer the socket has, so it sticks like a
+//! stream's reset. A `sendto` names its own address: a path nobody is bound to says nothing
+//! about the socket, which goes on sending to other addresses, so its error fails that call
+//! alone.
 //!
 //! ## Why a sticky error keeps the OS text without an operation name
 //!
@@ -56,6 +71,16 @@ const READ_CAP: usize = 4 << 20;
 const ACCEPT_AHEAD: usize = 64;
 /// After an accept fails for want of fds (EMFILE), the pause before the listener tries again.
 const ACCEPT_RETRY: Duration = Duration::from_millis(250);
+/// Datagrams received ahead of `recv`/`recvfrom` calls; past it reading pauses, and the
+/// senders of a Unix datagram socket feel it (their `sendto` waits).
+const DGRAMS_AHEAD: usize = 256;
+/// The largest datagram taken whole: UDP's limit is 64 KiB; a Unix datagram is bounded by the
+/// sender's `SO_SNDBUF` (208 KiB by default on Linux), and the tail of a longer one is lost.
+const DGRAM_MAX: usize = 256 * 1024;
+/// After a datagram send meets a full peer (EAGAIN), the pause before it is tried again. An
+/// unconnected Unix datagram socket gets no writable event when the peer's queue drains
+/// (Linux ties that event to the socket's own buffer), so waiting for one could be forever.
+const DGRAM_RETRY: Duration = Duration::from_millis(5);
 
 enum Io {
     Stream(mio::net::TcpStream),
@@ -63,6 +88,7 @@ enum Io {
     Udp(mio::net::UdpSocket),
     UnixStream(mio::net::UnixStream),
     UnixListener(mio::net::UnixListener),
+    UnixDgram(mio::net::UnixDatagram),
 }
 
 impl Io {
@@ -73,13 +99,19 @@ impl Io {
             Io::Udp(s) => s,
             Io::UnixStream(s) => s,
             Io::UnixListener(s) => s,
+            Io::UnixDgram(s) => s,
         }
+    }
+    /// Does it carry datagrams (each `send` one datagram, each `recv` one whole)?
+    fn is_dgram(&self) -> bool {
+        matches!(self, Io::Udp(_) | Io::UnixDgram(_))
     }
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match self {
             Io::Stream(s) => s.read(buf),
             Io::UnixStream(s) => s.read(buf),
             Io::Udp(s) => s.recv(buf),
+            Io::UnixDgram(s) => s.recv(buf),
             _ => Err(io::Error::new(io::ErrorKind::InvalidInput, "not a connected socket")),
         }
     }
@@ -88,6 +120,7 @@ impl Io {
             Io::Stream(s) => s.write(buf),
             Io::UnixStream(s) => s.write(buf),
             Io::Udp(s) => s.send(buf),
+            Io::UnixDgram(s) => s.send(buf),
             _ => Err(io::Error::new(io::ErrorKind::InvalidInput, "not a connected socket")),
         }
     }
@@ -183,6 +216,33 @@ impl Sticky {
     }
 }
 
+/// Where a queued datagram goes.
+enum Dest {
+    /// The connected peer (`send`).
+    Peer,
+    /// An IP address (`sendto` on UDP).
+    Ip(SocketAddr),
+    /// A path (`sendto` on a Unix datagram socket).
+    Path(String),
+}
+
+/// A datagram waiting to be handed to the OS, and who waits for it.
+struct Outgoing {
+    data: Vec<u8>,
+    to: Dest,
+    waiter: Waiter,
+}
+
+impl Outgoing {
+    /// The method's name, as its error messages say it.
+    fn name(&self) -> &'static str {
+        match self.to {
+            Dest::Peer => "send",
+            _ => "sendto",
+        }
+    }
+}
+
 struct Sock {
     io: Io,
     family: i64,
@@ -218,7 +278,13 @@ struct Sock {
     /// Close (or shut writes) once the queue is empty.
     closing: Option<Waiter>,
     shut_wr: bool,
+    /// Datagrams received and not yet taken, with their sender's address text.
     dgrams: VecDeque<(Vec<u8>, String)>,
+    /// Datagrams to send, in order: each send is one datagram, so they never share the byte
+    /// queue `wq` (which would join two sends into one). Its bytes count in `QUEUE_CAP`.
+    dq: VecDeque<Outgoing>,
+    /// Bytes in `dq`.
+    dq_bytes: usize,
     tls: Option<Box<rustls::Connection>>,
     nodelay: bool,
     /// A listener whose accept failed (EMFILE): when to try again. Edge-triggered readiness
@@ -254,6 +320,8 @@ impl Sock {
             closing: None,
             shut_wr: false,
             dgrams: VecDeque::new(),
+            dq: VecDeque::new(),
+            dq_bytes: 0,
             tls: None,
             nodelay: false,
             retry: None,
@@ -282,6 +350,7 @@ impl Sock {
             || self.connecting.is_some()
             || self.handshaking.is_some()
             || !self.writers.is_empty()
+            || !self.dq.is_empty()
             || self.closing.is_some()
     }
 }
@@ -583,8 +652,15 @@ impl Net {
                         // The queue is capped: past it an async send fails rather than let
                         // a slow reader grow memory without bound (a sync send parks at
                         // the high-water mark long before).
-                        if s.unsent() + n > QUEUE_CAP && s.unsent() > 0 {
+                        let waiting = s.unsent() + s.dq_bytes;
+                        if waiting + n > QUEUE_CAP && waiting > 0 {
                             return done(out, IoResult::Failed("send failed: No buffer space available(105)".into()));
+                        }
+                        if s.io.is_dgram() {
+                            // One datagram, done when the OS has taken it.
+                            s.dq.push_back(Outgoing { data: data.as_bytes().to_vec(), to: Dest::Peer, waiter: w });
+                            s.dq_bytes += n;
+                            return self.pump(reg, id, out);
                         }
                         s.wq.extend_from_slice(data.as_bytes());
                         s.queued += n as u64;
@@ -598,12 +674,24 @@ impl Net {
                         self.pump(reg, id, out);
                     }
                     NetOp::SendTo { data, addr, .. } => {
-                        let r = match (&s.io, parse_addr(&addr.to_text())) {
-                            (Io::Udp(u), Ok(a)) => u.send_to(data.as_bytes(), a).map_err(|e| os("sendto", &e)),
-                            (_, Err(e)) => Err(e),
+                        let to = match &s.io {
+                            Io::Udp(_) => parse_addr(&addr.to_text()).map(Dest::Ip),
+                            Io::UnixDgram(_) => Ok(Dest::Path(addr.to_text())),
                             _ => Err("sendto failed: not a datagram socket".to_string()),
                         };
-                        done(out, r.map_or_else(IoResult::Failed, |n| IoResult::Value(Elem::I(n as i64))));
+                        let to = match to {
+                            Ok(to) => to,
+                            Err(e) => return done(out, IoResult::Failed(e)),
+                        };
+                        let n = data.as_bytes().len();
+                        if s.dq_bytes + n > QUEUE_CAP && s.dq_bytes > 0 {
+                            return done(out, IoResult::Failed("sendto failed: No buffer space available(105)".into()));
+                        }
+                        // Queued behind earlier datagrams, so they leave in order; done
+                        // (in either form) when the OS has taken it.
+                        s.dq.push_back(Outgoing { data: data.as_bytes().to_vec(), to, waiter: w });
+                        s.dq_bytes += n;
+                        self.pump(reg, id, out);
                     }
                     NetOp::Shutdown { how, .. } => {
                         // A second write shutdown is an error, as in libuv (`shutdown_twice`).
@@ -631,6 +719,8 @@ impl Net {
                             (Io::Udp(u), false) => u.local_addr().map(|a| a.to_string()),
                             (Io::Udp(u), true) => u.peer_addr().map(|a| a.to_string()),
                             (Io::UnixStream(_) | Io::UnixListener(_), _) => Ok(String::new()),
+                            (Io::UnixDgram(u), false) => u.local_addr().map(|a| unix_path(&a)),
+                            (Io::UnixDgram(u), true) => u.peer_addr().map(|a| unix_path(&a)),
                         };
                         let fam = s.family;
                         done(
@@ -641,7 +731,7 @@ impl Net {
                             },
                         );
                     }
-                    NetOp::Queued { .. } => done(out, IoResult::Value(Elem::I(s.unsent() as i64))),
+                    NetOp::Queued { .. } => done(out, IoResult::Value(Elem::I((s.unsent() + s.dq_bytes) as i64))),
                     NetOp::Alpn { .. } => {
                         let p = s.tls.as_deref().map(crate::tls::alpn).unwrap_or_default();
                         done(out, IoResult::Value(Elem::S(Str::from(p))))
@@ -695,6 +785,12 @@ impl Net {
     }
 
     fn connect(&mut self, fam: i64, stype: i64, addr: &str, opts: u32) -> Result<Sock, String> {
+        if (fam == family::UNIX || fam == family::LOCAL) && stype == sock_type::DGRAM {
+            // Unbound: the peer sees an unnamed sender.
+            let s = mio::net::UnixDatagram::unbound().map_err(|e| os("connect", &e))?;
+            s.connect(addr).map_err(|e| os("connect", &e))?;
+            return Ok(Sock::new(Io::UnixDgram(s), fam));
+        }
         if fam == family::UNIX || fam == family::LOCAL {
             let s = mio::net::UnixStream::connect(addr).map_err(|e| os("connect", &e))?;
             return Ok(Sock::new(Io::UnixStream(s), fam));
@@ -720,7 +816,9 @@ impl Net {
     fn bind(&mut self, fam: i64, stype: i64, addr: &str, opts: u32) -> Result<Sock, String> {
         if fam == family::UNIX || fam == family::LOCAL {
             if stype == sock_type::DGRAM {
-                return Err("bind failed: Unix datagram sockets are not supported".into());
+                // The socket file stays when the socket closes, as the OS leaves it.
+                let u = mio::net::UnixDatagram::bind(addr).map_err(|e| os("bind", &e))?;
+                return Ok(Sock::new(Io::UnixDgram(u), fam));
             }
             let l = mio::net::UnixListener::bind(addr).map_err(|e| os("bind", &e))?;
             return Ok(Sock::new(Io::UnixListener(l), fam));
@@ -809,10 +907,11 @@ impl Net {
         }
         // Reads.
         if s.readable && s.err.is_none() {
-            if self.scratch.len() < 65536 {
-                self.scratch.resize(65536, 0);
+            let want = if matches!(s.io, Io::UnixDgram(_)) { DGRAM_MAX } else { 65536 };
+            if self.scratch.len() < want {
+                self.scratch.resize(want, 0);
             }
-            fill(s, &mut self.scratch);
+            fill(s, &mut self.scratch[..want]);
         }
         // TLS: the handshake, then anything rustls wants to send.
         if let Some(w) = s.handshaking {
@@ -834,8 +933,13 @@ impl Net {
                 _ => {}
             }
         }
-        // Writes.
-        if s.err.is_none() {
+        // Writes: datagrams one by one (a retry is due if the peer was full), else the queue.
+        if s.io.is_dgram() {
+            if !s.dq.is_empty() && send_dgrams(s, out) {
+                s.retry = Some(Instant::now() + DGRAM_RETRY);
+                self.timed = true;
+            }
+        } else if s.err.is_none() {
             flush(s);
         }
         serve_readers(s, out);
@@ -868,6 +972,10 @@ impl Net {
                 }
                 for (ww, _, _) in s.writers.drain(..) {
                     out.push_back(Completion { waiter: ww, result: IoResult::Cancelled });
+                }
+                // Datagrams the OS would not take yet are dropped, as the OS drops them.
+                for o in s.dq.drain(..) {
+                    out.push_back(Completion { waiter: o.waiter, result: IoResult::Cancelled });
                 }
                 let _ = s.io.shutdown(Shutdown::Both);
                 out.push_back(Completion { waiter: w, result: IoResult::Done });
@@ -1030,6 +1138,11 @@ impl Net {
                 s.acceptors.remove(i);
                 return true;
             }
+            if let Some(i) = s.dq.iter().position(|o| o.waiter == w) {
+                let o = s.dq.remove(i).expect("present");
+                s.dq_bytes -= o.data.len();
+                return true;
+            }
             if s.connecting.as_ref().is_some_and(|(x, _)| *x == w) {
                 hit = Some(*id);
                 break;
@@ -1045,10 +1158,17 @@ impl Net {
 
 /// Reads what the socket has into its buffer (through rustls when TLS is on).
 fn fill(s: &mut Sock, chunk: &mut [u8]) {
-    if let Io::Udp(u) = &s.io {
-        loop {
-            match u.recv_from(chunk) {
-                Ok((n, a)) => s.dgrams.push_back((chunk[..n].to_vec(), a.to_string())),
+    if s.io.is_dgram() {
+        // Whole datagrams, up to `DGRAMS_AHEAD` of them: past that `readable` stays set and
+        // the next `recv`/`recvfrom` reads on.
+        while s.dgrams.len() < DGRAMS_AHEAD {
+            let r = match &s.io {
+                Io::Udp(u) => u.recv_from(chunk).map(|(n, a)| (n, a.to_string())),
+                Io::UnixDgram(u) => u.recv_from(chunk).map(|(n, a)| (n, unix_path(&a))),
+                _ => return,
+            };
+            match r {
+                Ok((n, a)) => s.dgrams.push_back((chunk[..n].to_vec(), a)),
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     s.readable = false;
                     return;
@@ -1060,6 +1180,7 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                 }
             }
         }
+        return;
     }
     while s.unread().len() < READ_CAP && !s.eof {
         if let Some(t) = s.tls.as_mut() {
@@ -1242,7 +1363,7 @@ fn serve_readers(s: &mut Sock, out: &mut VecDeque<Completion>) {
                 if which & 1 != 0 && (!s.unread().is_empty() || s.eof || s.err.is_some() || !s.dgrams.is_empty()) {
                     bits |= 1;
                 }
-                if which & 2 != 0 && s.unsent() < HIGH_WATER {
+                if which & 2 != 0 && s.unsent() < HIGH_WATER && s.dq.is_empty() {
                     bits |= 2;
                 }
                 if bits == 0 {
@@ -1254,6 +1375,15 @@ fn serve_readers(s: &mut Sock, out: &mut VecDeque<Completion>) {
                 }
                 IoResult::Value(Elem::I(bits))
             }
+            // On a datagram socket `recv` takes one whole datagram (an empty one is "", with
+            // no end of stream).
+            Reader::Recv if s.io.is_dgram() => match s.dgrams.pop_front() {
+                Some((d, _)) => data(d, false),
+                None => match &s.err {
+                    Some(e) => IoResult::Failed(e.message("recv")),
+                    None => return,
+                },
+            },
             Reader::RecvFrom => match s.dgrams.pop_front() {
                 Some((d, from)) => {
                     IoResult::Datagram { data: Str::from_vec(d, Encoding::Binary), from: Str::from(from) }
@@ -1286,4 +1416,47 @@ fn serve_readers(s: &mut Sock, out: &mut VecDeque<Completion>) {
         s.readers.pop_front();
         out.push_back(Completion { waiter: w, result });
     }
+}
+
+/// Hands the queued datagrams to the OS, in order, until one would block; true if one did
+/// (the peer's queue is full). A failed `send` sets the sticky error, since it concerns the
+/// one peer the socket has; a failed `sendto` fails alone, since it concerns its own address
+/// and the socket is as good as before (`sendto` a path nobody is bound to, then to one that
+/// is).
+fn send_dgrams(s: &mut Sock, out: &mut VecDeque<Completion>) -> bool {
+    while let Some(o) = s.dq.front() {
+        let r = match (&s.io, &o.to, &s.err) {
+            (_, Dest::Peer, Some(e)) => Err(Err(e.message("send"))),
+            (Io::Udp(u), Dest::Peer, None) => u.send(&o.data).map_err(Ok),
+            (Io::UnixDgram(u), Dest::Peer, None) => u.send(&o.data).map_err(Ok),
+            (Io::Udp(u), Dest::Ip(a), _) => u.send_to(&o.data, *a).map_err(Ok),
+            (Io::UnixDgram(u), Dest::Path(p), _) => u.send_to(&o.data, p).map_err(Ok),
+            _ => Err(Err(format!("{} failed: not a datagram socket", o.name()))),
+        };
+        let result = match r {
+            Ok(n) => IoResult::Value(Elem::I(n as i64)),
+            Err(Ok(e)) if e.kind() == io::ErrorKind::WouldBlock => {
+                s.writable = false;
+                return true;
+            }
+            Err(Ok(e)) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(Ok(e)) => {
+                if matches!(o.to, Dest::Peer) {
+                    s.err = Some(Sticky::os(&e));
+                }
+                IoResult::Failed(os(o.name(), &e))
+            }
+            Err(Err(text)) => IoResult::Failed(text),
+        };
+        let o = s.dq.pop_front().expect("present");
+        s.dq_bytes -= o.data.len();
+        out.push_back(Completion { waiter: o.waiter, result });
+    }
+    false
+}
+
+/// The path a Unix socket address names; "" for an unnamed socket (one that never bound a
+/// path, such as a datagram socket that only connected) and for Linux's abstract names.
+fn unix_path(a: &std::os::unix::net::SocketAddr) -> String {
+    a.as_pathname().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
 }

@@ -413,8 +413,10 @@ impl Vm {
                 let host = tri!(string(self, 0)).unwrap_or_default();
                 let port = tri!(int(self, 1)).unwrap_or(0);
                 let fam = if all { tri!(int(self, 3)).unwrap_or(0) } else { tri!(int(self, 2)).unwrap_or(sd.family) };
-                if sd.family == family::UNIX || fam == family::UNIX {
-                    let a = self.new_sockaddr(host, family::UNIX);
+                // PF_LOCAL is PF_UNIX by its other name: a path, nothing to resolve.
+                if sd.family == family::UNIX || sd.family == family::LOCAL || fam == family::UNIX {
+                    let f = if sd.family == family::LOCAL { family::LOCAL } else { family::UNIX };
+                    let a = self.new_sockaddr(host, f);
                     return val(Elem::P(Some(a)));
                 }
                 NetOp::Resolve { host, port, family: fam, all }

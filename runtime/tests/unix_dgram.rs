@@ -1,0 +1,1039 @@
+//! Unix-domain datagram sockets (`PIO_PF_UNIX`/`PIO_PF_LOCAL` with `PIO_SOCK_DGRAM`) through
+//! the real binary: two Kea sockets in one program, a python3 peer (`AF_UNIX, SOCK_DGRAM`,
+//! standard library only), errors in both forms, the socket file, fds, a full peer, and a
+//! differential test of the blocking and the callback forms. Every wait is bounded (at most
+//! 10 s); checks are on what happened, never on how fast. Each test works in its own
+//! directory under the system temp dir, named with the test's pid, and removes it at the end.
+//!
+//! | behaviour | test |
+//! |---|---|
+//! | blocking and async `sendto`/`recvfrom` between tasks; two sends are two whole receives | `tasks_exchange_whole_datagrams_in_both_forms` |
+//! | a python3 peer: named and unnamed senders both ways | `a_python_peer_exchanges_datagrams_with_kea` |
+//! | `recv`/`recvfrom` time out, per call and by `timeout`, in both forms | `recv_and_recvfrom_time_out_and_the_socket_stays_usable` |
+//! | `sendto` a missing path fails in both forms and does not stick | `sendto_a_missing_path_fails_in_both_forms` |
+//! | a connected peer gone: the error sticks under each operation's name | `a_vanished_connected_peer_is_a_sticky_error` |
+//! | binding an existing path; the file stays after `close` | `binding_an_existing_path_fails_and_close_leaves_the_file` |
+//! | fds back to the baseline after good and failed sockets | `fds_return_to_the_baseline` |
+//! | a peer that does not read: `sendto` waits, other tasks run, nothing is lost | `a_full_peer_parks_the_sender_and_every_datagram_arrives_in_order` |
+//! | blocking and callback forms give identical output | `blocking_and_callback_forms_agree` |
+//! | UDP's `recv` on a connected socket: one whole datagram per call | `udp_recv_takes_whole_datagrams` |
+//!
+//! A failure here points at `runtime/src/net.rs` (the reactor) first, then at
+//! `vm/src/interp/net.rs` (how a result becomes a value or an exception).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// The longest any single wait in this file may take.
+const BOUND: Duration = Duration::from_secs(10);
+
+/// A fresh, empty directory for one test.
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kea-udg-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn write_program(dir: &Path, text: &str) -> String {
+    let p = dir.join("prog.pir");
+    std::fs::write(&p, text).expect("write program");
+    p.to_string_lossy().into_owned()
+}
+
+fn need_python() {
+    let ok = Command::new("python3")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "these tests need `python3`: install the Debian package `python3`");
+}
+
+/// A child process whose stdout and stderr lines (stderr prefixed `E: `) arrive on one
+/// channel; killed when dropped.
+struct Proc {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    rx: mpsc::Receiver<String>,
+    /// Every line so far.
+    seen: Vec<String>,
+    /// Lines before this index were matched already.
+    next: usize,
+}
+
+impl Proc {
+    fn spawn(cmd: &mut Command) -> Proc {
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}"));
+        let (tx, rx) = mpsc::channel();
+        let out = child.stdout.take().expect("piped stdout");
+        let err = child.stderr.take().expect("piped stderr");
+        for (prefix, r) in [("", Box::new(out) as Box<dyn Read + Send>), ("E: ", Box::new(err))] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(r).lines().map_while(Result::ok) {
+                    if tx.send(format!("{prefix}{line}")).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        let stdin = child.stdin.take();
+        Proc { child, stdin, rx, seen: Vec::new(), next: 0 }
+    }
+
+    fn kea(prog: &str, args: &[&str]) -> Proc {
+        Proc::spawn(Command::new(env!("CARGO_BIN_EXE_kea")).arg("run").arg(prog).args(args))
+    }
+
+    fn python(script: &str, args: &[&str]) -> Proc {
+        need_python();
+        Proc::spawn(Command::new("python3").arg("-c").arg(script).args(args))
+    }
+
+    /// Waits (bounded) for the next line, after the last one matched, containing `what`.
+    fn line(&mut self, what: &str) -> String {
+        let end = Instant::now() + BOUND;
+        loop {
+            if let Some(i) = self.seen[self.next..].iter().position(|l| l.contains(what)) {
+                self.next += i + 1;
+                return self.seen[self.next - 1].clone();
+            }
+            match self.rx.recv_timeout(end.saturating_duration_since(Instant::now())) {
+                Ok(l) => self.seen.push(l),
+                Err(_) => panic!("no line with {what:?} within {BOUND:?}; saw:\n{}", self.seen.join("\n")),
+            }
+        }
+    }
+
+    fn say(&mut self, line: &str) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(format!("{line}\n").as_bytes()).expect("write to the child");
+        stdin.flush().expect("flush");
+    }
+
+    /// Waits (bounded) for the process to exit: its exit code and everything it printed.
+    fn finish(mut self) -> (i32, String) {
+        drop(self.stdin.take());
+        let end = Instant::now() + BOUND;
+        let status = loop {
+            if let Some(st) = self.child.try_wait().expect("try_wait") {
+                break st;
+            }
+            assert!(Instant::now() < end, "the process did not exit within {BOUND:?}:\n{}", self.seen.join("\n"));
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        while let Ok(l) = self.rx.recv_timeout(Duration::from_secs(2)) {
+            self.seen.push(l);
+        }
+        let out = self.seen.join("\n");
+        assert!(!out.contains("panicked") && !out.contains("internal error"), "a panic:\n{out}");
+        (status.code().unwrap_or(-1), out)
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `kea run PROG DIR` to the end: exit code and output (stderr lines prefixed `E: `).
+fn run(dir: &Path, text: &str) -> (i32, String) {
+    let prog = write_program(dir, text);
+    Proc::kea(&prog, &[dir.to_str().expect("utf-8 temp path")]).finish()
+}
+
+// 1. Two Kea sockets, tasks and callbacks --------------------------------------------------
+
+/// argv[1]: a directory. b's task receives (blocking) while main sends: datagrams of 0, 1,
+/// 100 000 bytes and two small ones, each received whole; then the same with callbacks.
+const TASKS: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc a, b, t, r, cb
+    .local string dir, a_path, b_path
+    dir = argv[1]
+    a_path = dir . "/a.sock"
+    b_path = dir . "/b.sock"
+    a = new 'Socket'
+    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    a.'bind'(a_path)
+    b = new 'Socket'
+    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    b.'bind'(b_path)
+    $P0 = get_global 'receiver'
+    t = new 'Task'
+    t.'code'($P0)
+    t.'data'(b)
+    schedule t
+    $I0 = a.'sendto'("", b_path)
+    print "sent "
+    say $I0
+    $I0 = a.'sendto'("x", b_path)
+    print "sent "
+    say $I0
+    $S0 = repeat "0123456789", 10000
+    $I0 = a.'sendto'($S0, b_path)
+    print "sent "
+    say $I0
+    $I0 = a.'sendto'("hello", b_path)
+    print "sent "
+    say $I0
+    $I0 = a.'sendto'("world", b_path)
+    print "sent "
+    say $I0
+    wait t
+    cb = get_global 'on_recvfrom'
+    r = b.'recvfrom'(cb)
+    $P1 = get_global 'on_sendto'
+    $P2 = a.'sendto'("async one", b_path, $P1)
+    $P3 = a.'sendto'("async two", b_path, $P1)
+    wait $P2
+    wait $P3
+    wait r
+    r = b.'recvfrom'(cb)
+    wait r
+    a.'close'()
+    b.'close'()
+    say "done"
+.end
+
+.sub receiver
+    .param pmc b
+    .local int i
+    i = 0
+again:
+    $P0 = b.'recvfrom'()
+    $S0 = $P0[0]
+    $P1 = $P0[1]
+    $I0 = length $S0
+    print "task got "
+    print $I0
+    print " bytes from "
+    $S1 = $P1
+    $I1 = index $S1, "/a.sock"
+    $I1 = $I1 > 0
+    say $I1
+    inc i
+    if i < 5 goto again
+.end
+
+.sub on_sendto
+    .param pmc r
+    $I0 = r.'return'()
+    print "async sendto returned "
+    say $I0
+.end
+
+.sub on_recvfrom
+    .param pmc r
+    $P0 = r.'return'()
+    $S0 = $P0[0]
+    print "async recvfrom: "
+    say $S0
+.end
+"#;
+
+#[test]
+fn tasks_exchange_whole_datagrams_in_both_forms() {
+    let dir = temp_dir("tasks");
+    let (code, out) = run(&dir, TASKS);
+    assert_eq!(code, 0, "{out}");
+    let want = "sent 0\nsent 1\nsent 100000\nsent 5\nsent 5\n\
+                task got 0 bytes from 1\ntask got 1 bytes from 1\ntask got 100000 bytes from 1\n\
+                task got 5 bytes from 1\ntask got 5 bytes from 1\n\
+                async sendto returned 9\nasync sendto returned 9\n\
+                async recvfrom: async one\nasync recvfrom: async two\ndone";
+    // The task's lines interleave with main's sends as the scheduler runs them; each
+    // side's own order is fixed.
+    let mine = |o: &str, p: &str| o.lines().filter(|l| l.starts_with(p)).collect::<Vec<_>>().join("\n");
+    for p in ["sent", "task got", "async", "done"] {
+        assert_eq!(mine(&out, p), mine(want, p), "lines starting {p:?}:\n{out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// 2. A python3 peer -------------------------------------------------------------------------
+
+/// argv: a directory. Binds DIR/py.sock, says `ready`, then: receives one datagram and
+/// reports its sender; answers it with two datagrams; then sends one from an unbound socket.
+const PY_PEER: &str = r#"
+import os, socket, sys
+d = sys.argv[1]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.settimeout(10)
+s.bind(os.path.join(d, "py.sock"))
+print("ready", flush=True)
+data, addr = s.recvfrom(65536)
+print("py got %r from %s" % (data.decode(), os.path.basename(addr)), flush=True)
+s.sendto(b"pong 1", addr)
+s.sendto(b"pong 2", addr)
+u = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+u.sendto(b"from nowhere", os.path.join(d, "kea.sock"))
+data, addr = s.recvfrom(65536)
+print("py got %r from %r" % (data.decode(), addr), flush=True)
+"#;
+
+/// argv[1]: a directory. Talks to the python peer at DIR/py.sock from DIR/kea.sock; then
+/// connects an unbound socket to it.
+const KEA_PEER: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc k, c, got, from
+    .local string dir, py
+    dir = argv[1]
+    py = dir . "/py.sock"
+    $S0 = dir . "/kea.sock"
+    k = new 'Socket'
+    k.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    k.'bind'($S0)
+    k.'sendto'("ping", py)
+    $I0 = 0
+again:
+    got = k.'recvfrom'(10.0)
+    $S1 = got[0]
+    from = got[1]
+    $S2 = from
+    $I1 = from.'family'()
+    print "kea got '"
+    print $S1
+    print "' from '"
+    $I2 = index $S2, "/py.sock"
+    if $I2 < 0 goto raw
+    $S2 = "DIR/py.sock"
+raw:
+    print $S2
+    print "' family "
+    say $I1
+    inc $I0
+    if $I0 < 3 goto again
+    c = new 'Socket'
+    c.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    c.'connect'(py)
+    c.'send'("connected")
+    c.'close'()
+    k.'close'()
+.end
+"#;
+
+#[test]
+fn a_python_peer_exchanges_datagrams_with_kea() {
+    let dir = temp_dir("python");
+    let d = dir.to_str().expect("utf-8 temp path");
+    let mut py = Proc::python(PY_PEER, &[d]);
+    py.line("ready");
+    let (code, out) = run(&dir, KEA_PEER);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        "kea got 'pong 1' from 'DIR/py.sock' family 1\n\
+         kea got 'pong 2' from 'DIR/py.sock' family 1\n\
+         kea got 'from nowhere' from '' family 1"
+    );
+    assert_eq!(py.line("py got"), "py got 'ping' from kea.sock");
+    // An unbound Kea socket is unnamed to its peer too (python shows it as None or '').
+    let last = py.line("py got");
+    assert!(last == "py got 'connected' from None" || last == "py got 'connected' from ''", "{last}");
+    let (code, pyout) = py.finish();
+    assert_eq!(code, 0, "{pyout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// 3. Timeouts -------------------------------------------------------------------------------
+
+const TIMEOUTS: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc a, r, cb
+    .local string path
+    path = argv[1]
+    path .= "/a.sock"
+    a = new 'Socket'
+    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    a.'bind'(path)
+    push_eh t1
+    $P0 = a.'recvfrom'(0.05)
+    say "received?"
+t1:
+    .get_results ($P1)
+    pop_eh
+    say $P1
+    a.'timeout'(0.05)
+    push_eh t2
+    $S0 = a.'recv'()
+    say "received?"
+t2:
+    .get_results ($P1)
+    pop_eh
+    say $P1
+    cb = get_global 'nothing'
+    r = a.'recvfrom'(cb)
+    wait r
+    $P2 = r.'error'()
+    print "async: "
+    say $P2
+    a.'sendto'("still usable", path)
+    $S1 = a.'recv'()
+    say $S1
+    a.'close'()
+.end
+.sub nothing
+    .param pmc r
+.end
+"#;
+
+#[test]
+fn recv_and_recvfrom_time_out_and_the_socket_stays_usable() {
+    let dir = temp_dir("timeout");
+    let start = Instant::now();
+    let (code, out) = run(&dir, TIMEOUTS);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        "recvfrom failed: Connection timed out(110)\n\
+         recv failed: Connection timed out(110)\n\
+         async: recvfrom failed: Connection timed out(110)\n\
+         still usable"
+    );
+    assert!(start.elapsed() < BOUND, "three 50 ms timeouts took {:?}", start.elapsed());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// 4. sendto a missing path ------------------------------------------------------------------
+
+const MISSING: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc a, r, cb
+    .local string dir, path, none
+    dir = argv[1]
+    path = dir . "/a.sock"
+    none = dir . "/nobody.sock"
+    a = new 'Socket'
+    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    a.'bind'(path)
+    push_eh f1
+    a.'sendto'("lost", none)
+    say "sent?"
+f1:
+    .get_results ($P1)
+    pop_eh
+    print "sync: "
+    say $P1
+    cb = get_global 'on_sendto'
+    r = a.'sendto'("lost", none, cb)
+    wait r
+    $P2 = r.'error'()
+    print "async: "
+    say $P2
+    # Not sticky: the socket still sends and receives.
+    a.'sendto'("fine", path)
+    $S0 = a.'recv'()
+    say $S0
+    a.'close'()
+.end
+.sub on_sendto
+    .param pmc r
+    $S0 = r.'state'()
+    print "callback: "
+    say $S0
+.end
+"#;
+
+#[test]
+fn sendto_a_missing_path_fails_in_both_forms() {
+    let dir = temp_dir("missing");
+    let (code, out) = run(&dir, MISSING);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        "sync: sendto failed: No such file or directory(2)\n\
+         callback: failed\n\
+         async: sendto failed: No such file or directory(2)\n\
+         fine"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// 5. A connected peer that goes away: a sticky error ---------------------------------------
+
+const STICKY: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc a, b, c, r, cb
+    .local string dir
+    dir = argv[1]
+    $S0 = dir . "/a.sock"
+    $S1 = dir . "/b.sock"
+    a = new 'Socket'
+    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    a.'bind'($S0)
+    b = new 'Socket'
+    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    b.'bind'($S1)
+    c = new 'Socket'
+    c.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    c.'connect'($S0)
+    c.'send'("one")
+    $S2 = a.'recv'()
+    say $S2
+    a.'close'()
+    push_eh f1
+    c.'send'("two")
+    say "sent?"
+f1:
+    .get_results ($P1)
+    pop_eh
+    say $P1
+    push_eh f2
+    $S2 = c.'recv'(5.0)
+    say "received?"
+f2:
+    .get_results ($P1)
+    pop_eh
+    say $P1
+    cb = get_global 'nothing'
+    r = c.'recvfrom'(cb)
+    wait r
+    $P2 = r.'error'()
+    say $P2
+    r = c.'send'("three", cb)
+    wait r
+    $P2 = r.'error'()
+    say $P2
+    # sendto names its own address, so it still works.
+    c.'sendto'("to b", $S1)
+    $S3 = b.'recv'()
+    say $S3
+    c.'close'()
+    b.'close'()
+.end
+.sub nothing
+    .param pmc r
+.end
+"#;
+
+#[test]
+fn a_vanished_connected_peer_is_a_sticky_error() {
+    let dir = temp_dir("sticky");
+    let (code, out) = run(&dir, STICKY);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        "one\n\
+         send failed: Connection refused(111)\n\
+         recv failed: Connection refused(111)\n\
+         recvfrom failed: Connection refused(111)\n\
+         send failed: Connection refused(111)\n\
+         to b"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// 6. Binding an existing path; the file after close ----------------------------------------
+
+const IN_USE: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc a, b, cb, r
+    .local string path
+    path = argv[1]
+    path .= "/a.sock"
+    a = new 'Socket'
+    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    a.'bind'(path)
+    b = new 'Socket'
+    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    push_eh f1
+    b.'bind'(path)
+    say "bound?"
+f1:
+    .get_results ($P1)
+    pop_eh
+    print "while open: "
+    say $P1
+    a.'close'()
+    cb = get_global 'nothing'
+    r = b.'bind'(path, cb)
+    wait r
+    $P2 = r.'error'()
+    print "after close, async: "
+    say $P2
+.end
+.sub nothing
+    .param pmc r
+.end
+"#;
+
+#[test]
+fn binding_an_existing_path_fails_and_close_leaves_the_file() {
+    let dir = temp_dir("in-use");
+    let (code, out) = run(&dir, IN_USE);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        "while open: bind failed: Address already in use(98)\n\
+         after close, async: bind failed: Address already in use(98)"
+    );
+    assert!(dir.join("a.sock").exists(), "the socket file stays after close, as the OS leaves it");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// 7. fds ------------------------------------------------------------------------------------
+
+/// argv[1]: a directory. Waits for a line on stdin at the baseline; then 50 rounds of: bind,
+/// connect, send, recvfrom, a failed bind, a failed connect, a failed sendto, close; then
+/// waits again.
+const FDS: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc a, c, stdin
+    .local string dir
+    .local int i
+    dir = argv[1]
+    stdin = getstdin
+    say "baseline"
+    $S9 = readline stdin
+    i = 0
+round:
+    $S0 = i
+    $S0 = dir . "/s"
+    $S1 = i
+    $S0 .= $S1
+    a = new 'Socket'
+    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    a.'bind'($S0)
+    c = new 'Socket'
+    c.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    c.'connect'($S0)
+    c.'send'("x")
+    $P0 = a.'recvfrom'()
+    $P1 = new 'Socket'
+    $P1.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    push_eh f1
+    $P1.'bind'($S0)
+f1:
+    pop_eh
+    $P2 = new 'Socket'
+    $P2.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    $S2 = dir . "/missing"
+    push_eh f2
+    $P2.'connect'($S2)
+f2:
+    pop_eh
+    push_eh f3
+    a.'sendto'("y", $S2)
+f3:
+    pop_eh
+    a.'close'()
+    c.'close'()
+    inc i
+    if i < 50 goto round
+    say "rounds done"
+    $S9 = readline stdin
+.end
+"#;
+
+fn fd_count(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).expect("/proc/PID/fd").count()
+}
+
+#[test]
+fn fds_return_to_the_baseline() {
+    let dir = temp_dir("fds");
+    let prog = write_program(&dir, FDS);
+    let mut kea = Proc::kea(&prog, &[dir.to_str().expect("utf-8 temp path")]);
+    kea.line("baseline");
+    let base = fd_count(kea.child.id());
+    kea.say("go");
+    kea.line("rounds done");
+    assert_eq!(fd_count(kea.child.id()), base, "fds left behind:\n{}", kea.seen.join("\n"));
+    kea.say("end");
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// 8. A peer that does not read --------------------------------------------------------------
+
+/// argv[1]: a directory. A task sends 3000 numbered datagrams to b, which reads none until a
+/// second task has ticked 20 times (about 20 ms): the kernel's queue for b (10 datagrams by
+/// default, `net.unix.max_dgram_qlen`) fills long before, so the sender waits in `sendto`
+/// while the ticker runs. Then b reads them all and checks the order.
+const FULL: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc a, b, sender, ticker
+    .local string dir, b_path
+    .local int i, bad
+    dir = argv[1]
+    b_path = dir . "/b.sock"
+    b = new 'Socket'
+    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    b.'bind'(b_path)
+    a = new 'Socket'
+    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    $S0 = dir . "/a.sock"
+    a.'bind'($S0)
+    $P8 = new 'String'
+    $P8 = b_path
+    set_global 'b_path', $P8
+    $P9 = new 'Integer'
+    $P9 = 0
+    set_global 'done', $P9
+    $P0 = get_global 'send_all'
+    sender = new 'Task'
+    sender.'code'($P0)
+    sender.'data'(a)
+    schedule sender
+    $P1 = get_global 'tick'
+    ticker = new 'Task'
+    ticker.'code'($P1)
+    schedule ticker
+    wait ticker
+    i = 0
+    bad = 0
+next:
+    $S0 = b.'recv'(10.0)
+    $S1 = i
+    if $S0 == $S1 goto ok
+    inc bad
+ok:
+    inc i
+    if i < 3000 goto next
+    wait sender
+    print "received 3000, out of order or wrong: "
+    say bad
+.end
+
+.sub send_all
+    .param pmc a
+    .local int i
+    $P8 = get_global 'b_path'
+    $S9 = $P8
+    i = 0
+again:
+    $S0 = i
+    a.'sendto'($S0, $S9)
+    inc i
+    if i < 3000 goto again
+    say "sent 3000"
+    $P0 = get_global 'done'
+    $P0 = 1
+.end
+
+.sub tick
+    .local int n
+    n = 0
+loop:
+    inc n
+    sleep 0.001
+    if n < 20 goto loop
+    $P0 = get_global 'done'
+    $I0 = $P0
+    print "after 20 ticks the sender is done: "
+    say $I0
+.end
+"#;
+
+#[test]
+fn a_full_peer_parks_the_sender_and_every_datagram_arrives_in_order() {
+    let dir = temp_dir("full");
+    let (code, out) = run(&dir, FULL);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out, "after 20 ticks the sender is done: 0\nsent 3000\nreceived 3000, out of order or wrong: 0",
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// 9. Differential: the blocking and the callback forms -------------------------------------
+
+/// One operation in its two forms, after a shared setup that binds `a` (DIR/a.sock) and `b`
+/// (DIR/b.sock) and makes an unbound `c`. `BPATH` stands for b's path and `NONE` for a path
+/// nobody is bound to. Both forms print the same things; errors are caught and printed.
+struct Case {
+    name: &'static str,
+    /// Text the output must contain (so two forms that fail alike cannot pass unnoticed).
+    want: &'static str,
+    sync: &'static str,
+    asynch: &'static str,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "sendto then recvfrom",
+        want: "5\nhello\n",
+        sync: r#"$I0 = a.'sendto'("hello", BPATH)
+    say $I0
+    $P0 = b.'recvfrom'()
+    $S0 = $P0[0]
+    say $S0
+    $P1 = $P0[1]
+    $S1 = $P1
+    $I1 = index $S1, "/a.sock"
+    say $I1"#,
+        asynch: r#"r = a.'sendto'("hello", BPATH, cb)
+    wait r
+    r.'throw'()
+    $I0 = r.'return'()
+    say $I0
+    r = b.'recvfrom'(cb)
+    wait r
+    r.'throw'()
+    $P0 = r.'return'()
+    $S0 = $P0[0]
+    say $S0
+    $P1 = $P0[1]
+    $S1 = $P1
+    $I1 = index $S1, "/a.sock"
+    say $I1"#,
+    },
+    Case {
+        name: "two sends, two whole receives",
+        want: "first\nsecond\n",
+        sync: r#"a.'sendto'("first", BPATH)
+    a.'sendto'("second", BPATH)
+    $S0 = b.'recv'()
+    say $S0
+    $S0 = b.'recv'()
+    say $S0"#,
+        asynch: r#"r = a.'sendto'("first", BPATH, cb)
+    wait r
+    r = a.'sendto'("second", BPATH, cb)
+    wait r
+    r = b.'recv'(cb)
+    wait r
+    $S0 = r.'return'()
+    say $S0
+    r = b.'recv'(cb)
+    wait r
+    $S0 = r.'return'()
+    say $S0"#,
+    },
+    Case {
+        name: "connect, send, recv",
+        want: "9\nconnected\n",
+        sync: r#"c.'connect'(BPATH)
+    $I0 = c.'send'("connected")
+    say $I0
+    $S0 = b.'recv'()
+    say $S0"#,
+        asynch: r#"r = c.'connect'(BPATH, cb)
+    wait r
+    r.'throw'()
+    r = c.'send'("connected", cb)
+    wait r
+    $I0 = r.'return'()
+    say $I0
+    r = b.'recv'(cb)
+    wait r
+    $S0 = r.'return'()
+    say $S0"#,
+    },
+    Case {
+        name: "sendto a missing path",
+        want: "error: sendto failed: No such file or directory(2)",
+        sync: r#"a.'sendto'("lost", NONE)"#,
+        asynch: r#"r = a.'sendto'("lost", NONE, cb)
+    wait r
+    r.'throw'()"#,
+    },
+    Case {
+        name: "recvfrom times out",
+        want: "error: recvfrom failed: Connection timed out(110)",
+        sync: r#"$P0 = a.'recvfrom'(0.05)"#,
+        asynch: r#"r = a.'recvfrom'(0.05, cb)
+    wait r
+    r.'throw'()"#,
+    },
+    Case {
+        name: "bind an existing path",
+        want: "error: bind failed: Address already in use(98)",
+        sync: r#"c.'bind'(BPATH)"#,
+        asynch: r#"r = c.'bind'(BPATH, cb)
+    wait r
+    r.'throw'()"#,
+    },
+    Case {
+        name: "connect to a missing path",
+        want: "error: connect failed: No such file or directory(2)",
+        sync: r#"c.'connect'(NONE)"#,
+        asynch: r#"r = c.'connect'(NONE, cb)
+    wait r
+    r.'throw'()"#,
+    },
+    Case {
+        name: "addresses",
+        want: "''\nend",
+        sync: r#"$P0 = b.'local_address'()
+    $S0 = $P0
+    $I0 = index $S0, "/b.sock"
+    say $I0
+    c.'connect'(BPATH)
+    $P0 = c.'remote_address'()
+    $S0 = $P0
+    $I0 = index $S0, "/b.sock"
+    say $I0
+    $P0 = c.'local_address'()
+    print "'"
+    print $P0
+    say "'""#,
+        asynch: r#"r = b.'local_address'(cb)
+    wait r
+    $P0 = r.'return'()
+    $S0 = $P0
+    $I0 = index $S0, "/b.sock"
+    say $I0
+    r = c.'connect'(BPATH, cb)
+    wait r
+    r = c.'remote_address'(cb)
+    wait r
+    $P0 = r.'return'()
+    $S0 = $P0
+    $I0 = index $S0, "/b.sock"
+    say $I0
+    r = c.'local_address'(cb)
+    wait r
+    $P0 = r.'return'()
+    print "'"
+    print $P0
+    say "'""#,
+    },
+    Case {
+        name: "close",
+        want: "1\nerror: IO operation on a closed socket",
+        sync: r#"a.'close'()
+    $I0 = a.'is_closed'()
+    say $I0
+    a.'sendto'("x", BPATH)"#,
+        asynch: r#"r = a.'close'(cb)
+    wait r
+    $I0 = a.'is_closed'()
+    say $I0
+    r = a.'sendto'("x", BPATH, cb)
+    wait r
+    r.'throw'()"#,
+    },
+];
+
+fn diff_program(dir: &Path, body: &str) -> String {
+    let d = dir.to_str().expect("utf-8 temp path");
+    let body = body.replace("NONE", &format!("\"{d}/nobody.sock\"")).replace("BPATH", &format!("\"{d}/b.sock\""));
+    format!(
+        r#".include 'socket.pasm'
+.sub main :main
+    .local pmc a, b, c, r, cb
+    cb = get_global 'nothing'
+    a = new 'Socket'
+    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    a.'bind'("{d}/a.sock")
+    b = new 'Socket'
+    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    b.'bind'("{d}/b.sock")
+    c = new 'Socket'
+    c.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    push_eh failed
+    {body}
+    pop_eh
+    goto after
+failed:
+    .get_results ($P9)
+    pop_eh
+    print "error: "
+    say $P9
+after:
+    say "end"
+.end
+.sub nothing
+    .param pmc r
+.end
+"#
+    )
+}
+
+#[test]
+fn blocking_and_callback_forms_agree() {
+    for (i, c) in CASES.iter().enumerate() {
+        let dir = temp_dir(&format!("diff{i}-s"));
+        let sync = run(&dir, &diff_program(&dir, c.sync));
+        // Of the same length, so positions in the paths agree.
+        let dir2 = temp_dir(&format!("diff{i}-a"));
+        let asy = run(&dir2, &diff_program(&dir2, c.asynch));
+        let d1 = dir.to_str().expect("utf-8");
+        let d2 = dir2.to_str().expect("utf-8");
+        assert_eq!(sync.0, 0, "{}: {}", c.name, sync.1);
+        assert_eq!(
+            (sync.0, sync.1.replace(d1, "DIR")),
+            (asy.0, asy.1.replace(d2, "DIR")),
+            "{}: the blocking and callback forms differ",
+            c.name
+        );
+        assert!(
+            sync.1.ends_with("end") && sync.1.contains(c.want),
+            "{}: expected {:?} in:\n{}",
+            c.name,
+            c.want,
+            sync.1
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(&dir2);
+    }
+}
+
+// 10. UDP's recv, which shares the datagram path ---------------------------------------------
+
+const UDP_RECV: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .local pmc b, c, r, cb
+    b = new 'Socket'
+    b.'socket'(.PIO_PF_INET, .PIO_SOCK_DGRAM, .PIO_PROTO_UDP)
+    b.'bind'("127.0.0.1:0")
+    $P0 = b.'local_address'()
+    c = new 'Socket'
+    c.'socket'(.PIO_PF_INET, .PIO_SOCK_DGRAM, .PIO_PROTO_UDP)
+    c.'connect'($P0)
+    c.'send'("one")
+    c.'send'("two")
+    $S0 = b.'recv'(5.0)
+    say $S0
+    cb = get_global 'nothing'
+    r = b.'recv'(5.0, cb)
+    wait r
+    $S0 = r.'return'()
+    say $S0
+.end
+.sub nothing
+    .param pmc r
+.end
+"#;
+
+/// A `recv` on a UDP socket used to wait on the byte buffer, which datagrams never reach.
+#[test]
+fn udp_recv_takes_whole_datagrams() {
+    let dir = temp_dir("udp");
+    let (code, out) = run(&dir, UDP_RECV);
+    assert_eq!((code, out.as_str()), (0, "one\ntwo"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
