@@ -743,6 +743,12 @@ impl Net {
                     | NetOp::Abort { .. } => {}
                 }
             }
+            IoOp::Read { handle, .. } if self.socks.get(&handle).is_some_and(|s| s.io.is_dgram()) => {
+                out.push_back(Completion { waiter: w, result: not_a_stream("read") });
+            }
+            IoOp::ReadLine { handle, .. } if self.socks.get(&handle).is_some_and(|s| s.io.is_dgram()) => {
+                out.push_back(Completion { waiter: w, result: not_a_stream("readline") });
+            }
             IoOp::Read { handle, count } => {
                 if let Some(s) = self.socks.get_mut(&handle) {
                     s.readers.push_back((Reader::Read(count), w, None));
@@ -1416,6 +1422,12 @@ fn serve_readers(s: &mut Sock, out: &mut VecDeque<Completion>) {
         s.readers.pop_front();
         out.push_back(Completion { waiter: w, result });
     }
+}
+
+/// A stream read on a datagram socket: a byte stream has no place for datagram boundaries,
+/// so it fails at once rather than wait for a stream that never comes.
+fn not_a_stream(what: &str) -> IoResult {
+    IoResult::Failed(format!("{what} failed: not a stream socket (a datagram socket reads with recv or recvfrom)"))
 }
 
 /// Hands the queued datagrams to the OS, in order, until one would block; true if one did

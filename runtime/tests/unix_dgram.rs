@@ -17,6 +17,7 @@
 //! | a peer that does not read: `sendto` waits, other tasks run, nothing is lost | `a_full_peer_parks_the_sender_and_every_datagram_arrives_in_order` |
 //! | blocking and callback forms give identical output | `blocking_and_callback_forms_agree` |
 //! | UDP's `recv` on a connected socket: one whole datagram per call | `udp_recv_takes_whole_datagrams` |
+//! | `read`/`readline` on a datagram socket (Unix or UDP) fail at once, in both forms | `stream_reads_on_a_datagram_socket_fail_at_once` |
 //!
 //! A failure here points at `runtime/src/net.rs` (the reactor) first, then at
 //! `vm/src/interp/net.rs` (how a result becomes a value or an exception).
@@ -1035,5 +1036,64 @@ fn udp_recv_takes_whole_datagrams() {
     let dir = temp_dir("udp");
     let (code, out) = run(&dir, UDP_RECV);
     assert_eq!((code, out.as_str()), (0, "one\ntwo"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// 10. Stream reads on a datagram socket ----------------------------------------------------
+
+/// `read` and `readline` on Unix and UDP datagram sockets, blocking and async: each fails at
+/// once with a clear message instead of waiting for a stream that never comes.
+const STREAM_READS: &str = r#"
+.include 'socket.pasm'
+.sub main :main
+    .param pmc argv
+    .local pmc u, d, r, cb
+    $S0 = argv[1]
+    $S0 .= "/r.sock"
+    u = new 'Socket'
+    u.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
+    u.'bind'($S0)
+    d = new 'Socket'
+    d.'socket'(.PIO_PF_INET, .PIO_SOCK_DGRAM, .PIO_PROTO_UDP)
+    $P0 = d.'sockaddr'("127.0.0.1", 0)
+    d.'bind'($P0)
+    cb = get_global 'nothing'
+    push_eh e1
+    $S1 = u.'read'(10)
+    say "read returned?"
+e1:
+    .get_results ($P1)
+    pop_eh
+    say $P1
+    push_eh e2
+    $S1 = d.'readline'()
+    say "readline returned?"
+e2:
+    .get_results ($P1)
+    pop_eh
+    say $P1
+    r = u.'readline'(cb)
+    wait r
+    $P2 = r.'error'()
+    say $P2
+    r = d.'read'(10, cb)
+    wait r
+    $P2 = r.'error'()
+    say $P2
+    u.'close'()
+    d.'close'()
+.end
+.sub nothing
+    .param pmc r
+.end
+"#;
+
+#[test]
+fn stream_reads_on_a_datagram_socket_fail_at_once() {
+    let dir = temp_dir("streamread");
+    let (code, out) = run(&dir, STREAM_READS);
+    let line = |op: &str| format!("{op} failed: not a stream socket (a datagram socket reads with recv or recvfrom)");
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, [line("read"), line("readline"), line("readline"), line("read")].join("\n"));
     let _ = std::fs::remove_dir_all(&dir);
 }
