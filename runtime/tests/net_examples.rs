@@ -4,6 +4,8 @@
 //! line, `listening on 127.0.0.1:PORT`. Every wait is bounded, and a missing tool fails the
 //! test with the Debian package to install; it never skips.
 
+mod common;
+use common::need;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -16,18 +18,6 @@ const CLIENT: Duration = Duration::from_secs(60);
 fn example(name: &str) -> String {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples").join(name);
     p.canonicalize().expect("the example exists").to_string_lossy().into_owned()
-}
-
-/// Fails (never skips) when a tool the test drives is missing.
-fn need(tool: &str, version_arg: &str, package: &str) {
-    let ok = Command::new(tool)
-        .arg(version_arg)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(ok, "this test needs `{tool}`: install the Debian package `{package}` (apt-get install {package})");
 }
 
 fn temp_dir(tag: &str) -> PathBuf {

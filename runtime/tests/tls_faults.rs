@@ -19,14 +19,9 @@
 //! A failure here points at `runtime/src/net.rs` (the reactor's TLS buffers) or
 //! `runtime/src/tls.rs` (the configurations) first.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+use common::{fd_count, peer_port, Proc};
 use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
-
-/// The longest any single wait in this file may take.
-const BOUND: Duration = Duration::from_secs(10);
 
 fn temp_dir(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kea-tls-faults-{tag}-{}", std::process::id()));
@@ -38,18 +33,6 @@ fn write_program(tag: &str, text: &str) -> String {
     let p = temp_dir(tag).join(format!("{tag}.pir"));
     std::fs::write(&p, text).expect("write program");
     p.to_string_lossy().into_owned()
-}
-
-/// Fails (never skips) when a tool a test drives is missing.
-fn need(tool: &str, version_arg: &str, package: &str) {
-    let ok = Command::new(tool)
-        .arg(version_arg)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(ok, "this test needs `{tool}`: install the Debian package `{package}`");
 }
 
 /// PEM files made with rcgen: a CA; a server certificate for localhost and 127.0.0.1 and a
@@ -94,119 +77,6 @@ impl Pki {
     }
 }
 
-/// A child process whose stdout and stderr arrive line by line on one channel (stderr lines
-/// prefixed `E: `); killed when dropped.
-struct Proc {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    rx: mpsc::Receiver<String>,
-    /// Every line so far.
-    seen: Vec<String>,
-    /// Lines before this index were matched already: `line` waits for markers in order.
-    next: usize,
-}
-
-impl Proc {
-    fn spawn(cmd: &mut Command) -> Proc {
-        let mut child = cmd
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}"));
-        let (tx, rx) = mpsc::channel();
-        let out = child.stdout.take().expect("piped stdout");
-        let err = child.stderr.take().expect("piped stderr");
-        for (prefix, r) in [("", Box::new(out) as Box<dyn Read + Send>), ("E: ", Box::new(err))] {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(r).lines().map_while(Result::ok) {
-                    if tx.send(format!("{prefix}{line}")).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        let stdin = child.stdin.take();
-        Proc { child, stdin, rx, seen: Vec::new(), next: 0 }
-    }
-
-    /// `kea run PROG ARGS...`.
-    fn kea(prog: &str, args: &[&str]) -> Proc {
-        Proc::spawn(Command::new(env!("CARGO_BIN_EXE_kea")).arg("run").arg(prog).args(args))
-    }
-
-    fn python(script: &str, args: &[&str]) -> Proc {
-        need("python3", "--version", "python3");
-        Proc::spawn(Command::new("python3").arg("-c").arg(script).args(args))
-    }
-
-    fn openssl(args: &[&str]) -> Proc {
-        need("openssl", "version", "openssl");
-        Proc::spawn(Command::new("openssl").args(args))
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    /// Waits (bounded) for the next line, after the last one matched, containing `what`.
-    fn line(&mut self, what: &str) -> String {
-        let end = Instant::now() + BOUND;
-        loop {
-            if let Some(i) = self.seen[self.next..].iter().position(|l| l.contains(what)) {
-                self.next += i + 1;
-                return self.seen[self.next - 1].clone();
-            }
-            match self.rx.recv_timeout(end.saturating_duration_since(Instant::now())) {
-                Ok(l) => self.seen.push(l),
-                Err(_) => panic!("no line with {what:?} within {BOUND:?}; saw:\n{}", self.transcript()),
-            }
-        }
-    }
-
-    fn transcript(&self) -> String {
-        self.seen.join("\n")
-    }
-
-    fn say(&mut self, line: &str) {
-        let stdin = self.stdin.as_mut().expect("stdin open");
-        stdin.write_all(format!("{line}\n").as_bytes()).expect("write to the child");
-        stdin.flush().expect("flush");
-    }
-
-    /// Waits (bounded) for the process to exit: its exit code and everything it printed.
-    fn finish(mut self) -> (i32, String) {
-        drop(self.stdin.take());
-        let end = Instant::now() + BOUND;
-        let status = loop {
-            if let Some(st) = self.child.try_wait().expect("try_wait") {
-                break st;
-            }
-            assert!(Instant::now() < end, "pid {} did not exit within {BOUND:?}:\n{}", self.pid(), self.transcript());
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        while let Ok(l) = self.rx.recv_timeout(Duration::from_secs(2)) {
-            self.seen.push(l);
-        }
-        let out = self.seen.join("\n");
-        assert!(!out.contains("panicked") && !out.contains("internal error"), "a panic:\n{out}");
-        (status.code().unwrap_or(-1), out)
-    }
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Entries in `/proc/PID/fd`.
-fn fd_count(pid: u32) -> usize {
-    std::fs::read_dir(format!("/proc/{pid}/fd")).expect("/proc/PID/fd").count()
-}
-
 /// Open sockets in `/proc/PID/fd`.
 fn socket_count(pid: u32) -> usize {
     std::fs::read_dir(format!("/proc/{pid}/fd"))
@@ -221,12 +91,6 @@ fn status_kib(pid: u32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc/PID/status");
     let line = status.lines().find(|l| l.starts_with(field)).unwrap_or_else(|| panic!("no {field} in status"));
     line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).expect("a number of kB")
-}
-
-/// The first line a peer prints: the port it listens on.
-fn peer_port(peer: &mut Proc) -> String {
-    let l = peer.line("port ");
-    l["port ".len()..].trim().to_string()
 }
 
 fn free_port() -> u16 {

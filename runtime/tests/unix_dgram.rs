@@ -22,14 +22,10 @@
 //! A failure here points at `runtime/src/net.rs` (the reactor) first, then at
 //! `vm/src/interp/net.rs` (how a result becomes a value or an exception).
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+use common::{fd_count, Proc, BOUND};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
-
-/// The longest any single wait in this file may take.
-const BOUND: Duration = Duration::from_secs(10);
+use std::time::Instant;
 
 /// A fresh, empty directory for one test.
 fn temp_dir(tag: &str) -> PathBuf {
@@ -43,110 +39,6 @@ fn write_program(dir: &Path, text: &str) -> String {
     let p = dir.join("prog.pir");
     std::fs::write(&p, text).expect("write program");
     p.to_string_lossy().into_owned()
-}
-
-fn need_python() {
-    let ok = Command::new("python3")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(ok, "these tests need `python3`: install the Debian package `python3`");
-}
-
-/// A child process whose stdout and stderr lines (stderr prefixed `E: `) arrive on one
-/// channel; killed when dropped.
-struct Proc {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    rx: mpsc::Receiver<String>,
-    /// Every line so far.
-    seen: Vec<String>,
-    /// Lines before this index were matched already.
-    next: usize,
-}
-
-impl Proc {
-    fn spawn(cmd: &mut Command) -> Proc {
-        let mut child = cmd
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}"));
-        let (tx, rx) = mpsc::channel();
-        let out = child.stdout.take().expect("piped stdout");
-        let err = child.stderr.take().expect("piped stderr");
-        for (prefix, r) in [("", Box::new(out) as Box<dyn Read + Send>), ("E: ", Box::new(err))] {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(r).lines().map_while(Result::ok) {
-                    if tx.send(format!("{prefix}{line}")).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        let stdin = child.stdin.take();
-        Proc { child, stdin, rx, seen: Vec::new(), next: 0 }
-    }
-
-    fn kea(prog: &str, args: &[&str]) -> Proc {
-        Proc::spawn(Command::new(env!("CARGO_BIN_EXE_kea")).arg("run").arg(prog).args(args))
-    }
-
-    fn python(script: &str, args: &[&str]) -> Proc {
-        need_python();
-        Proc::spawn(Command::new("python3").arg("-c").arg(script).args(args))
-    }
-
-    /// Waits (bounded) for the next line, after the last one matched, containing `what`.
-    fn line(&mut self, what: &str) -> String {
-        let end = Instant::now() + BOUND;
-        loop {
-            if let Some(i) = self.seen[self.next..].iter().position(|l| l.contains(what)) {
-                self.next += i + 1;
-                return self.seen[self.next - 1].clone();
-            }
-            match self.rx.recv_timeout(end.saturating_duration_since(Instant::now())) {
-                Ok(l) => self.seen.push(l),
-                Err(_) => panic!("no line with {what:?} within {BOUND:?}; saw:\n{}", self.seen.join("\n")),
-            }
-        }
-    }
-
-    fn say(&mut self, line: &str) {
-        let stdin = self.stdin.as_mut().expect("stdin open");
-        stdin.write_all(format!("{line}\n").as_bytes()).expect("write to the child");
-        stdin.flush().expect("flush");
-    }
-
-    /// Waits (bounded) for the process to exit: its exit code and everything it printed.
-    fn finish(mut self) -> (i32, String) {
-        drop(self.stdin.take());
-        let end = Instant::now() + BOUND;
-        let status = loop {
-            if let Some(st) = self.child.try_wait().expect("try_wait") {
-                break st;
-            }
-            assert!(Instant::now() < end, "the process did not exit within {BOUND:?}:\n{}", self.seen.join("\n"));
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        while let Ok(l) = self.rx.recv_timeout(Duration::from_secs(2)) {
-            self.seen.push(l);
-        }
-        let out = self.seen.join("\n");
-        assert!(!out.contains("panicked") && !out.contains("internal error"), "a panic:\n{out}");
-        (status.code().unwrap_or(-1), out)
-    }
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// Runs `kea run PROG DIR` to the end: exit code and output (stderr lines prefixed `E: `).
@@ -653,20 +545,16 @@ f3:
 .end
 "#;
 
-fn fd_count(pid: u32) -> usize {
-    std::fs::read_dir(format!("/proc/{pid}/fd")).expect("/proc/PID/fd").count()
-}
-
 #[test]
 fn fds_return_to_the_baseline() {
     let dir = temp_dir("fds");
     let prog = write_program(&dir, FDS);
     let mut kea = Proc::kea(&prog, &[dir.to_str().expect("utf-8 temp path")]);
     kea.line("baseline");
-    let base = fd_count(kea.child.id());
+    let base = fd_count(kea.pid());
     kea.say("go");
     kea.line("rounds done");
-    assert_eq!(fd_count(kea.child.id()), base, "fds left behind:\n{}", kea.seen.join("\n"));
+    assert_eq!(fd_count(kea.pid()), base, "fds left behind:\n{}", kea.transcript());
     kea.say("end");
     let (code, out) = kea.finish();
     assert_eq!(code, 0, "{out}");
