@@ -1162,6 +1162,22 @@ impl Net {
     }
 }
 
+/// What a failed read of `s` means: false (stop reading) when the socket is drained
+/// (`WouldBlock`) or broken (the error sticks); true (read again) when a signal interrupted it.
+fn read_again(s: &mut Sock, e: &io::Error) -> bool {
+    match e.kind() {
+        io::ErrorKind::WouldBlock => {
+            s.readable = false;
+            false
+        }
+        io::ErrorKind::Interrupted => true,
+        _ => {
+            s.err = Some(Sticky::os(e));
+            false
+        }
+    }
+}
+
 /// Reads what the socket has into its buffer (through rustls when TLS is on).
 fn fill(s: &mut Sock, chunk: &mut [u8]) {
     if s.io.is_dgram() {
@@ -1175,14 +1191,10 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
             };
             match r {
                 Ok((n, a)) => s.dgrams.push_back((chunk[..n].to_vec(), a)),
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    s.readable = false;
-                    return;
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    s.err = Some(Sticky::os(&e));
-                    return;
+                    if !read_again(s, &e) {
+                        return;
+                    }
                 }
             }
         }
@@ -1220,14 +1232,10 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                     }
                     drain_plain(s);
                 }
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    s.readable = false;
-                    return;
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    s.err = Some(Sticky::os(&e));
-                    return;
+                    if !read_again(s, &e) {
+                        return;
+                    }
                 }
             }
             continue;
@@ -1250,14 +1258,10 @@ fn fill(s: &mut Sock, chunk: &mut [u8]) {
                     return;
                 }
             }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                s.readable = false;
-                return;
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => {
-                s.err = Some(Sticky::os(&e));
-                return;
+                if !read_again(s, &e) {
+                    return;
+                }
             }
         }
     }

@@ -25,7 +25,7 @@
 //! `vm/src/interp/net.rs` (how a result becomes a value or an exception).
 
 mod common;
-use common::{fd_count, peer_port, Proc};
+use common::{assert_queue_seen_while_parked, fd_count, peer_port, Proc};
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -784,18 +784,7 @@ fn a_send_past_the_high_water_mark_parks_only_its_task_and_every_byte_arrives() 
     assert_eq!(code, 0, "{out}");
     // While the send was parked (the peer read nothing for a second), the ticker ran and saw
     // the queue: more than the high-water mark is queued, or the send would have returned.
-    let lines: Vec<&str> = out.lines().collect();
-    let start = lines.iter().position(|l| l.starts_with("send start")).expect("start");
-    let done = lines.iter().position(|l| l.starts_with("send done")).expect("done");
-    let queued: Vec<u64> = lines[start..done]
-        .iter()
-        .filter_map(|l| l.strip_prefix("tick "))
-        .map(|q| q.parse().expect("a queue size"))
-        .collect();
-    assert!(queued.len() >= 5, "the ticker stopped while the send was parked:\n{out}");
-    let high_water = 256 * 1024;
-    assert!(queued.iter().any(|&q| q > high_water), "queued() never grew past the high-water mark: {queued:?}");
-    assert!(queued.iter().all(|&q| q <= total), "{queued:?}");
+    assert_queue_seen_while_parked(&out, total);
 }
 
 // 7. Many tasks blocked in recv, one thread ----------------------------------------------------

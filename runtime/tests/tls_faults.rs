@@ -20,7 +20,7 @@
 //! `runtime/src/tls.rs` (the configurations) first.
 
 mod common;
-use common::{fd_count, peer_port, Proc};
+use common::{assert_queue_seen_while_parked, fd_count, peer_port, Proc};
 use std::path::PathBuf;
 
 fn temp_dir(tag: &str) -> PathBuf {
@@ -267,18 +267,7 @@ fn a_tls_send_past_the_high_water_mark_parks_only_its_task_and_memory_stays_boun
     assert_eq!(code, 0, "{out}");
     // While the send was parked (the peer read nothing for 1.5 s), the ticker ran and saw the
     // queue: more than the high-water mark queued, or the send would have returned.
-    let lines: Vec<&str> = out.lines().collect();
-    let start = lines.iter().position(|l| l.starts_with("send start")).expect("start");
-    let done = lines.iter().position(|l| l.starts_with("send done")).expect("done");
-    let queued: Vec<u64> = lines[start..done]
-        .iter()
-        .filter_map(|l| l.strip_prefix("tick "))
-        .map(|q| q.parse().expect("a queue size"))
-        .collect();
-    assert!(queued.len() >= 5, "the ticker stopped while the send was parked:\n{out}");
-    let high_water = 256 * 1024;
-    assert!(queued.iter().any(|&q| q > high_water), "queued() never grew past the high-water mark: {queued:?}");
-    assert!(queued.iter().all(|&q| q <= total), "{queued:?}");
+    assert_queue_seen_while_parked(&out, total);
 }
 
 /// Handshakes, then reads nothing until kea says so on stdin (the peer is killed at the end).

@@ -160,3 +160,21 @@ pub fn peer_port(peer: &mut Proc) -> String {
     let l = peer.line("port ");
     l["port ".len()..].trim().to_string()
 }
+
+/// Checks a backpressure transcript: between the `send start` and `send done` lines a ticker
+/// task printed `tick Q` (the socket's `queued()`) at least 5 times, at least once above the
+/// 256 KiB high-water mark (else the send would have returned), never above `total`.
+pub fn assert_queue_seen_while_parked(out: &str, total: u64) {
+    let lines: Vec<&str> = out.lines().collect();
+    let start = lines.iter().position(|l| l.starts_with("send start")).expect("start");
+    let done = lines.iter().position(|l| l.starts_with("send done")).expect("done");
+    let queued: Vec<u64> = lines[start..done]
+        .iter()
+        .filter_map(|l| l.strip_prefix("tick "))
+        .map(|q| q.parse().expect("a queue size"))
+        .collect();
+    assert!(queued.len() >= 5, "the ticker stopped while the send was parked:\n{out}");
+    let high_water = 256 * 1024;
+    assert!(queued.iter().any(|&q| q > high_water), "queued() never grew past the high-water mark: {queued:?}");
+    assert!(queued.iter().all(|&q| q <= total), "{queued:?}");
+}
