@@ -14,12 +14,11 @@
 //! - **Calls settled at load time.** [`Code::plan`] records each `find_sub_not_null P,
 //!   "name"` + `set_args` + `invokecc P` whose callee is a sub of the same code object
 //!   (`find_sub_not_null` finds those before any global, so the answer cannot change) that
-//!   starts with a `get_params` of the same signature. Such a call (`planned`) is a frame push
+//!   starts with a `get_params` of the same signature. Such a call is a frame push
 //!   and a register copy; the only checks left are the depth limit and that this VM has
-//!   made the Sub PMC the register receives. A `set_returns` + `returncc` to a caller of the
-//!   same code object whose `get_results` matches is the same kind of step. A list of one
+//!   made the Sub PMC the register receives (returns take the fused step below). A list of one
 //!   I register ([`Code::one_int`], the usual argument and return list) is copied with one
-//!   move. bench/fib: 0.11 -> 0.09 s, about 765 -> 650 instructions per call.
+//!   move. bench/fib: 0.11 -> 0.09 s, about 765 -> 635 instructions per call.
 //! - **Checks done at load time.** [`Code::index_args`] gives each plain positional list a
 //!   kind signature ([`Code::arg_sig`]: two bits per value). A call checks one `u64` equality
 //!   between the caller's argument list and the callee's parameter list (a return: the
@@ -66,7 +65,6 @@ use crate::error::{types, Exc};
 use crate::op::{ArgsId, Op, PReg};
 use crate::pmc::{ContData, Elem, KeyVal, PmcData, PmcRef, Resume};
 use crate::string::Str;
-use std::rc::Rc;
 
 /// The value an unpassed optional parameter gets.
 fn empty_of(dst: ArgValue) -> Elem {
@@ -162,78 +160,11 @@ impl Vm {
     #[inline(never)]
     pub(super) fn call_op(&mut self, task: &mut Task, fuse: bool) -> Result<u64, Step> {
         if fuse {
-            let pc = task.frames.last().map_or(0, |f| f.pc as usize);
-            let more = self.planned(task, pc);
-            if more > 0 {
-                return Ok(more);
-            }
             if let Some(more) = self.fused(task) {
                 return Ok(more);
             }
         }
         self.call_slow(task, fuse)
-    }
-
-    /// At `pc` of the top frame, a call settled at load time ([`Code::plan`]: the callee is
-    /// a sub of the same code object and the lists match), or `set_returns` + `returncc` to
-    /// a caller in the same code object whose `get_results` matches: does it and returns how
-    /// many ops after the one at `pc` it ran, or 0 with nothing done. The caller keeps the
-    /// code object loaded, so only the frame changes (bench/fib).
-    #[inline]
-    fn planned(&mut self, task: &mut Task, pc: usize) -> u64 {
-        let depth = task.frames.len();
-        let Some(f) = task.frames.last_mut() else { return 0 };
-        match f.code.ops.get(pc) {
-            Some(&Op::find_sub_not_null_p_s { dst, .. }) => {
-                let hit = f.code.sub_cache.get(pc);
-                if hit >> 32 != u64::from(self.id) || depth >= self.config.max_depth {
-                    return 0;
-                }
-                let Some(&plan) = f.code.plan(pc) else { return 0 };
-                f.p[dst.0 as usize] = PmcRef::from_u32(hit as u32);
-                f.pc = pc as u32 + 3;
-                task.frames.call_here(plan.callee);
-                let (lo, hi) = task.frames.split_at_mut(depth);
-                let callee = &mut hi[0];
-                copy_sig(plan.sig, &lo[depth - 1], plan.args, callee, plan.params);
-                callee.pc += 1;
-                if !task.args.is_empty() || !task.named.is_empty() {
-                    task.args.clear();
-                    task.named.clear();
-                }
-                // set_args, invokecc and the callee's get_params.
-                3
-            }
-            Some(&Op::set_returns_pc { values }) => {
-                if depth < 2
-                    || task.exception.is_some()
-                    || !task.handlers.is_empty()
-                    || !matches!(f.code.ops.get(pc + 1), Some(Op::returncc {}))
-                {
-                    return 0;
-                }
-                let (lo, hi) = task.frames.split_at_mut(depth - 1);
-                let (caller, callee) = (&mut lo[depth - 2], &hi[0]);
-                if !Rc::ptr_eq(&caller.code, &callee.code) {
-                    return 0;
-                }
-                let Some(&Op::get_results_pc { results }) = caller.code.ops.get(caller.pc as usize) else { return 0 };
-                let sig = same_sig(&caller.code, values, &caller.code, results);
-                if sig == 0 {
-                    return 0;
-                }
-                copy_sig(sig, callee, values, caller, results);
-                caller.pc += 1;
-                task.frames.ret();
-                if !task.rets.is_empty() || !task.rets_named.is_empty() {
-                    task.rets.clear();
-                    task.rets_named.clear();
-                }
-                // returncc and the caller's get_results.
-                2
-            }
-            _ => 0,
-        }
     }
 
     /// The fused shapes of the module doc at the top frame's `pc`: how many ops after it ran
@@ -252,6 +183,23 @@ impl Vm {
                 }
                 f.p[dst.0 as usize] = Some(PmcRef::from_u32(hit as u32)?);
                 f.pc += 1;
+                let depth = task.frames.len();
+                if let Some(&plan) = task.frames[depth - 1].code.plan(pc) {
+                    if depth < self.config.max_depth {
+                        // Settled at load time: a frame push and a register copy.
+                        task.frames[depth - 1].pc += 2;
+                        task.frames.call_here(plan.callee);
+                        let (lo, hi) = task.frames.split_at_mut(depth);
+                        copy_sig(plan.sig, &lo[depth - 1], plan.args, &mut hi[0], plan.params);
+                        hi[0].pc += 1;
+                        if !task.args.is_empty() || !task.named.is_empty() {
+                            task.args.clear();
+                            task.named.clear();
+                        }
+                        return Some(3);
+                    }
+                }
+                let f = &task.frames[depth - 1];
                 if let (Some(&Op::set_args_pc { args }), Some(&Op::invokecc_p { sub })) =
                     (f.code.ops.get(pc + 1), f.code.ops.get(pc + 2))
                 {
