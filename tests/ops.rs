@@ -54,7 +54,17 @@ const FIB: &str = ".sub main :main\n    $I0 = fib(12)\n    exit $I0\n.end\n.sub 
 /// Runs `code` to its end in slices of `batch`, traced (every op on its own, nothing fused)
 /// or not; returns how it ended and how many ops ran.
 fn run_to_end(code: &std::rc::Rc<kea_vm::code::Code>, batch: u64, traced: bool) -> (String, u64) {
-    let mut vm = kea_vm::interp::Vm::default();
+    run_with(code, batch, traced, kea_vm::interp::Config::default())
+}
+
+/// [`run_to_end`] with a VM made from `config`.
+fn run_with(
+    code: &std::rc::Rc<kea_vm::code::Code>,
+    batch: u64,
+    traced: bool,
+    config: kea_vm::interp::Config,
+) -> (String, u64) {
+    let mut vm = kea_vm::interp::Vm::new(config);
     if traced {
         vm.trace = Some(Box::new(|_: &str| {}));
     }
@@ -75,6 +85,76 @@ fn planned_calls_match_op_by_op_calls() {
     assert_eq!(end, "Exit(144)");
     for batch in [1u64, 2, 5, 1000, 1 << 40] {
         assert_eq!(run_to_end(&code, batch, false), (end.clone(), ops), "batch {batch}");
+    }
+}
+
+/// Lean subs (`interp/lean.rs`) of every shape the lean loop handles: two-value lists with
+/// an N register (the general copy), a register read before it is written on one path (it
+/// must read 0 in every call, even when the frame before it in that slot wrote it), a call
+/// out to a sub that is not lean, and deep recursion. Exits with a checksum of all of it.
+const LEAN: &str = ".sub main :main\n    $I9 = 0\n    $I8 = 0\nloop:\n    $I5 = acc(0)\n    $I9 += $I5\n    \
+                    $I0 = acc($I8)\n    $I9 += $I0\n    $I6 = twice($I8)\n    $I9 += $I6\n    ($I1, $N1) = pair($I8, 1.5)\n    $I9 += $I1\n    $N2 = $N1 * 10.0\n    \
+                    $I2 = $N2\n    $I9 += $I2\n    $I3 = outer($I8)\n    $I9 += $I3\n    inc $I8\n    \
+                    if $I8 < 6 goto loop\n    $I4 = down(300)\n    $I9 += $I4\n    exit $I9\n.end\n\
+                    .sub acc\n    .param int n\n    if n goto skip\n    $I1 = 5\nskip:\n    $I2 = $I1 + n\n    \
+                    .return ($I2)\n.end\n\
+                    .sub twice\n    .param int n\n    $I0 = acc(0)\n    $I1 = acc(n)\n    $I2 = $I0 + $I1\n    \
+                    .return ($I2)\n.end\n\
+                    .sub pair\n    .param int a\n    .param num x\n    $I0 = a * 3\n    $N0 = x + x\n    \
+                    .return ($I0, $N0)\n.end\n\
+                    .sub outer\n    .param int n\n    $I0 = acc(n)\n    $I1 = notlean(n)\n    $I2 = $I0 + $I1\n    \
+                    .return ($I2)\n.end\n\
+                    .sub notlean\n    .param int n\n    $S0 = 'abc'\n    $I0 = length $S0\n    $I0 += n\n    \
+                    .return ($I0)\n.end\n\
+                    .sub down\n    .param int n\n    if n > 0 goto more\n    .return (0)\nmore:\n    $I0 = n - 1\n    \
+                    $I1 = down($I0)\n    $I1 += 1\n    .return ($I1)\n.end\n";
+
+#[test]
+fn lean_loop_matches_main_loop() {
+    let code = std::rc::Rc::new(kea_asm::assemble_str("lean.pir", LEAN).expect("assembles"));
+    let lean = |name: &str| code.subs[code.find_sub(name.as_bytes()).expect("sub")].lean;
+    assert!(lean("acc") && lean("twice") && lean("pair") && lean("outer") && lean("down"));
+    assert!(!lean("main") && !lean("notlean"));
+    // acc(n): 5 for 0, else n (never 5 + n: the register starts empty, also right after
+    // acc(0) ran in the same frame slot), so 20 over the loop; acc(0) 6 times: 30; twice:
+    // 6 * 5 + 20; pair: 3 * (0 + .. + 5) and 10 * 3.0 six times; outer: acc(n) + 3 + n;
+    // down(300): 300.
+    let want = 20 + 30 + 50 + 45 + 180 + (20 + 18 + 15) + 300;
+    let (end, ops) = run_to_end(&code, 1 << 40, true);
+    assert_eq!(end, format!("Exit({want})"));
+    let off = kea_vm::interp::Config { lean: false, ..Default::default() };
+    for batch in [1u64, 2, 3, 5, 7, 1000, 1 << 40] {
+        assert_eq!(run_to_end(&code, batch, false), (end.clone(), ops), "lean, batch {batch}");
+        assert_eq!(run_with(&code, batch, false, off), (end.clone(), ops), "main loop, batch {batch}");
+    }
+}
+
+#[test]
+fn only_registers_read_before_written_are_emptied() {
+    let code = kea_asm::assemble_str("lean.pir", LEAN).expect("assembles");
+    let unset = |name: &str| code.subs[code.find_sub(name.as_bytes()).expect("sub")].unset;
+    // acc reads I1 on the path that skips `$I1 = 5`; down and pair write before they read.
+    assert_eq!(unset("acc"), Some([2, 0]));
+    assert_eq!(unset("down"), Some([0, 0]));
+    assert_eq!(unset("pair"), Some([0, 0]));
+    // A loop that reads N0 before its first write, and a computed jump (every register).
+    let src = ".pcc_sub f:\nset I0, 3\nL: add N0, N0, 1.5\ndec I0\nif I0, L\nend\n\
+               .pcc_sub g:\nset I2, 7\njump I2\nadd I1, I2, 1\nend\n";
+    let code = kea_asm::assemble_str("u.pasm", src).expect("assembles");
+    assert_eq!(code.subs[0].unset, Some([0, 1]));
+    let g = &code.subs[1];
+    assert_eq!(g.unset, Some([g.regs[0], g.regs[1]]));
+    assert!(g.regs[0] >= 3, "{:?}", g.regs);
+}
+
+#[test]
+fn lean_loop_keeps_the_depth_limit() {
+    let code = std::rc::Rc::new(kea_asm::assemble_str("lean.pir", LEAN).expect("assembles"));
+    let small = |lean| kea_vm::interp::Config { max_depth: 50, lean };
+    let (end, ops) = run_with(&code, 1 << 40, true, small(false));
+    assert!(end.contains("maximum recursion depth exceeded (limit 50)"), "{end}");
+    for batch in [1u64, 3, 1 << 40] {
+        assert_eq!(run_with(&code, batch, false, small(true)), (end.clone(), ops), "batch {batch}");
     }
 }
 

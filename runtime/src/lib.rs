@@ -104,7 +104,7 @@ pub struct Stats {
 
 /// A runtime (VM, IO host and scheduler) set up as `opts` says.
 pub fn runtime<S: Sink>(host: Host<S>, opts: &RunOptions) -> Runtime<S> {
-    let mut vm = Vm::new(Config { max_depth: opts.max_depth });
+    let mut vm = Vm::new(Config { max_depth: opts.max_depth, ..Config::default() });
     if opts.trace {
         vm.trace = Some(Box::new(|line: &str| {
             let _ = writeln!(std::io::stderr(), "{line}");

@@ -124,6 +124,12 @@ pub struct SubInfo {
     pub flags: Vec<String>,
     /// The namespace it was defined in (`.namespace ['A'; 'B']`), outermost first.
     pub namespace: Vec<String>,
+    /// How many leading I and N registers a new frame must empty when its slot last held
+    /// this sub: the registers some path may read before writing them (`unset.rs`). `None`
+    /// (not analysed): all of them. Filled by [`Code::index_args`].
+    pub unset: Option<[u16; 2]>,
+    /// Every op is one the lean loop runs (`interp/lean.rs`). Filled by [`Code::index_args`].
+    pub lean: bool,
 }
 
 /// A call whose shape is settled at load time: `find_sub_not_null P, "name"`, `set_args`,
@@ -142,6 +148,17 @@ pub struct CallPlan {
     pub params: ArgsId,
     /// The signature both lists share.
     pub sig: u64,
+    /// When both lists are one I register ([`Code::one_int`]): the caller's and the callee's
+    /// register; `u16::MAX` otherwise.
+    pub one: [u16; 2],
+    /// The callee's register counts (I, N, P), the leading I and N registers a new frame of
+    /// it must empty ([`SubInfo::unset`]), and whether it is lean ([`SubInfo::lean`]) and
+    /// the lists hold only I and N values: what the lean loop needs, in one place.
+    pub regs: [u16; 3],
+    /// See `regs`.
+    pub unset: [u16; 2],
+    /// See `regs`.
+    pub lean: bool,
 }
 
 /// One 64-bit cell per op that the interpreter may fill, in a code object it shares
@@ -254,6 +271,18 @@ impl Code {
             .collect();
         self.sub_cache = PcCache::new(self.ops.len());
         self.plan_calls();
+        for s in 0..self.subs.len() {
+            let unset = crate::unset::unset_reads(self, &self.subs[s]);
+            self.subs[s].unset = Some(unset);
+            let (start, end) = (self.subs[s].start as usize, self.subs[s].end as usize);
+            self.subs[s].lean = self.ops.get(start..end).is_some_and(|ops| ops.iter().all(crate::interp::lean_op));
+        }
+        for plan in &mut self.call_plans {
+            let callee = &self.subs[plan.callee as usize];
+            plan.unset = callee.unset.unwrap_or(plan.unset);
+            // Only I and N values: no kind has its high bit set (S is 2, P is 3).
+            plan.lean = callee.lean && plan.sig & 0xAAAA_AAAA_AAAA_AAAA == 0;
+        }
     }
 
     /// Finds the calls [`CallPlan`] describes.
@@ -280,7 +309,20 @@ impl Code {
                 if sig == 0 || self.arg_sig.get(params.0 as usize) != Some(&sig) {
                     continue;
                 }
-                self.call_plans.push(CallPlan { callee: callee as u32, args, params, sig });
+                let one = [self.one_int[args.0 as usize], self.one_int[params.0 as usize]];
+                let one = if one.contains(&u16::MAX) { [u16::MAX; 2] } else { one };
+                let regs = self.subs[callee].regs;
+                let regs = [regs[0], regs[1], regs[3]];
+                self.call_plans.push(CallPlan {
+                    callee: callee as u32,
+                    args,
+                    params,
+                    sig,
+                    one,
+                    regs,
+                    unset: [regs[0], regs[1]],
+                    lean: false,
+                });
                 self.plan_at[pc] = self.call_plans.len() as u32;
             }
         }

@@ -44,4 +44,5 @@ pub mod op;
 pub mod pmc;
 mod sprintf;
 pub mod string;
+mod unset;
 pub mod verify;

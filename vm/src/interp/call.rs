@@ -44,20 +44,22 @@
 //! exception), handlers of the returning frame and the REPL's `keep_outer` frame are checked
 //! before a fused step, or leave it to the slow path.
 //!
-//! ## What is left (bench/fib: about 650 instructions per call, Lua 5.4 about a quarter)
-//! Measured with callgrind on `fib(22)`, per call: the run loop ~175 (2.5 ops, entering the
-//! call arm twice and reloading the frame and its code object twice), `call_op` ~300 (two
-//! entries, the planned step, bounds checks), resetting the spare frame ~85 (four register
-//! vectors, a `memset`).
+//! - **Planned calls and returns have their own arms in the run loop** (`enter_planned`,
+//!   `leave_planned`), with the frame reloaded after them; only the other call ops go
+//!   through `call_op`.
+//! - **Lean subs run in the lean loop** (`lean.rs`): integer and number code with planned
+//!   calls keeps its registers in windows of one stack and never leaves that loop for a call
+//!   or return. This is where bench/fib runs.
 //!
-//! - **Handling planned calls inside the run loop** (the frame changes, the code object and
-//!   its ops stay loaded) was tried: 554 instructions per call and fib 0.07 s, but the loop
-//!   then keeps the frame pointer in memory and `mops_intval` lost 3-6%, so it was left
-//!   out. Keeping the `Rc<Code>` across frames (compare instead of clone) cost mops the same
-//!   way.
-//! - **A register file as one contiguous stack with frame windows** would remove the resets
-//!   of parameter registers, the four vectors per frame and most of the reload, at the price
-//!   of touching every op handler. It is the step that could reach Lua.
+//! ## What is left (bench/fib: about 470 instructions per call, Lua 5.4 253)
+//! - **Handling planned calls inside `run_loop` itself** (reassigning the frame) was tried:
+//!   fib 0.077 s, but `mops_intval` lost 3% because the loop then keeps the frame pointer in
+//!   memory; keeping the `Rc<Code>` across frames cost mops the same way. The lean loop does
+//!   it in a function of its own instead, which leaves mops as it was.
+//! - The lean loop's call arm is about 150 instructions, most of them stack traffic: it
+//!   reads the plan, grows three stacks, empties three windows and saves six window bounds.
+//!   One stack for all kinds (one bound, one growth check) and plans that carry the
+//!   callee's start would roughly halve it; that is the step that could reach Lua.
 
 use super::{Frame, Handler, Step, Task, Vm};
 use crate::code::{flags, ArgValue, Code};
@@ -167,6 +169,73 @@ impl Vm {
         self.call_slow(task, fuse)
     }
 
+    /// Enters the call the load-time plan settled at the top frame's `pc` (a
+    /// `find_sub_not_null P, "name"`, then `set_args` and `invokecc P`, and the callee's
+    /// `get_params`): true when done, false (nothing done) when it must go the slow way: no
+    /// plan, the lookup not cached yet, or the depth limit.
+    #[inline(always)]
+    pub(super) fn enter_planned(&mut self, task: &mut Task, pc: usize, dst: PReg) -> bool {
+        let depth = task.frames.len();
+        let Some(f) = task.frames.last_mut() else { return false };
+        let Some(&plan) = f.code.plan(pc) else { return false };
+        let hit = f.code.sub_cache.get(pc);
+        if hit >> 32 != u64::from(self.id) || depth >= self.config.max_depth {
+            return false;
+        }
+        let (Some(sub), Some(slot)) = (PmcRef::from_u32(hit as u32), f.p.get_mut(dst.0 as usize)) else {
+            return false;
+        };
+        *slot = Some(sub);
+        f.pc = pc as u32 + 3;
+        task.frames.call_here(plan.callee);
+        let (lo, hi) = task.frames.split_at_mut(depth);
+        let (caller, callee) = (&lo[depth - 1], &mut hi[0]);
+        callee.pc += 1;
+        let [a, b] = plan.one.map(usize::from);
+        match (caller.i.get(a), callee.i.get_mut(b)) {
+            (Some(&x), Some(y)) => *y = x,
+            _ => copy_sig(plan.sig, caller, plan.args, callee, plan.params),
+        }
+        if !task.args.is_empty() || !task.named.is_empty() {
+            task.args.clear();
+            task.named.clear();
+        }
+        true
+    }
+
+    /// `set_returns` at the top frame's `pc`, `returncc` after it and the caller's
+    /// `get_results` in one step: true when done, false (nothing done) when they are not that
+    /// plain shape.
+    #[inline(always)]
+    pub(super) fn leave_planned(&mut self, task: &mut Task, pc: usize, values: ArgsId) -> bool {
+        let n = task.frames.len();
+        if n < 2 || task.exception.is_some() {
+            return false;
+        }
+        let (lo, hi) = task.frames.split_at_mut(n - 1);
+        let (Some(caller), Some(callee)) = (lo.last_mut(), hi.first()) else { return false };
+        if !matches!(callee.code.ops.get(pc + 1), Some(Op::returncc {})) {
+            return false;
+        }
+        let Some(&Op::get_results_pc { results }) = caller.code.ops.get(caller.pc as usize) else { return false };
+        let sig = same_sig(&callee.code, values, &caller.code, results);
+        if sig == 0 {
+            return false;
+        }
+        copy_sig(sig, callee, values, caller, results);
+        caller.pc += 1;
+        task.frames.ret();
+        if !task.handlers.is_empty() {
+            let depth = task.frames.len();
+            task.handlers.retain(|h| h.depth <= depth);
+        }
+        if !task.rets.is_empty() || !task.rets_named.is_empty() {
+            task.rets.clear();
+            task.rets_named.clear();
+        }
+        true
+    }
+
     /// The fused shapes of the module doc at the top frame's `pc`: how many ops after it ran
     /// too, or `None` with nothing done. Only what these shapes need, so that
     /// [`Vm::call_op`] stays small (bench/fib).
@@ -213,12 +282,7 @@ impl Vm {
                 let Some(&Op::invokecc_p { sub }) = f.code.ops.get(pc + 1) else { return None };
                 self.fast_call(task, args, sub).then_some(2)
             }
-            Op::set_returns_pc { values } => {
-                if !matches!(f.code.ops.get(pc + 1), Some(Op::returncc {})) {
-                    return None;
-                }
-                self.fast_return(task, values).then_some(2)
-            }
+            Op::set_returns_pc { values } => self.leave_planned(task, pc, values).then_some(2),
             _ => None,
         }
     }
@@ -359,35 +423,6 @@ impl Vm {
         if !task.args.is_empty() || !task.named.is_empty() {
             task.args.clear();
             task.named.clear();
-        }
-        true
-    }
-
-    /// `set_returns` + `returncc` + the caller's `get_results` in one step, if they are the
-    /// plain shape; false (nothing done) otherwise.
-    #[inline]
-    fn fast_return(&mut self, task: &mut Task, values: ArgsId) -> bool {
-        let n = task.frames.len();
-        if n < 2 || task.exception.is_some() {
-            return false;
-        }
-        let (lo, hi) = task.frames.split_at_mut(n - 1);
-        let (caller, callee) = (&mut lo[n - 2], &hi[0]);
-        let Some(&Op::get_results_pc { results }) = caller.code.ops.get(caller.pc as usize) else { return false };
-        let sig = same_sig(&callee.code, values, &caller.code, results);
-        if sig == 0 {
-            return false;
-        }
-        copy_sig(sig, callee, values, caller, results);
-        caller.pc += 1;
-        task.frames.ret();
-        if !task.handlers.is_empty() {
-            let depth = task.frames.len();
-            task.handlers.retain(|h| h.depth <= depth);
-        }
-        if !task.rets.is_empty() || !task.rets_named.is_empty() {
-            task.rets.clear();
-            task.rets_named.clear();
         }
         true
     }

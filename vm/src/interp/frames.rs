@@ -122,7 +122,7 @@ impl Frames {
     }
 
     /// Ends the top frame (a return); it stays in its slot as a spare.
-    #[inline]
+    #[inline(always)]
     pub(super) fn ret(&mut self) {
         self.live = self.live.saturating_sub(1);
         if self.v.len() > self.live + SPARE {

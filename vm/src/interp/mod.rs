@@ -13,11 +13,13 @@ mod arith;
 mod call;
 mod frames;
 mod io;
+mod lean;
 pub mod net;
 mod pmcops;
 mod sched;
 mod string;
 
+pub(crate) use self::lean::lean_op;
 use crate::code::{Code, KeyPart};
 use crate::error::{severity, types, Exc, Location, Trap};
 use crate::num;
@@ -79,7 +81,29 @@ impl Frame {
 
     /// Points a returned frame at a new call, reusing its register vectors (no allocation
     /// once warm); every register starts empty.
+    #[inline]
     fn reset(&mut self, code: &Rc<Code>, sub: u32) {
+        if self.sub == sub && Rc::ptr_eq(&self.code, code) {
+            // The slot last held the same sub (recursion, a loop of calls): the register
+            // vectors already have its sizes (or more, after `ensure_regs`).
+            let (pc, unset) = code.subs.get(sub as usize).map_or((0, None), |s| (s.start, s.unset));
+            self.pc = pc;
+            // Only the registers the sub may read before writing them (`unset.rs`).
+            let [ni, nn] = unset.map_or([self.i.len(), self.n.len()], |u| u.map(usize::from));
+            zero(self.i.get_mut(..ni).unwrap_or(&mut []), 0);
+            zero(self.n.get_mut(..nn).unwrap_or(&mut []), 0.0);
+            if !self.s.is_empty() {
+                self.s.fill(Str::null());
+            }
+            zero(&mut self.p, None);
+            return;
+        }
+        self.reset_other(code, sub);
+    }
+
+    /// [`Frame::reset`] for a different sub than the slot's last one.
+    #[inline(never)]
+    fn reset_other(&mut self, code: &Rc<Code>, sub: u32) {
         let info = &code.subs[sub as usize];
         let [ni, nn, ns, np] = info.regs.map(usize::from);
         self.pc = info.start;
@@ -111,6 +135,22 @@ impl Frame {
         if self.p.len() < np {
             self.p.resize(np, None);
         }
+    }
+}
+
+/// Sets every element of `v` to `x` with plain stores: register files are a few words long,
+/// and a call to `memset` costs more than that (bench/fib).
+#[inline(always)]
+fn zero<T: Copy>(v: &mut [T], x: T) {
+    // Opaque, so that the compiler cannot turn the loop back into a `memset` call.
+    let x = std::hint::black_box(x);
+    let mut it = v.chunks_exact_mut(2);
+    for c in &mut it {
+        c[0] = x;
+        c[1] = x;
+    }
+    for y in it.into_remainder() {
+        *y = x;
     }
 }
 
@@ -265,15 +305,18 @@ impl Task {
 }
 
 /// Limits and switches for a VM.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Config {
     /// The deepest call stack allowed before "maximum recursion depth exceeded".
     pub max_depth: usize,
+    /// Run lean subs in the lean loop (`lean.rs`). Off, everything runs in the main loop
+    /// with the same results; the tests compare the two.
+    pub lean: bool,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { max_depth: 100_000 }
+        Config { max_depth: 100_000, lean: true }
     }
 }
 
@@ -307,6 +350,8 @@ pub struct Vm {
     pending_sched: Option<SchedCall>,
     /// Tells this VM's entries in a code object's caches from another VM's (never 0).
     id: u32,
+    /// The lean loop's register stack, kept warm between runs (`lean.rs`).
+    lean: lean::Stack,
 }
 
 /// The next [`Vm::id`].
@@ -385,6 +430,7 @@ impl Vm {
             requests_completed: 0,
             pending_sched: None,
             id: NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed).max(1),
+            lean: lean::Stack::default(),
         }
     }
 
@@ -618,7 +664,10 @@ impl Vm {
         let Some(op) = f.code.ops.get(pc) else { return };
         let mut line = format!("{pc:04} {}", f.code.fmt_op(op));
         let mut regs = Vec::new();
-        for o in op.operands() {
+        // The registers it reads: one it only writes may still hold a value from an earlier
+        // call in the same frame slot, which no op can read (`unset.rs`).
+        let reads = op.operands().into_iter().zip(op.info().operands).filter(|(_, i)| i.dir != crate::op::Dir::Out);
+        for (o, _) in reads {
             use crate::op::Operand as O;
             match o {
                 O::I(r) => regs.push(format!("I{}={}", r.0, ireg!(f, r))),
@@ -654,6 +703,20 @@ impl Vm {
     fn run_loop<const TRACE: bool>(&mut self, task: &mut Task, fuel: u64) -> Step {
         let mut executed: u64 = 0;
         'frame: loop {
+            // A lean sub runs in the lean loop (`lean.rs`) until it meets something else.
+            if !TRACE && self.config.lean {
+                if let Some(f) = task.frames.last() {
+                    if f.code.subs.get(f.sub as usize).is_some_and(|s| s.lean) {
+                        match self.run_lean(task, fuel, &mut executed) {
+                            lean::Exit::Here => {}
+                            lean::Exit::Yield => {
+                                task.ops += executed;
+                                return Step::Yielded;
+                            }
+                        }
+                    }
+                }
+            }
             // (Re)load the hot state: a call, return or throw changed the frame.
             let depth = task.frames.len();
             let Some(f) = task.frames.last_mut() else {
@@ -701,6 +764,23 @@ impl Vm {
                     if let Err(step) = self.raise(task, e) {
                         task.ops += executed;
                         return step;
+                    }
+                    continue 'frame;
+                }};
+            }
+            // After a call op ran (`Ok(more ops it ran)`) or ended the slice: reload the frame.
+            macro_rules! called {
+                ($r:expr) => {{
+                    match $r {
+                        Ok(more) => executed += more,
+                        Err(step) => {
+                            task.ops += executed;
+                            return step;
+                        }
+                    }
+                    if executed >= fuel {
+                        task.ops += executed;
+                        return Step::Yielded;
                     }
                     continue 'frame;
                 }};
@@ -887,6 +967,23 @@ impl Vm {
                             jump!(target.0)
                         }
                     }
+                    // The two planned shapes (see `call.rs`), then the frame is reloaded.
+                    Op::find_sub_not_null_p_s { dst, .. } if !TRACE => {
+                        charge!();
+                        f.pc = pc as u32;
+                        if self.enter_planned(task, pc, dst) {
+                            called!(Ok(3))
+                        }
+                        called!(self.call_op(task, true))
+                    }
+                    Op::set_returns_pc { values } if !TRACE => {
+                        charge!();
+                        f.pc = pc as u32;
+                        if self.leave_planned(task, pc, values) {
+                            called!(Ok(2))
+                        }
+                        called!(self.call_op(task, true))
+                    }
                     // Calls and returns: one arm, one out-of-line handler, and the frame is
                     // reloaded after it (bench/fib; a big arm here slows bench/mops_intval).
                     // `find_sub_not_null` is here so that it fuses with the call after it.
@@ -901,18 +998,7 @@ impl Vm {
                     | Op::returncc {} => {
                         charge!();
                         f.pc = pc as u32;
-                        match self.call_op(task, !TRACE) {
-                            Ok(more) => executed += more,
-                            Err(step) => {
-                                task.ops += executed;
-                                return step;
-                            }
-                        }
-                        if executed >= fuel {
-                            task.ops += executed;
-                            return Step::Yielded;
-                        }
-                        continue 'frame;
+                        called!(self.call_op(task, !TRACE))
                     }
                     op => {
                         // The slow path: branches on two values, one op family, or the ops that
