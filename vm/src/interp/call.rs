@@ -252,22 +252,8 @@ impl Vm {
                 }
                 f.p[dst.0 as usize] = Some(PmcRef::from_u32(hit as u32)?);
                 f.pc += 1;
+                // A planned call never gets here: `run_loop` tried `enter_planned` first.
                 let depth = task.frames.len();
-                if let Some(&plan) = task.frames[depth - 1].code.plan(pc) {
-                    if depth < self.config.max_depth {
-                        // Settled at load time: a frame push and a register copy.
-                        task.frames[depth - 1].pc += 2;
-                        task.frames.call_here(plan.callee);
-                        let (lo, hi) = task.frames.split_at_mut(depth);
-                        copy_sig(plan.sig, &lo[depth - 1], plan.args, &mut hi[0], plan.params);
-                        hi[0].pc += 1;
-                        if !task.args.is_empty() || !task.named.is_empty() {
-                            task.args.clear();
-                            task.named.clear();
-                        }
-                        return Some(3);
-                    }
-                }
                 let f = &task.frames[depth - 1];
                 if let (Some(&Op::set_args_pc { args }), Some(&Op::invokecc_p { sub })) =
                     (f.code.ops.get(pc + 1), f.code.ops.get(pc + 2))
@@ -282,7 +268,7 @@ impl Vm {
                 let Some(&Op::invokecc_p { sub }) = f.code.ops.get(pc + 1) else { return None };
                 self.fast_call(task, args, sub).then_some(2)
             }
-            Op::set_returns_pc { values } => self.leave_planned(task, pc, values).then_some(2),
+            // `set_returns`: `run_loop` tried `leave_planned` first.
             _ => None,
         }
     }
