@@ -128,7 +128,8 @@ pub struct SubInfo {
     /// this sub: the registers some path may read before writing them (`unset.rs`). `None`
     /// (not analysed): all of them. Filled by [`Code::index_args`].
     pub unset: Option<[u16; 2]>,
-    /// Every op is one the lean loop runs (`interp/lean.rs`). Filled by [`Code::index_args`].
+    /// The sub runs in the lean loop (`interp/lean.rs`: its ops, registers and branches
+    /// allow it). Filled by [`Code::index_args`].
     pub lean: bool,
 }
 
@@ -250,6 +251,8 @@ pub struct Code {
     pub plan_at: Vec<u32>,
     /// The calls whose callee and argument binding are known at load time (see [`CallPlan`]).
     pub call_plans: Vec<CallPlan>,
+    /// The ops as the lean loop runs them (`interp/lean.rs`). Filled by [`Code::index_args`].
+    pub(crate) lean: crate::interp::LeanCode,
     /// Label names by pc (for disassembly).
     pub labels: BTreeMap<u32, Vec<String>>,
     /// Source files (`.include`d ones after the first).
@@ -274,15 +277,11 @@ impl Code {
         for s in 0..self.subs.len() {
             let unset = crate::unset::unset_reads(self, &self.subs[s]);
             self.subs[s].unset = Some(unset);
-            let (start, end) = (self.subs[s].start as usize, self.subs[s].end as usize);
-            self.subs[s].lean = self.ops.get(start..end).is_some_and(|ops| ops.iter().all(crate::interp::lean_op));
         }
         for plan in &mut self.call_plans {
-            let callee = &self.subs[plan.callee as usize];
-            plan.unset = callee.unset.unwrap_or(plan.unset);
-            // Only I and N values: no kind has its high bit set (S is 2, P is 3).
-            plan.lean = callee.lean && plan.sig & 0xAAAA_AAAA_AAAA_AAAA == 0;
+            plan.unset = self.subs[plan.callee as usize].unset.unwrap_or(plan.unset);
         }
+        crate::interp::compile_lean(self);
     }
 
     /// Finds the calls [`CallPlan`] describes.

@@ -32,10 +32,10 @@
 //! What is left is mostly bookkeeping the compiler keeps on the stack: the call arm reads
 //! the plan, grows three stacks, empties three windows and saves six window bounds.
 
-use super::{Task, Vm};
-use crate::code::{ArgValue, Code};
-use crate::op::{ArgsId, Op};
-use crate::pmc::{PVal, PmcRef};
+use super::{Frame, Task, Vm};
+use crate::code::{ArgValue, Code, SubInfo};
+use crate::op::{ArgsId, IReg, NReg, Op, PReg};
+use crate::pmc::PmcRef;
 use std::rc::Rc;
 
 /// Whether a sub made only of ops like `op` may run in the lean loop. The call-shape ops are
@@ -89,6 +89,373 @@ pub(crate) fn lean_op(op: &Op) -> bool {
     )
 }
 
+/// Slots in a window. A lean sub's I, N and P registers together take fewer than this, so
+/// a slot is a `u8` and reading or writing one needs no bounds check.
+const WIN: usize = 256;
+
+/// One op as the lean loop runs it, decoded at load time ([`compile`]). Operands are slots
+/// of the frame's window: I registers first, then N, then P (a Sub handle, or 0 for null).
+/// Integer arithmetic wraps, as in `run_loop`; `sub` and `dec` by a constant are additions
+/// of its negation, and `inc`, `add_i_ic` and the two-operand forms use the same variants.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) enum L {
+    /// Not lean here: `run_loop` runs this op (also `get_params`, `returncc` and the other
+    /// call ops reached on their own).
+    #[default]
+    Stop,
+    Nop,
+    Jump(u32),
+    If(u8, u32),
+    Unless(u8, u32),
+    /// A register copy (I or N: the bits are copied).
+    Set(u8, u8),
+    /// A constant (an integer, or a number's bits).
+    Const(u8, u64),
+    AddI(u8, u8, u8),
+    AddIc(u8, u8, i64),
+    SubI(u8, u8, u8),
+    MulI(u8, u8, u8),
+    MulIc(u8, u8, i64),
+    AddN(u8, u8, u8),
+    SubN(u8, u8, u8),
+    MulN(u8, u8, u8),
+    Eq(u8, u8, u32),
+    Ne(u8, u8, u32),
+    Lt(u8, u8, u32),
+    Le(u8, u8, u32),
+    Gt(u8, u8, u32),
+    Ge(u8, u8, u32),
+    EqC(u8, i64, u32),
+    NeC(u8, i64, u32),
+    LtC(u8, i64, u32),
+    LeC(u8, i64, u32),
+    GtC(u8, i64, u32),
+    GeC(u8, i64, u32),
+    /// `find_sub_not_null` + `set_args` + `invokecc` + (at the return) `get_results`: a
+    /// planned call into a lean sub ([`LCall`]).
+    Call(u32),
+    /// `set_returns` + `returncc` ([`LRet`]).
+    Ret(u32),
+}
+
+/// A value an argument or return list passes: a slot, or a constant's bits.
+#[derive(Clone, Copy, Debug)]
+enum Src {
+    Slot(u8),
+    Bits(u64),
+}
+
+/// A list in [`LeanCode::srcs`] or [`LeanCode::dsts`]: where it starts and how long it is.
+type Span = (u32, u8);
+
+/// A planned call ([`crate::code::CallPlan`]) from a lean sub into a lean sub, with only I
+/// and N values both ways, in slots.
+#[derive(Clone, Copy, Debug)]
+struct LCall {
+    /// The pc of its `find_sub_not_null` (the caller goes on at `pc + 4`).
+    pc: u32,
+    callee: u32,
+    /// The callee's first op after its `get_params`.
+    start: u32,
+    /// The caller's window size (the callee's window starts after it).
+    csize: u8,
+    /// The caller's slot for the Sub (`find_sub_not_null`'s register).
+    dst: u8,
+    /// The callee's slots to empty, as (first, count): every P and the I registers of
+    /// [`SubInfo::unset`], then its N registers.
+    clear: [(u8, u8); 2],
+    /// One I register in, one I register out: (caller's slot, callee's slot).
+    one: Option<(u8, u8)>,
+    args: Span,
+    params: Span,
+    /// The caller's `get_results`: its signature ([`Code::arg_sig`]), its slot when it is
+    /// one I register, its slots.
+    rsig: u64,
+    rone: Option<u8>,
+    results: Span,
+}
+
+/// A `set_returns` + `returncc` of a lean sub with only I and N values.
+#[derive(Clone, Copy, Debug)]
+struct LRet {
+    /// The list, for a return out of the first window (`Vm::leave_planned`).
+    values: ArgsId,
+    sig: u64,
+    /// The slot, when the list is one I register.
+    one: Option<u8>,
+    vals: Span,
+}
+
+/// A code object's ops as the lean loop runs them ([`L`], one per op, at the same pc), with
+/// the calls and returns they name. Built at load time by [`compile`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LeanCode {
+    ops: Vec<L>,
+    calls: Vec<LCall>,
+    rets: Vec<LRet>,
+    srcs: Vec<Src>,
+    dsts: Vec<u8>,
+}
+
+/// Where a lean sub's registers sit in its window: after the link (slot 0, see [`Stack`]),
+/// P from slot 1, then I, then N. P first and I next puts every P register and the I
+/// registers a call must empty ([`SubInfo::unset`]: a prefix) in one range.
+#[derive(Clone, Copy)]
+struct Layout {
+    i: u16,
+    n: u16,
+    p: u16,
+}
+
+impl Layout {
+    /// A sub's layout, if its registers fit in a window with a `u8` to spare.
+    fn of(sub: &SubInfo) -> Option<Layout> {
+        let [i, n, _, p] = sub.regs;
+        (1 + usize::from(i) + usize::from(n) + usize::from(p) < WIN).then_some(Layout { i, n, p })
+    }
+    fn size(self) -> u8 {
+        (1 + self.i + self.n + self.p) as u8
+    }
+    fn i(self, r: IReg) -> Option<u8> {
+        (r.0 < self.i).then_some((1 + self.p + r.0) as u8)
+    }
+    fn n(self, r: NReg) -> Option<u8> {
+        (r.0 < self.n).then_some((1 + self.p + self.i + r.0) as u8)
+    }
+    fn p(self, r: PReg) -> Option<u8> {
+        (r.0 < self.p).then_some((1 + r.0) as u8)
+    }
+    fn src(self, v: ArgValue) -> Option<Src> {
+        match v {
+            ArgValue::I(r) => self.i(r).map(Src::Slot),
+            ArgValue::N(r) => self.n(r).map(Src::Slot),
+            ArgValue::Ic(c) => Some(Src::Bits(c as u64)),
+            ArgValue::Nc(x) => Some(Src::Bits(x.to_bits())),
+            _ => None,
+        }
+    }
+    fn dst(self, v: ArgValue) -> Option<u8> {
+        match v {
+            ArgValue::I(r) => self.i(r),
+            ArgValue::N(r) => self.n(r),
+            _ => None,
+        }
+    }
+}
+
+/// `op` as the lean loop runs it, or `None` when it is not lean or names a register its
+/// sub does not have. Ops that only run fused ([`L::Call`], [`L::Ret`]) give [`L::Stop`]
+/// here; [`compile`] fills those in.
+fn decode(op: &Op, lay: Layout) -> Option<L> {
+    let (i, n) = (|r: IReg| lay.i(r), |r: NReg| lay.n(r));
+    Some(match *op {
+        Op::noop {} => L::Nop,
+        Op::branch_ic { target } => L::Jump(target.0),
+        Op::if_i_ic { cond, target } => L::If(i(cond)?, target.0),
+        Op::unless_i_ic { cond, target } => L::Unless(i(cond)?, target.0),
+        Op::set_i_i { dst, src } => L::Set(i(dst)?, i(src)?),
+        Op::set_i_ic { dst, src } => L::Const(i(dst)?, src as u64),
+        Op::set_n_n { dst, src } => L::Set(n(dst)?, n(src)?),
+        Op::set_n_nc { dst, src } => L::Const(n(dst)?, src.to_bits()),
+        Op::add_i_i_i { dst, lhs, rhs } => L::AddI(i(dst)?, i(lhs)?, i(rhs)?),
+        Op::add_i_i_ic { dst, lhs, rhs } => L::AddIc(i(dst)?, i(lhs)?, rhs),
+        Op::add_i_ic { dst, rhs } => L::AddIc(i(dst)?, i(dst)?, rhs),
+        Op::add_i_i { dst, rhs } => L::AddI(i(dst)?, i(dst)?, i(rhs)?),
+        Op::sub_i_i_i { dst, lhs, rhs } => L::SubI(i(dst)?, i(lhs)?, i(rhs)?),
+        Op::sub_i_i_ic { dst, lhs, rhs } => L::AddIc(i(dst)?, i(lhs)?, rhs.wrapping_neg()),
+        Op::sub_i_ic { dst, rhs } => L::AddIc(i(dst)?, i(dst)?, rhs.wrapping_neg()),
+        Op::sub_i_i { dst, rhs } => L::SubI(i(dst)?, i(dst)?, i(rhs)?),
+        Op::mul_i_i_i { dst, lhs, rhs } => L::MulI(i(dst)?, i(lhs)?, i(rhs)?),
+        Op::mul_i_i_ic { dst, lhs, rhs } => L::MulIc(i(dst)?, i(lhs)?, rhs),
+        Op::inc_i { dst } => L::AddIc(i(dst)?, i(dst)?, 1),
+        Op::dec_i { dst } => L::AddIc(i(dst)?, i(dst)?, -1),
+        Op::add_n_n_n { dst, lhs, rhs } => L::AddN(n(dst)?, n(lhs)?, n(rhs)?),
+        Op::sub_n_n_n { dst, lhs, rhs } => L::SubN(n(dst)?, n(lhs)?, n(rhs)?),
+        Op::mul_n_n_n { dst, lhs, rhs } => L::MulN(n(dst)?, n(lhs)?, n(rhs)?),
+        Op::eq_i_i_ic { lhs, rhs, target } => L::Eq(i(lhs)?, i(rhs)?, target.0),
+        Op::ne_i_i_ic { lhs, rhs, target } => L::Ne(i(lhs)?, i(rhs)?, target.0),
+        Op::lt_i_i_ic { lhs, rhs, target } => L::Lt(i(lhs)?, i(rhs)?, target.0),
+        Op::le_i_i_ic { lhs, rhs, target } => L::Le(i(lhs)?, i(rhs)?, target.0),
+        Op::gt_i_i_ic { lhs, rhs, target } => L::Gt(i(lhs)?, i(rhs)?, target.0),
+        Op::ge_i_i_ic { lhs, rhs, target } => L::Ge(i(lhs)?, i(rhs)?, target.0),
+        Op::eq_i_ic_ic { lhs, rhs, target } => L::EqC(i(lhs)?, rhs, target.0),
+        Op::ne_i_ic_ic { lhs, rhs, target } => L::NeC(i(lhs)?, rhs, target.0),
+        Op::lt_i_ic_ic { lhs, rhs, target } => L::LtC(i(lhs)?, rhs, target.0),
+        Op::le_i_ic_ic { lhs, rhs, target } => L::LeC(i(lhs)?, rhs, target.0),
+        Op::gt_i_ic_ic { lhs, rhs, target } => L::GtC(i(lhs)?, rhs, target.0),
+        Op::ge_i_ic_ic { lhs, rhs, target } => L::GeC(i(lhs)?, rhs, target.0),
+        Op::find_sub_not_null_p_s { dst, .. } => {
+            lay.p(dst)?;
+            L::Stop
+        }
+        Op::invokecc_p { sub } => {
+            lay.p(sub)?;
+            L::Stop
+        }
+        Op::set_args_pc { .. }
+        | Op::get_params_pc { .. }
+        | Op::get_results_pc { .. }
+        | Op::set_returns_pc { .. }
+        | Op::returncc {} => L::Stop,
+        _ => return None,
+    })
+}
+
+/// Where `l` may go next besides the following op.
+fn target(l: L) -> Option<u32> {
+    match l {
+        L::Jump(t) | L::If(_, t) | L::Unless(_, t) => Some(t),
+        L::Eq(_, _, t) | L::Ne(_, _, t) | L::Lt(_, _, t) | L::Le(_, _, t) | L::Gt(_, _, t) | L::Ge(_, _, t) => Some(t),
+        L::EqC(_, _, t) | L::NeC(_, _, t) | L::LtC(_, _, t) | L::LeC(_, _, t) | L::GtC(_, _, t) | L::GeC(_, _, t) => {
+            Some(t)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a list signature ([`Code::arg_sig`]) has only I and N values: no kind has its
+/// high bit set (S is 2, P is 3; the leading marker bit sits at an even position).
+fn numeric(sig: u64) -> bool {
+    sig != 0 && sig & 0xAAAA_AAAA_AAAA_AAAA == 0
+}
+
+/// Decides which subs are lean ([`SubInfo::lean`], [`crate::code::CallPlan::lean`]) and
+/// builds [`Code::lean`]. A sub is lean when every op is a [`lean_op`] naming only
+/// registers it has, its registers fit a window, every branch stays inside it and its last
+/// op cannot fall through into the next sub (whose slots are laid out for another window).
+pub(crate) fn compile(code: &mut Code) {
+    let mut ops = vec![L::Stop; code.ops.len()];
+    for s in 0..code.subs.len() {
+        let sub = &code.subs[s];
+        let (start, end) = (sub.start as usize, (sub.end as usize).min(code.ops.len()));
+        let decoded: Option<Vec<L>> = Layout::of(sub).and_then(|lay| {
+            let body = code.ops.get(start..end).filter(|b| !b.is_empty())?;
+            body.iter().map(|op| if lean_op(op) { decode(op, lay) } else { None }).collect()
+        });
+        let inside = |l: &L| target(*l).is_none_or(|t| (start..end).contains(&(t as usize)));
+        let ends = matches!(code.ops.get(end.wrapping_sub(1)), Some(Op::branch_ic { .. } | Op::returncc {}));
+        let lean = decoded.filter(|d| ends && d.iter().all(inside));
+        code.subs[s].lean = lean.is_some();
+        if let (Some(d), Some(slots)) = (lean, ops.get_mut(start..end)) {
+            slots.copy_from_slice(&d);
+        }
+    }
+    let mut out = LeanCode::default();
+    for plan in &mut code.call_plans {
+        plan.lean = code.subs[plan.callee as usize].lean && numeric(plan.sig);
+    }
+    for s in 0..code.subs.len() {
+        let sub = &code.subs[s];
+        let Some(lay) = Layout::of(sub).filter(|_| sub.lean) else { continue };
+        let (start, end) = (sub.start as usize, (sub.end as usize).min(code.ops.len()));
+        for (pc, op) in code.ops.iter().enumerate().take(end).skip(start) {
+            let l = match *op {
+                Op::find_sub_not_null_p_s { dst, .. } => out.call(code, s as u32, lay, pc, dst),
+                Op::set_returns_pc { values } => out.ret(code, lay, pc, values),
+                _ => continue,
+            };
+            if let (Some(l), Some(slot)) = (l, ops.get_mut(pc)) {
+                *slot = l;
+            }
+        }
+    }
+    out.ops = ops;
+    code.lean = out;
+}
+
+impl LeanCode {
+    /// Adds list `id` (read in `lay`) to [`LeanCode::srcs`].
+    fn srcs(&mut self, code: &Code, id: ArgsId, lay: Layout) -> Option<Span> {
+        let list = code.args.get(id.0 as usize)?;
+        let at = self.srcs.len() as u32;
+        for a in list {
+            let s = lay.src(a.value)?;
+            self.srcs.push(s);
+        }
+        Some((at, list.len() as u8))
+    }
+
+    /// Adds list `id` (registers written in `lay`) to [`LeanCode::dsts`].
+    fn dsts(&mut self, code: &Code, id: ArgsId, lay: Layout) -> Option<Span> {
+        let list = code.args.get(id.0 as usize)?;
+        let at = self.dsts.len() as u32;
+        for a in list {
+            let d = lay.dst(a.value)?;
+            self.dsts.push(d);
+        }
+        Some((at, list.len() as u8))
+    }
+
+    /// The [`L::Call`] for the `find_sub_not_null` at `pc` of lean sub `caller`, if it
+    /// starts a planned call into a lean sub followed by a numeric `get_results`.
+    fn call(&mut self, code: &Code, caller: u32, lay: Layout, pc: usize, dst: PReg) -> Option<L> {
+        let plan = code.plan(pc).filter(|p| p.lean)?;
+        let Some(&Op::get_results_pc { results }) = code.ops.get(pc + 3) else { return None };
+        let rsig = *code.arg_sig.get(results.0 as usize)?;
+        let callee = code.subs.get(plan.callee as usize)?;
+        let to = Layout::of(callee)?;
+        if !numeric(rsig) || pc + 3 >= code.subs.get(caller as usize)?.end as usize {
+            return None;
+        }
+        let [ui, un] = plan.unset;
+        let clear = [(1, (to.p + ui.min(to.i)) as u8), ((1 + to.p + to.i) as u8, un.min(to.n) as u8)];
+        let (args, params, results) =
+            (self.srcs(code, plan.args, lay)?, self.dsts(code, plan.params, to)?, self.dsts(code, results, lay)?);
+        let one = match (args.1, self.srcs.get(args.0 as usize), self.dsts.get(params.0 as usize)) {
+            (1, Some(&Src::Slot(a)), Some(&p)) if plan.sig == 0b100 => Some((a, p)),
+            _ => None,
+        };
+        let rone = self.dsts.get(results.0 as usize).copied().filter(|_| rsig == 0b100);
+        self.calls.push(LCall {
+            pc: pc as u32,
+            callee: plan.callee,
+            start: callee.start + 1,
+            csize: lay.size(),
+            dst: lay.p(dst)?,
+            clear,
+            one,
+            args,
+            params,
+            rsig,
+            rone,
+            results,
+        });
+        Some(L::Call(self.calls.len() as u32 - 1))
+    }
+
+    /// The [`L::Ret`] for the `set_returns` at `pc`, if `returncc` follows and the values
+    /// are numeric.
+    fn ret(&mut self, code: &Code, lay: Layout, pc: usize, values: ArgsId) -> Option<L> {
+        let sig = *code.arg_sig.get(values.0 as usize)?;
+        if !numeric(sig) || !matches!(code.ops.get(pc + 1), Some(Op::returncc {})) {
+            return None;
+        }
+        let vals = self.srcs(code, values, lay)?;
+        let one = match self.srcs.get(vals.0 as usize) {
+            Some(&Src::Slot(a)) if sig == 0b100 => Some(a),
+            _ => None,
+        };
+        self.rets.push(LRet { values, sig, one, vals });
+        Some(L::Ret(self.rets.len() as u32 - 1))
+    }
+
+    /// Copies the values of list `from` (read at window `fb`) into the slots of list `to`
+    /// (at window `tb`); the lists have one signature and the windows do not overlap.
+    fn copy(&self, v: &mut [u64], from: Span, fb: usize, to: Span, tb: usize) {
+        let srcs = self.srcs.iter().skip(from.0 as usize).take(usize::from(from.1));
+        let dsts = self.dsts.iter().skip(to.0 as usize).take(usize::from(to.1));
+        for (s, &d) in srcs.zip(dsts) {
+            let x = match *s {
+                Src::Slot(a) => v.get(fb + usize::from(a)).copied().unwrap_or(0),
+                Src::Bits(b) => b,
+            };
+            if let Some(t) = v.get_mut(tb + usize::from(d)) {
+                *t = x;
+            }
+        }
+    }
+}
+
 /// How the lean loop ended.
 pub(super) enum Exit {
     /// At an op it leaves to `run_loop`, not yet run or charged (the top frame's `pc`).
@@ -97,78 +464,61 @@ pub(super) enum Exit {
     Yield,
 }
 
-/// A lean frame waiting for its callee: its sub, where it goes on (its `get_results`), and
-/// where its registers start in [`Stack`] and how many there are (I, N, P).
-#[derive(Clone, Copy, Debug)]
-struct Saved {
-    sub: u32,
-    pc: u32,
-    base: [usize; 3],
-    size: [usize; 3],
-}
-
-/// The lean loop's registers: one window per frame in each of three stacks (I, N, P; a
-/// lean sub has no string ops), and the frames waiting for a return. Kept in the [`Vm`]
+/// The lean loop's registers: one window of slots per frame, each right after its
+/// caller's. Slot 0 of a callee's window links it to its caller: the call it made
+/// ([`LCall`]) in the high half, the caller's window in the low half. Kept in the [`Vm`]
 /// between runs, so a warm loop allocates nothing.
 #[derive(Debug, Default)]
 pub(super) struct Stack {
-    i: Vec<i64>,
-    n: Vec<f64>,
-    p: Vec<PVal>,
-    saved: Vec<Saved>,
+    v: Vec<u64>,
+    /// The waiting frames, root first, as [`Vm::land`] rebuilds them: (call, window).
+    chain: Vec<(u32, usize)>,
 }
 
-/// Grows `v` to at least `n` values.
+/// The window that starts at `base`.
 #[inline(always)]
-fn room<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
-    if v.len() < n {
-        v.resize(n.max(64).next_power_of_two(), x);
+fn window(v: &mut [u64], base: usize) -> Option<&mut [u64; WIN]> {
+    v.get_mut(base..base + WIN)?.try_into().ok()
+}
+
+/// Makes `v` long enough for a window at `base`.
+#[inline(always)]
+fn room(v: &mut Vec<u64>, base: usize) {
+    if v.len() < base + WIN {
+        v.resize((base + WIN).next_power_of_two(), 0);
     }
 }
 
-/// Sets the `n` values of `v` from `at` to `x`: plain stores for the usual none, one or two
-/// (a `memset` call costs more than the rest of the call, bench/fib).
-#[inline(always)]
-fn clear<T: Copy>(v: &mut [T], at: usize, n: usize, x: T) {
-    match v.get_mut(at..at + n) {
-        Some([]) | None => {}
-        Some([a]) => *a = x,
-        Some([a, b]) => {
-            *a = x;
-            *b = x;
-        }
-        Some(w) => w.fill(x),
-    }
+/// Where the loop ended: the pc and window of the frame that was running.
+#[derive(Clone, Copy)]
+struct Running {
+    pc: u32,
+    base: usize,
 }
 
-/// Whether a list signature ([`Code::arg_sig`]) has only I and N values: no kind has its
-/// high bit set (S is 2, P is 3; the leading marker bit sits at an even position).
-#[inline(always)]
-fn numeric(sig: u64) -> bool {
-    sig != 0 && sig & 0xAAAA_AAAA_AAAA_AAAA == 0
-}
-
-impl Stack {
-    /// Copies list `vals` (read in the window at `from`) into the registers of list
-    /// `targets` (in the window at `to`); both lists have one numeric signature.
-    fn copy(&mut self, code: &Code, vals: ArgsId, from: [usize; 3], targets: ArgsId, to: [usize; 3]) {
-        let (Some(vals), Some(targets)) = (code.args.get(vals.0 as usize), code.args.get(targets.0 as usize)) else {
-            return;
-        };
-        for (v, t) in vals.iter().zip(targets) {
-            match (v.value, t.value) {
-                (ArgValue::I(a), ArgValue::I(b)) => {
-                    self.i[to[0] + usize::from(b.0)] = self.i[from[0] + usize::from(a.0)]
-                }
-                (ArgValue::Ic(a), ArgValue::I(b)) => self.i[to[0] + usize::from(b.0)] = a,
-                (ArgValue::N(a), ArgValue::N(b)) => {
-                    self.n[to[1] + usize::from(b.0)] = self.n[from[1] + usize::from(a.0)]
-                }
-                (ArgValue::Nc(a), ArgValue::N(b)) => self.n[to[1] + usize::from(b.0)] = a,
-                _ => {}
-            }
-        }
+/// Loads the top frame into the first window if it can run in the loop: a lean sub of
+/// `code`, at a pc inside it, with the register counts of its sub (the REPL may have grown
+/// them). Returns its pc.
+fn enter(v: &mut Vec<u64>, code: &Rc<Code>, f: &Frame) -> Option<usize> {
+    let sub = code.subs.get(f.sub as usize).filter(|s| s.lean && Rc::ptr_eq(&f.code, code))?;
+    let lay = Layout::of(sub)?;
+    let inside = (sub.start..sub.end).contains(&f.pc);
+    if !inside || (f.i.len(), f.n.len(), f.p.len()) != (lay.i.into(), lay.n.into(), lay.p.into()) {
+        return None;
     }
+    room(v, 0);
+    let (wp, rest) = v.get_mut(1..).unwrap_or_default().split_at_mut(f.p.len());
+    let (wi, wn) = rest.split_at_mut(f.i.len());
+    for (w, &x) in wp.iter_mut().zip(&f.p) {
+        *w = x.map_or(0, |r| u64::from(r.to_u32()));
+    }
+    for (w, &x) in wi.iter_mut().zip(&f.i) {
+        *w = x as u64;
+    }
+    for (w, &x) in wn.iter_mut().zip(&f.n) {
+        *w = x.to_bits();
+    }
+    Some(f.pc as usize)
 }
 
 impl Vm {
@@ -182,274 +532,295 @@ impl Vm {
         }
         let Some(root) = task.frames.last() else { return Exit::Here };
         let code = root.code.clone();
-        let ops: &[Op] = &code.ops;
+        let lean = &code.lean;
+        let lops: &[L] = &lean.ops;
         let mut st = std::mem::take(&mut self.lean);
-        let (mut sub, mut pc, mut base, mut size): (u32, usize, [usize; 3], [usize; 3]);
-        // The top frame of the task becomes the first window (with its own sizes: the REPL
-        // may have grown them).
-        macro_rules! take_root {
-            () => {{
-                let Some(root) = task.frames.last() else { return Exit::Here };
-                st.saved.clear();
-                size = [root.i.len(), root.n.len(), root.p.len()];
-                base = [0; 3];
-                room(&mut st.i, size[0], 0);
-                room(&mut st.n, size[1], 0.0);
-                room(&mut st.p, size[2], None);
-                st.i[..size[0]].copy_from_slice(&root.i);
-                st.n[..size[1]].copy_from_slice(&root.n);
-                st.p[..size[2]].copy_from_slice(&root.p);
-                (sub, pc) = (root.sub, root.pc as usize);
-            }};
-        }
-        // `task.args` stays as it is: a frame entered at its `get_params` (a callback, a
-        // task) has its arguments there, and the loop hands that op to `run_loop`.
-        take_root!();
+        let Stack { v, chain } = &mut st;
+        let Some(mut pc) = enter(v, &code, root) else {
+            self.lean = st;
+            return Exit::Here;
+        };
         let (max_depth, id) = (self.config.max_depth, u64::from(self.id));
+        // Frames the loop may add before the depth limit, and the frames it added.
+        let mut limit = max_depth.saturating_sub(task.frames.len());
+        let mut depth = 0usize;
+        let mut base = 0usize;
         let mut done = *executed;
         // Set once the frames are back on the task's stack already.
         let mut landed = false;
-        let exit = 'frame: loop {
-            let Stack { i: si, n: sn, .. } = &mut st;
-            let Some(wi) = si.get_mut(base[0]..base[0] + size[0]) else { break Exit::Here };
-            let Some(wn) = sn.get_mut(base[1]..base[1] + size[1]) else { break Exit::Here };
-            let mut seg = pc;
-            macro_rules! jump {
-                ($t:expr) => {{
-                    done += (pc + 1 - seg) as u64;
-                    pc = $t as usize;
+        let mut seg = pc;
+        let Some(mut w) = window(v, 0) else {
+            self.lean = st;
+            return Exit::Here;
+        };
+        macro_rules! jump {
+            ($t:expr) => {{
+                done += (pc + 1 - seg) as u64;
+                pc = $t as usize;
+                seg = pc;
+                if done >= fuel {
+                    break Exit::Yield;
+                }
+                continue;
+            }};
+        }
+        // Leaves the op at `pc` to `run_loop`, charging the ops before it.
+        macro_rules! stop {
+            () => {{
+                done += (pc - seg) as u64;
+                break Exit::Here;
+            }};
+        }
+        macro_rules! s {
+            ($r:expr) => {
+                w[usize::from($r)]
+            };
+        }
+        macro_rules! i {
+            ($r:expr) => {
+                w[usize::from($r)] as i64
+            };
+        }
+        macro_rules! n {
+            ($r:expr) => {
+                f64::from_bits(w[usize::from($r)])
+            };
+        }
+        let exit = loop {
+            let Some(&l) = lops.get(pc) else { stop!() };
+            match l {
+                L::Stop => stop!(),
+                L::Nop => {}
+                L::Jump(t) => jump!(t),
+                L::If(c, t) => {
+                    if s!(c) != 0 {
+                        jump!(t)
+                    }
+                }
+                L::Unless(c, t) => {
+                    if s!(c) == 0 {
+                        jump!(t)
+                    }
+                }
+                L::Set(d, a) => s!(d) = s!(a),
+                L::Const(d, x) => s!(d) = x,
+                L::AddI(d, a, b) => s!(d) = s!(a).wrapping_add(s!(b)),
+                L::AddIc(d, a, c) => s!(d) = s!(a).wrapping_add(c as u64),
+                L::SubI(d, a, b) => s!(d) = s!(a).wrapping_sub(s!(b)),
+                L::MulI(d, a, b) => s!(d) = s!(a).wrapping_mul(s!(b)),
+                L::MulIc(d, a, c) => s!(d) = s!(a).wrapping_mul(c as u64),
+                L::AddN(d, a, b) => s!(d) = (n!(a) + n!(b)).to_bits(),
+                L::SubN(d, a, b) => s!(d) = (n!(a) - n!(b)).to_bits(),
+                L::MulN(d, a, b) => s!(d) = (n!(a) * n!(b)).to_bits(),
+                L::Eq(a, b, t) => {
+                    if s!(a) == s!(b) {
+                        jump!(t)
+                    }
+                }
+                L::Ne(a, b, t) => {
+                    if s!(a) != s!(b) {
+                        jump!(t)
+                    }
+                }
+                L::Lt(a, b, t) => {
+                    if i!(a) < i!(b) {
+                        jump!(t)
+                    }
+                }
+                L::Le(a, b, t) => {
+                    if i!(a) <= i!(b) {
+                        jump!(t)
+                    }
+                }
+                L::Gt(a, b, t) => {
+                    if i!(a) > i!(b) {
+                        jump!(t)
+                    }
+                }
+                L::Ge(a, b, t) => {
+                    if i!(a) >= i!(b) {
+                        jump!(t)
+                    }
+                }
+                L::EqC(a, c, t) => {
+                    if i!(a) == c {
+                        jump!(t)
+                    }
+                }
+                L::NeC(a, c, t) => {
+                    if i!(a) != c {
+                        jump!(t)
+                    }
+                }
+                L::LtC(a, c, t) => {
+                    if i!(a) < c {
+                        jump!(t)
+                    }
+                }
+                L::LeC(a, c, t) => {
+                    if i!(a) <= c {
+                        jump!(t)
+                    }
+                }
+                L::GtC(a, c, t) => {
+                    if i!(a) > c {
+                        jump!(t)
+                    }
+                }
+                L::GeC(a, c, t) => {
+                    if i!(a) >= c {
+                        jump!(t)
+                    }
+                }
+                // A planned call into a lean sub: a new window after this one.
+                L::Call(k) => {
+                    let Some(c) = lean.calls.get(k as usize) else { stop!() };
+                    let hit = code.sub_cache.get(pc);
+                    if hit >> 32 != id || depth >= limit {
+                        stop!()
+                    }
+                    // The register receives the Sub, as `find_sub_not_null` does.
+                    s!(c.dst) = hit & 0xFFFF_FFFF;
+                    let x = c.one.map_or(0, |(a, _)| s!(a));
+                    let next = base + usize::from(c.csize);
+                    room(v, next);
+                    let Some(nw) = window(v, next) else { stop!() };
+                    w = nw;
+                    // Only what the callee may read before writing (`unset.rs`); P always. The
+                    // usual few go as one fixed store: slots the callee writes before it
+                    // reads them, and slots past its window, may hold anything.
+                    let [(a, m), (b, o)] = c.clear;
+                    if m < 8 {
+                        w[..8].fill(0);
+                    } else {
+                        for k in 0..m {
+                            s!(a.wrapping_add(k)) = 0;
+                        }
+                    }
+                    for k in 0..o {
+                        s!(b.wrapping_add(k)) = 0;
+                    }
+                    s!(0u8) = u64::from(k) << 32 | base as u64;
+                    match c.one {
+                        Some((_, p)) => s!(p) = x,
+                        None => {
+                            lean.copy(v, c.args, base, c.params, next);
+                            let Some(nw) = window(v, next) else { stop!() };
+                            w = nw;
+                        }
+                    }
+                    depth += 1;
+                    done += (pc + 1 - seg) as u64 + 3;
+                    (base, pc) = (next, c.start as usize);
                     seg = pc;
                     if done >= fuel {
-                        break 'frame Exit::Yield;
+                        break Exit::Yield;
                     }
                     continue;
-                }};
-            }
-            // Leaves the op at `pc` to `run_loop`, charging the ops before it.
-            macro_rules! stop {
-                () => {{
-                    done += (pc - seg) as u64;
-                    break 'frame Exit::Here;
-                }};
-            }
-            macro_rules! i {
-                ($r:expr) => {
-                    wi[$r.0 as usize]
-                };
-            }
-            macro_rules! n {
-                ($r:expr) => {
-                    wn[$r.0 as usize]
-                };
-            }
-            loop {
-                let Some(&op) = ops.get(pc) else { stop!() };
-                match op {
-                    Op::noop {} => {}
-                    Op::branch_ic { target } => jump!(target.0),
-                    Op::if_i_ic { cond, target } => {
-                        if i!(cond) != 0 {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::unless_i_ic { cond, target } => {
-                        if i!(cond) == 0 {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::set_i_i { dst, src } => i!(dst) = i!(src),
-                    Op::set_i_ic { dst, src } => i!(dst) = src,
-                    Op::set_n_n { dst, src } => n!(dst) = n!(src),
-                    Op::set_n_nc { dst, src } => n!(dst) = src,
-                    Op::add_i_i_i { dst, lhs, rhs } => i!(dst) = i!(lhs).wrapping_add(i!(rhs)),
-                    Op::add_i_i_ic { dst, lhs, rhs } => i!(dst) = i!(lhs).wrapping_add(rhs),
-                    Op::add_i_ic { dst, rhs } => i!(dst) = i!(dst).wrapping_add(rhs),
-                    Op::add_i_i { dst, rhs } => i!(dst) = i!(dst).wrapping_add(i!(rhs)),
-                    Op::sub_i_i_i { dst, lhs, rhs } => i!(dst) = i!(lhs).wrapping_sub(i!(rhs)),
-                    Op::sub_i_i_ic { dst, lhs, rhs } => i!(dst) = i!(lhs).wrapping_sub(rhs),
-                    Op::sub_i_ic { dst, rhs } => i!(dst) = i!(dst).wrapping_sub(rhs),
-                    Op::sub_i_i { dst, rhs } => i!(dst) = i!(dst).wrapping_sub(i!(rhs)),
-                    Op::mul_i_i_i { dst, lhs, rhs } => i!(dst) = i!(lhs).wrapping_mul(i!(rhs)),
-                    Op::mul_i_i_ic { dst, lhs, rhs } => i!(dst) = i!(lhs).wrapping_mul(rhs),
-                    Op::inc_i { dst } => i!(dst) = i!(dst).wrapping_add(1),
-                    Op::dec_i { dst } => i!(dst) = i!(dst).wrapping_sub(1),
-                    Op::add_n_n_n { dst, lhs, rhs } => n!(dst) = n!(lhs) + n!(rhs),
-                    Op::sub_n_n_n { dst, lhs, rhs } => n!(dst) = n!(lhs) - n!(rhs),
-                    Op::mul_n_n_n { dst, lhs, rhs } => n!(dst) = n!(lhs) * n!(rhs),
-                    Op::eq_i_i_ic { lhs, rhs, target } => {
-                        if i!(lhs) == i!(rhs) {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::ne_i_i_ic { lhs, rhs, target } => {
-                        if i!(lhs) != i!(rhs) {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::lt_i_i_ic { lhs, rhs, target } => {
-                        if i!(lhs) < i!(rhs) {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::le_i_i_ic { lhs, rhs, target } => {
-                        if i!(lhs) <= i!(rhs) {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::gt_i_i_ic { lhs, rhs, target } => {
-                        if i!(lhs) > i!(rhs) {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::ge_i_i_ic { lhs, rhs, target } => {
-                        if i!(lhs) >= i!(rhs) {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::eq_i_ic_ic { lhs, rhs, target } => {
-                        if i!(lhs) == rhs {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::ne_i_ic_ic { lhs, rhs, target } => {
-                        if i!(lhs) != rhs {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::lt_i_ic_ic { lhs, rhs, target } => {
-                        if i!(lhs) < rhs {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::gt_i_ic_ic { lhs, rhs, target } => {
-                        if i!(lhs) > rhs {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::ge_i_ic_ic { lhs, rhs, target } => {
-                        if i!(lhs) >= rhs {
-                            jump!(target.0)
-                        }
-                    }
-                    Op::le_i_ic_ic { lhs, rhs, target } => {
-                        if i!(lhs) <= rhs {
-                            jump!(target.0)
-                        }
-                    }
-                    // A planned call into a lean sub with only I and N values: a new window.
-                    Op::find_sub_not_null_p_s { dst, .. } => {
-                        let Some(&plan) = code.plan(pc) else { stop!() };
-                        let hit = code.sub_cache.get(pc);
-                        if hit >> 32 != id || !plan.lean || task.frames.len() + st.saved.len() >= max_depth {
-                            stop!()
-                        }
-                        let (Some(sub_pmc), true) = (PmcRef::from_u32(hit as u32), usize::from(dst.0) < size[2]) else {
-                            stop!()
-                        };
-                        // The register receives the Sub, as `find_sub_not_null` does.
-                        st.p[base[2] + usize::from(dst.0)] = Some(sub_pmc);
-                        let next = [base[0] + size[0], base[1] + size[1], base[2] + size[2]];
-                        let want = plan.regs.map(usize::from);
-                        room(&mut st.i, next[0] + want[0], 0);
-                        room(&mut st.n, next[1] + want[1], 0.0);
-                        room(&mut st.p, next[2] + want[2], None);
-                        // Only what the callee may read before writing (`unset.rs`); P always.
-                        clear(&mut st.i, next[0], usize::from(plan.unset[0]), 0);
-                        clear(&mut st.n, next[1], usize::from(plan.unset[1]), 0.0);
-                        clear(&mut st.p, next[2], want[2], None);
-                        let [a, b] = plan.one.map(usize::from);
-                        if a < size[0] && b < want[0] {
-                            st.i[next[0] + b] = st.i[base[0] + a];
-                        } else {
-                            st.copy(&code, plan.args, base, plan.params, next);
-                        }
-                        st.saved.push(Saved { sub, pc: pc as u32 + 3, base, size });
-                        done += (pc + 1 - seg) as u64 + 3;
-                        let start = code.subs.get(plan.callee as usize).map_or(0, |s| s.start as usize);
-                        (sub, base, size, pc) = (plan.callee, next, want, start + 1);
-                        if done >= fuel {
-                            break 'frame Exit::Yield;
-                        }
-                        continue 'frame;
-                    }
-                    // `set_returns` + `returncc` + the caller's `get_results`, within the loop.
-                    Op::set_returns_pc { values } => {
-                        let Some(&caller) = st.saved.last() else {
-                            // Out of the first window: the frame below is the task's. The
-                            // plain return runs on the task's frames, and if the caller is
-                            // lean too it becomes the first window.
-                            Vm::land(task, &st, Saved { sub, pc: pc as u32, base, size });
-                            if !self.leave_planned(task, pc, values) {
-                                landed = true;
-                                stop!()
-                            }
-                            done += (pc + 1 - seg) as u64 + 2;
-                            let lean = task.frames.last().is_some_and(|f| {
-                                Rc::ptr_eq(&f.code, &code) && code.subs.get(f.sub as usize).is_some_and(|s| s.lean)
-                            });
-                            if done >= fuel || !lean {
-                                landed = true;
-                                break 'frame if done >= fuel { Exit::Yield } else { Exit::Here };
-                            }
-                            take_root!();
-                            continue 'frame;
-                        };
-                        if !matches!(ops.get(pc + 1), Some(Op::returncc {})) {
-                            stop!()
-                        }
-                        let Some(&Op::get_results_pc { results }) = ops.get(caller.pc as usize) else { stop!() };
-                        let sig = code.arg_sig.get(values.0 as usize).copied().unwrap_or(0);
-                        if !numeric(sig) || code.arg_sig.get(results.0 as usize) != Some(&sig) {
-                            stop!()
-                        }
-                        let one = (code.one_int.get(values.0 as usize), code.one_int.get(results.0 as usize));
-                        match one {
-                            (Some(&a), Some(&b)) if usize::from(a) < size[0] && usize::from(b) < caller.size[0] => {
-                                st.i[caller.base[0] + usize::from(b)] = st.i[base[0] + usize::from(a)];
-                            }
-                            _ => st.copy(&code, values, base, results, caller.base),
-                        }
-                        st.saved.pop();
-                        done += (pc + 1 - seg) as u64 + 2;
-                        (sub, base, size, pc) = (caller.sub, caller.base, caller.size, caller.pc as usize + 1);
-                        if done >= fuel {
-                            break 'frame Exit::Yield;
-                        }
-                        continue 'frame;
-                    }
-                    _ => stop!(),
                 }
-                pc += 1;
+                // `set_returns` + `returncc` + the caller's `get_results`.
+                L::Ret(k) => {
+                    let Some(r) = lean.rets.get(k as usize) else { stop!() };
+                    if depth == 0 {
+                        // Out of the first window: the frame below is the task's. The plain
+                        // return runs on the task's frames, and if the caller is lean too it
+                        // becomes the first window.
+                        Vm::land(task, lean, v, chain, Running { pc: pc as u32, base });
+                        landed = true;
+                        if !self.leave_planned(task, pc, r.values) {
+                            stop!()
+                        }
+                        done += (pc + 1 - seg) as u64 + 2;
+                        if done >= fuel {
+                            break Exit::Yield;
+                        }
+                        let Some(f) = task.frames.last() else { break Exit::Here };
+                        let Some(e) = enter(v, &code, f) else { break Exit::Here };
+                        pc = e;
+                        (base, seg, landed) = (0, pc, false);
+                        limit = max_depth.saturating_sub(task.frames.len());
+                        let Some(nw) = window(v, 0) else { break Exit::Here };
+                        w = nw;
+                        continue;
+                    }
+                    let link = s!(0u8);
+                    let Some(c) = lean.calls.get((link >> 32) as usize) else { stop!() };
+                    if r.sig != c.rsig {
+                        stop!()
+                    }
+                    let cb = link as u32 as usize;
+                    match (r.one, c.rone) {
+                        (Some(a), Some(b)) => {
+                            let x = s!(a);
+                            let Some(nw) = window(v, cb) else { stop!() };
+                            w = nw;
+                            s!(b) = x;
+                        }
+                        _ => {
+                            lean.copy(v, r.vals, base, c.results, cb);
+                            let Some(nw) = window(v, cb) else { stop!() };
+                            w = nw;
+                        }
+                    }
+                    depth -= 1;
+                    done += (pc + 1 - seg) as u64 + 2;
+                    (base, pc) = (cb, c.pc as usize + 4);
+                    seg = pc;
+                    if done >= fuel {
+                        break Exit::Yield;
+                    }
+                    continue;
+                }
             }
+            pc += 1;
         };
         *executed = done;
         if !landed {
-            Vm::land(task, &st, Saved { sub, pc: pc as u32, base, size });
+            Vm::land(task, lean, v, chain, Running { pc: pc as u32, base });
         }
         self.lean = st;
         exit
     }
 
-    /// Puts the lean loop's frames back on the task's stack: the root frame's registers into
-    /// it, and a frame for each lean callee above it. `running` is the frame that was running.
+    /// Puts the lean loop's frames back on the task's stack: the first window's registers
+    /// into the top frame, and a frame for each lean callee above it, found by following
+    /// the links down from the running frame's window.
     #[cold]
-    fn land(task: &mut Task, st: &Stack, running: Saved) {
-        for k in 0..=st.saved.len() {
-            let s = st.saved.get(k).copied().unwrap_or(running);
-            if k > 0 {
-                task.frames.call_here(s.sub);
+    fn land(task: &mut Task, lean: &LeanCode, v: &[u64], chain: &mut Vec<(u32, usize)>, running: Running) {
+        chain.clear();
+        let mut base = running.base;
+        while base > 0 {
+            let link = v.get(base).copied().unwrap_or(0);
+            chain.push(((link >> 32) as u32, base));
+            base = link as u32 as usize;
+        }
+        let n = chain.len();
+        for k in 0..=n {
+            // The chain runs from the top down: frame k (0 is the task's own) was made by
+            // entry n - k, and waits at the `get_results` of entry n - k - 1, the call that
+            // made frame k + 1.
+            let made = chain.get(n - k);
+            let base = made.map_or(0, |&(_, b)| b);
+            let pc = match (n - k).checked_sub(1).and_then(|j| chain.get(j)) {
+                Some(&(call, _)) => lean.calls.get(call as usize).map_or(0, |c| c.pc + 3),
+                None => running.pc,
+            };
+            if let Some(&(call, _)) = made {
+                let Some(c) = lean.calls.get(call as usize) else { return };
+                task.frames.call_here(c.callee);
             }
             let Some(f) = task.frames.last_mut() else { return };
-            f.pc = s.pc;
-            let ([ni, nn, np], [bi, bn, bp]) = (s.size, s.base);
-            if let (Some(d), Some(w)) = (f.i.get_mut(..ni), st.i.get(bi..bi + ni)) {
-                d.copy_from_slice(w);
+            f.pc = pc;
+            let (np, ni) = (f.p.len(), f.i.len());
+            let w = |r: usize| v.get(base + 1 + r).copied().unwrap_or(0);
+            for (r, x) in f.p.iter_mut().enumerate() {
+                *x = PmcRef::from_u32(w(r) as u32);
             }
-            if let (Some(d), Some(w)) = (f.n.get_mut(..nn), st.n.get(bn..bn + nn)) {
-                d.copy_from_slice(w);
+            for (r, x) in f.i.iter_mut().enumerate() {
+                *x = w(np + r) as i64;
             }
-            if let (Some(d), Some(w)) = (f.p.get_mut(..np), st.p.get(bp..bp + np)) {
-                d.copy_from_slice(w);
+            for (r, x) in f.n.iter_mut().enumerate() {
+                *x = f64::from_bits(w(np + ni + r));
             }
         }
     }

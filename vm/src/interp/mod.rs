@@ -19,7 +19,7 @@ mod pmcops;
 mod sched;
 mod string;
 
-pub(crate) use self::lean::lean_op;
+pub(crate) use self::lean::{compile as compile_lean, LeanCode};
 use crate::code::{Code, KeyPart};
 use crate::error::{severity, types, Exc, Location, Trap};
 use crate::num;
