@@ -90,11 +90,14 @@ fn planned_calls_match_op_by_op_calls() {
 
 /// Lean subs (`interp/lean.rs`) of every shape the lean loop handles: two-value lists with
 /// an N register (the general copy), a register read before it is written on one path (it
-/// must read 0 in every call, even when the frame before it in that slot wrote it), a call
-/// out to a sub that is not lean, and deep recursion. Exits with a checksum of all of it.
+/// must read 0 in every call, even when the frame before it in that slot wrote it), the
+/// same for an N register and for more I registers than a near call empties (the calls
+/// done in the callee's own window), a call out to a sub that is not lean, and deep
+/// recursion. Exits with a checksum of all of it.
 const LEAN: &str = ".sub main :main\n    $I9 = 0\n    $I8 = 0\nloop:\n    $I5 = acc(0)\n    $I9 += $I5\n    \
                     $I0 = acc($I8)\n    $I9 += $I0\n    $I6 = twice($I8)\n    $I9 += $I6\n    ($I1, $N1) = pair($I8, 1.5)\n    $I9 += $I1\n    $N2 = $N1 * 10.0\n    \
-                    $I2 = $N2\n    $I9 += $I2\n    $I3 = outer($I8)\n    $I9 += $I3\n    inc $I8\n    \
+                    $I2 = $N2\n    $I9 += $I2\n    $I3 = outer($I8)\n    $I9 += $I3\n    $N5 = fcall($I8)\n    $I2 = $N5\n    $I9 += $I2\n    \
+                    $I7 = wcall($I8)\n    $I9 += $I7\n    inc $I8\n    \
                     if $I8 < 6 goto loop\n    $I4 = down(300)\n    $I9 += $I4\n    exit $I9\n.end\n\
                     .sub acc\n    .param int n\n    if n goto skip\n    $I1 = 5\nskip:\n    $I2 = $I1 + n\n    \
                     .return ($I2)\n.end\n\
@@ -106,6 +109,16 @@ const LEAN: &str = ".sub main :main\n    $I9 = 0\n    $I8 = 0\nloop:\n    $I5 = 
                     .return ($I2)\n.end\n\
                     .sub notlean\n    .param int n\n    $S0 = 'abc'\n    $I0 = length $S0\n    $I0 += n\n    \
                     .return ($I0)\n.end\n\
+                    .sub fsum\n    .param int n\n    if n goto skip\n    $N1 = 2.5\nskip:\n    $N2 = $N1 + $N1\n    \
+                    .return ($N2)\n.end\n\
+                    .sub fcall\n    .param int n\n    $N1 = fsum(0)\n    $N0 = fsum(n)\n    $N2 = $N0 + $N1\n    \
+                    .return ($N2)\n.end\n\
+                    .sub wide\n    .param int n\n    if n goto skip\n    $I1 = 1\n    $I2 = 2\n    $I3 = 3\n    $I4 = 4\n    \
+                    $I5 = 5\n    $I6 = 6\n    $I7 = 7\n    $I8 = 8\n    $I9 = 9\n    $I10 = 10\nskip:\n    $I11 = n + $I1\n    \
+                    $I11 += $I2\n    $I11 += $I3\n    $I11 += $I4\n    $I11 += $I5\n    $I11 += $I6\n    $I11 += $I7\n    \
+                    $I11 += $I8\n    $I11 += $I9\n    $I11 += $I10\n    .return ($I11)\n.end\n\
+                    .sub wcall\n    .param int n\n    $I0 = wide(0)\n    $I1 = wide(n)\n    $I2 = $I0 + $I1\n    \
+                    .return ($I2)\n.end\n\
                     .sub down\n    .param int n\n    if n > 0 goto more\n    .return (0)\nmore:\n    $I0 = n - 1\n    \
                     $I1 = down($I0)\n    $I1 += 1\n    .return ($I1)\n.end\n";
 
@@ -114,12 +127,15 @@ fn lean_loop_matches_main_loop() {
     let code = std::rc::Rc::new(kea_asm::assemble_str("lean.pir", LEAN).expect("assembles"));
     let lean = |name: &str| code.subs[code.find_sub(name.as_bytes()).expect("sub")].lean;
     assert!(lean("acc") && lean("twice") && lean("pair") && lean("outer") && lean("down"));
+    assert!(lean("fsum") && lean("fcall") && lean("wide") && lean("wcall"));
     assert!(!lean("main") && !lean("notlean"));
     // acc(n): 5 for 0, else n (never 5 + n: the register starts empty, also right after
     // acc(0) ran in the same frame slot), so 20 over the loop; acc(0) 6 times: 30; twice:
     // 6 * 5 + 20; pair: 3 * (0 + .. + 5) and 10 * 3.0 six times; outer: acc(n) + 3 + n;
-    // down(300): 300.
-    let want = 20 + 30 + 50 + 45 + 180 + (20 + 18 + 15) + 300;
+    // down(300): 300. fcall(n): fsum(n) + fsum(0), fsum reading an N register that only
+    // fsum(0) sets: 10 + 5 * 5. wcall(n): wide(0) + wide(n), wide reading ten I registers
+    // that only wide(0) sets: 110 + (56 + .. + 60).
+    let want = 20 + 30 + 50 + 45 + 180 + (20 + 18 + 15) + 300 + 35 + 400;
     let (end, ops) = run_to_end(&code, 1 << 40, true);
     assert_eq!(end, format!("Exit({want})"));
     let off = kea_vm::interp::Config { lean: false, ..Default::default() };

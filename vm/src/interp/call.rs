@@ -48,18 +48,15 @@
 //!   `leave_planned`), with the frame reloaded after them; only the other call ops go
 //!   through `call_op`.
 //! - **Lean subs run in the lean loop** (`lean.rs`): integer and number code with planned
-//!   calls keeps its registers in windows of one stack and never leaves that loop for a call
-//!   or return. This is where bench/fib runs.
+//!   calls runs from ops decoded at load time, keeps its registers in windows of one stack
+//!   and never leaves that loop for a call or return. This is where bench/fib runs (about
+//!   211 instructions per call, Lua 5.4 253; the module doc has what is left).
 //!
-//! ## What is left (bench/fib: about 470 instructions per call, Lua 5.4 253)
-//! - **Handling planned calls inside `run_loop` itself** (reassigning the frame) was tried:
-//!   fib 0.077 s, but `mops_intval` lost 3% because the loop then keeps the frame pointer in
+//! ## Tried and left
+//! - **Handling planned calls inside `run_loop` itself** (reassigning the frame): fib
+//!   0.077 s, but `mops_intval` lost 3% because the loop then keeps the frame pointer in
 //!   memory; keeping the `Rc<Code>` across frames cost mops the same way. The lean loop does
 //!   it in a function of its own instead, which leaves mops as it was.
-//! - The lean loop's call arm is about 150 instructions, most of them stack traffic: it
-//!   reads the plan, grows three stacks, empties three windows and saves six window bounds.
-//!   One stack for all kinds (one bound, one growth check) and plans that carry the
-//!   callee's start would roughly halve it; that is the step that could reach Lua.
 
 use super::{Frame, Handler, Step, Task, Vm};
 use crate::code::{flags, ArgValue, Code};

@@ -2,35 +2,47 @@
 //! plain calls run here, calls and returns included, without going back through
 //! [`Vm::run_loop`] (bench/fib).
 //!
-//! A sub is lean when every op in it is a [`lean_op`] ([`crate::code::SubInfo::lean`],
-//! decided at load time). When `run_loop` reaches a frame of a lean sub it hands over to
-//! [`Vm::run_lean`], which runs that frame and every lean frame it calls in a small loop of
-//! its own:
+//! A sub is lean when every op in it is a [`lean_op`] naming registers it has, its
+//! registers fit a window, its branches stay inside it and its last op cannot fall through
+//! ([`crate::code::SubInfo::lean`], decided at load time by [`compile`]). When `run_loop`
+//! reaches a frame of a lean sub it hands over to [`Vm::run_lean`], which runs that frame
+//! and every lean frame it calls in a small loop of its own:
 //!
-//! - **Registers are windows in one stack** ([`Stack`], one for each of I, N and P; a lean
-//!   sub has no string ops). A call is a new window after the caller's: no `Frame` is
-//!   pushed, nothing is allocated once warm, and only the registers the callee may read
-//!   before writing them are emptied ([`crate::code::SubInfo::unset`], `unset.rs`).
-//! - **Calls and returns are the planned ones** ([`crate::code::CallPlan`], with the callee
-//!   lean and only I and N values): the argument and return lists are copied window to
-//!   window, the Sub goes into the register `find_sub_not_null` names, and the code object
-//!   never changes, so the loop keeps its ops, pc and windows in locals.
+//! - **Ops decoded at load time** ([`L`], one per op at the same pc, in [`Code::lean`]):
+//!   operands are `u8` slots of the frame's window, `sub`/`dec` by a constant are additions,
+//!   and a planned call (`find_sub_not_null` + `set_args` + `invokecc` + the callee's
+//!   `get_params`, and at the return the caller's `get_results`) is one [`L::Call`], a
+//!   `set_returns` + `returncc` one [`L::Ret`]. Every other op is [`L::Stop`].
+//! - **Registers are windows in one stack of `u64`** ([`Stack`]): a frame's P, I and N
+//!   registers side by side after a link slot, each window right after its caller's. The
+//!   loop holds the window as `&mut [u64; 256]`, so a `u8` slot needs no bounds check. A
+//!   call pushes no `Frame`, allocates nothing once warm, and empties only the registers the
+//!   callee may read before writing them ([`crate::code::SubInfo::unset`], `unset.rs`) and
+//!   its P registers.
+//! - **The return link is a constant of the call** ([`LCall::link`]), stored in slot 0 of
+//!   the callee's window: where the caller goes on, the size of its window and its result
+//!   register. The usual return (one I register each way, [`L::Ret1`]) reads nothing else.
+//!   The usual call ([`Near`]) writes the argument, link and emptied slots through the
+//!   caller's window and then moves to the new one.
 //! - **Results and charging are `run_loop`'s, op for op**: the same arithmetic, ops counted
 //!   at each branch, call and return, the slice ending there once the fuel is spent.
 //!
 //! Anything else (an op that is not lean, a call the plan does not cover, a callee that is
 //! not lean, the depth limit) ends the loop *before* that op, uncharged, and `run_loop` goes
-//! on from there. On the way out the windows become frames again ([`Vm::land`]): the frame
-//! the loop started from gets its registers back and each lean callee gets a `Frame` on the
-//! task's stack, so the collector, backtraces, exceptions and the next slice see exactly the
-//! frames `run_loop` would have made. A return out of the first window goes through the
-//! task's frames (`Vm::leave_planned`), and if the caller is lean too the loop goes on with
-//! it as the first window. Tracing never uses the loop, and [`super::Config::lean`] turns it
-//! off; `tests/ops.rs` runs the same programs both ways at many slice sizes.
+//! on from there. On the way out the windows become frames again ([`Vm::land`], following
+//! the links): the frame the loop started from gets its registers back and each lean callee
+//! gets a `Frame` on the task's stack, so the collector, backtraces, exceptions and the next
+//! slice see exactly the frames `run_loop` would have made. P slots hold only null and Sub
+//! PMCs (which the VM keeps alive) and no collection runs inside the loop. A return out of
+//! the first window goes through the task's frames (`Vm::leave_planned`), and if the caller
+//! is lean too the loop goes on with it as the first window. Tracing never uses the loop,
+//! and [`super::Config::lean`] turns it off; `tests/ops.rs` runs the same programs both ways
+//! at many slice sizes.
 //!
-//! bench/fib: 0.093 s -> 0.065 s (fib(22): 635 -> 470 instructions per call, Lua 5.4 253).
-//! What is left is mostly bookkeeping the compiler keeps on the stack: the call arm reads
-//! the plan, grows three stacks, empties three windows and saves six window bounds.
+//! bench/fib: 0.065 s with `Op`s and a stack per register kind -> 0.033 s (fib(22): 470 ->
+//! 211 instructions per call; Lua 5.4: 0.039 s, 253 per call). What is left per call is
+//! about 45 instructions of dispatch, 35 of state moves around each call and return, and
+//! the checks of the sub cache, depth limit and window bounds.
 
 use super::{Frame, Task, Vm};
 use crate::code::{ArgValue, Code, SubInfo};
@@ -136,6 +148,9 @@ pub(crate) enum L {
     Call(u32),
     /// `set_returns` + `returncc` ([`LRet`]).
     Ret(u32),
+    /// [`L::Ret`] of one I register (its slot): straight into the caller's result register
+    /// when the link names one.
+    Ret1(u8, u32),
 }
 
 /// A value an argument or return list passes: a slot, or a constant's bits.
@@ -164,6 +179,10 @@ struct LCall {
     /// The callee's slots to empty, as (first, count): every P and the I registers of
     /// [`SubInfo::unset`], then its N registers.
     clear: [(u8, u8); 2],
+    /// What the callee's window gets in slot 0 ([`Stack`]).
+    link: u64,
+    /// The usual call, done in the caller's window (see [`Near`]).
+    near: Option<Near>,
     /// One I register in, one I register out: (caller's slot, callee's slot).
     one: Option<(u8, u8)>,
     args: Span,
@@ -173,6 +192,18 @@ struct LCall {
     rsig: u64,
     rone: Option<u8>,
     results: Span,
+}
+
+/// A call of one I value whose callee needs at most 8 slots emptied, all I or P, and whose
+/// window (and 8 slots more) lies inside the caller's: the arguments, link and emptied
+/// slots are written through the caller's window, as slots past its end.
+#[derive(Clone, Copy, Debug)]
+struct Near {
+    /// The argument's slot.
+    arg: u8,
+    /// The callee's slot 0 and its parameter's slot, as seen from the caller's window.
+    at: u8,
+    param: u8,
 }
 
 /// A `set_returns` + `returncc` of a lean sub with only I and N values.
@@ -406,13 +437,24 @@ impl LeanCode {
             _ => None,
         };
         let rone = self.dsts.get(results.0 as usize).copied().filter(|_| rsig == 0b100);
+        let csize = lay.size();
+        let link = (pc as u64 + 4) << 32 | u64::from(csize) << 8 | u64::from(rone.unwrap_or(0));
+        let fits = usize::from(csize) + usize::from(to.size()).max(9) <= WIN;
+        let near = match one {
+            Some((arg, p)) if fits && clear[0].1 <= 8 && clear[1].1 == 0 => {
+                Some(Near { arg, at: csize, param: csize + p })
+            }
+            _ => None,
+        };
         self.calls.push(LCall {
             pc: pc as u32,
             callee: plan.callee,
             start: callee.start + 1,
-            csize: lay.size(),
+            csize,
             dst: lay.p(dst)?,
             clear,
+            link,
+            near,
             one,
             args,
             params,
@@ -436,7 +478,14 @@ impl LeanCode {
             _ => None,
         };
         self.rets.push(LRet { values, sig, one, vals });
-        Some(L::Ret(self.rets.len() as u32 - 1))
+        let k = self.rets.len() as u32 - 1;
+        Some(one.map_or(L::Ret(k), |a| L::Ret1(a, k)))
+    }
+
+    /// The call a frame goes on after when it returns to `pc` (its `get_results` + 1).
+    fn call_before(&self, pc: usize) -> Option<&LCall> {
+        let Some(&L::Call(k)) = self.ops.get(pc.wrapping_sub(4)) else { return None };
+        self.calls.get(k as usize)
     }
 
     /// Copies the values of list `from` (read at window `fb`) into the slots of list `to`
@@ -465,9 +514,12 @@ pub(super) enum Exit {
 }
 
 /// The lean loop's registers: one window of slots per frame, each right after its
-/// caller's. Slot 0 of a callee's window links it to its caller: the call it made
-/// ([`LCall`]) in the high half, the caller's window in the low half. Kept in the [`Vm`]
-/// between runs, so a warm loop allocates nothing.
+/// caller's. Slot 0 of a callee's window links it to its caller ([`LCall::link`], a
+/// constant of the call): where the caller goes on (after its `get_results`) in the high
+/// half, the caller's window size in bits 8..16 (its window ends where this one starts),
+/// and in bits 0..8 the caller's result register when `get_results` is one I register (0
+/// otherwise: slot 0 is never a register). The first window's link is 0. Kept in the
+/// [`Vm`] between runs, so a warm loop allocates nothing.
 #[derive(Debug, Default)]
 pub(super) struct Stack {
     v: Vec<u64>,
@@ -507,7 +559,9 @@ fn enter(v: &mut Vec<u64>, code: &Rc<Code>, f: &Frame) -> Option<usize> {
         return None;
     }
     room(v, 0);
-    let (wp, rest) = v.get_mut(1..).unwrap_or_default().split_at_mut(f.p.len());
+    let (link, rest) = v.split_at_mut(1);
+    link.fill(0);
+    let (wp, rest) = rest.split_at_mut(f.p.len());
     let (wi, wn) = rest.split_at_mut(f.i.len());
     for (w, &x) in wp.iter_mut().zip(&f.p) {
         *w = x.map_or(0, |r| u64::from(r.to_u32()));
@@ -549,6 +603,8 @@ impl Vm {
         // Set once the frames are back on the task's stack already.
         let mut landed = false;
         let mut seg = pc;
+        // `v.len()`, kept while a window borrows `v`.
+        let mut vlen = v.len();
         let Some(mut w) = window(v, 0) else {
             self.lean = st;
             return Exit::Here;
@@ -679,34 +735,47 @@ impl Vm {
                     if hit >> 32 != id || depth >= limit {
                         stop!()
                     }
+                    let next = base + usize::from(c.csize);
+                    if vlen < next + WIN {
+                        room(v, next);
+                        vlen = v.len();
+                        let Some(ow) = window(v, base) else { stop!() };
+                        w = ow;
+                    }
                     // The register receives the Sub, as `find_sub_not_null` does.
                     s!(c.dst) = hit & 0xFFFF_FFFF;
-                    let x = c.one.map_or(0, |(a, _)| s!(a));
-                    let next = base + usize::from(c.csize);
-                    room(v, next);
-                    let Some(nw) = window(v, next) else { stop!() };
-                    w = nw;
-                    // Only what the callee may read before writing (`unset.rs`); P always. The
-                    // usual few go as one fixed store: slots the callee writes before it
-                    // reads them, and slots past its window, may hold anything.
-                    let [(a, m), (b, o)] = c.clear;
-                    if m < 8 {
-                        w[..8].fill(0);
+                    // Only what the callee may read before writing (`unset.rs`); P always.
+                    // Slots it writes before reading, and slots past its window, may hold
+                    // anything, so the usual few go as one fixed store of 8.
+                    if let Some(nr) = c.near {
+                        let x = s!(nr.arg);
+                        let at = usize::from(nr.at);
+                        if let Some(z) = w.get_mut(at + 1..at + 9) {
+                            z.fill(0);
+                        }
+                        s!(nr.at) = c.link;
+                        s!(nr.param) = x;
+                        let Some(nw) = window(v, next) else { stop!() };
+                        w = nw;
                     } else {
+                        let x = c.one.map_or(0, |(a, _)| s!(a));
+                        let Some(nw) = window(v, next) else { stop!() };
+                        w = nw;
+                        let [(a, m), (b, o)] = c.clear;
                         for k in 0..m {
                             s!(a.wrapping_add(k)) = 0;
                         }
-                    }
-                    for k in 0..o {
-                        s!(b.wrapping_add(k)) = 0;
-                    }
-                    s!(0u8) = u64::from(k) << 32 | base as u64;
-                    match c.one {
-                        Some((_, p)) => s!(p) = x,
-                        None => {
-                            lean.copy(v, c.args, base, c.params, next);
-                            let Some(nw) = window(v, next) else { stop!() };
-                            w = nw;
+                        for k in 0..o {
+                            s!(b.wrapping_add(k)) = 0;
+                        }
+                        s!(0u8) = c.link;
+                        match c.one {
+                            Some((_, p)) => s!(p) = x,
+                            None => {
+                                lean.copy(v, c.args, base, c.params, next);
+                                let Some(nw) = window(v, next) else { stop!() };
+                                w = nw;
+                            }
                         }
                     }
                     depth += 1;
@@ -718,8 +787,26 @@ impl Vm {
                     }
                     continue;
                 }
-                // `set_returns` + `returncc` + the caller's `get_results`.
-                L::Ret(k) => {
+                // `set_returns` + `returncc` + the caller's `get_results`, when both are one I
+                // register (the link says so; the first window's link is 0).
+                L::Ret1(a, _) if s!(0u8) as u8 != 0 => {
+                    let link = s!(0u8);
+                    let x = s!(a);
+                    let cb = base.wrapping_sub(usize::from((link >> 8) as u8));
+                    let Some(nw) = window(v, cb) else { stop!() };
+                    w = nw;
+                    s!(link as u8) = x;
+                    depth = depth.saturating_sub(1);
+                    done += (pc + 1 - seg) as u64 + 2;
+                    (base, pc) = (cb, (link >> 32) as usize);
+                    seg = pc;
+                    if done >= fuel {
+                        break Exit::Yield;
+                    }
+                    continue;
+                }
+                // The same for any numeric lists, and out of the first window.
+                L::Ret(k) | L::Ret1(_, k) => {
                     let Some(r) = lean.rets.get(k as usize) else { stop!() };
                     if depth == 0 {
                         // Out of the first window: the frame below is the task's. The plain
@@ -736,7 +823,7 @@ impl Vm {
                         }
                         let Some(f) = task.frames.last() else { break Exit::Here };
                         let Some(e) = enter(v, &code, f) else { break Exit::Here };
-                        pc = e;
+                        (pc, vlen) = (e, v.len());
                         (base, seg, landed) = (0, pc, false);
                         limit = max_depth.saturating_sub(task.frames.len());
                         let Some(nw) = window(v, 0) else { break Exit::Here };
@@ -744,11 +831,11 @@ impl Vm {
                         continue;
                     }
                     let link = s!(0u8);
-                    let Some(c) = lean.calls.get((link >> 32) as usize) else { stop!() };
+                    let Some(c) = lean.call_before((link >> 32) as usize) else { stop!() };
                     if r.sig != c.rsig {
                         stop!()
                     }
-                    let cb = link as u32 as usize;
+                    let cb = base.wrapping_sub(usize::from(c.csize));
                     match (r.one, c.rone) {
                         (Some(a), Some(b)) => {
                             let x = s!(a);
@@ -762,7 +849,7 @@ impl Vm {
                             w = nw;
                         }
                     }
-                    depth -= 1;
+                    depth = depth.saturating_sub(1);
                     done += (pc + 1 - seg) as u64 + 2;
                     (base, pc) = (cb, c.pc as usize + 4);
                     seg = pc;
@@ -791,8 +878,11 @@ impl Vm {
         let mut base = running.base;
         while base > 0 {
             let link = v.get(base).copied().unwrap_or(0);
-            chain.push(((link >> 32) as u32, base));
-            base = link as u32 as usize;
+            let Some(L::Call(k)) = lean.ops.get(((link >> 32) as usize).wrapping_sub(4)) else { return };
+            let Some(c) = lean.calls.get(*k as usize) else { return };
+            chain.push((*k, base));
+            let Some(below) = base.checked_sub(usize::from(c.csize)) else { return };
+            base = below;
         }
         let n = chain.len();
         for k in 0..=n {
