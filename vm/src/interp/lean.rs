@@ -2,7 +2,7 @@
 //! plain calls run here, calls and returns included, without going back through
 //! [`Vm::run_loop`] (bench/fib).
 //!
-//! A sub is lean when every op in it is a [`lean_op`] naming registers it has, its
+//! A sub is lean when every op in it is one [`decode`] takes, naming registers it has, its
 //! registers fit a window, its branches stay inside it and its last op cannot fall through
 //! ([`crate::code::SubInfo::lean`], decided at load time by [`compile`]). When `run_loop`
 //! reaches a frame of a lean sub it hands over to [`Vm::run_lean`], which runs that frame
@@ -49,57 +49,6 @@ use crate::code::{ArgValue, Code, SubInfo};
 use crate::op::{ArgsId, IReg, NReg, Op, PReg};
 use crate::pmc::PmcRef;
 use std::rc::Rc;
-
-/// Whether a sub made only of ops like `op` may run in the lean loop. The call-shape ops are
-/// in the set because planned calls and returns cover them; when one is not covered the loop
-/// hands it to `run_loop`.
-pub(crate) fn lean_op(op: &Op) -> bool {
-    matches!(
-        op,
-        Op::noop {}
-            | Op::branch_ic { .. }
-            | Op::if_i_ic { .. }
-            | Op::unless_i_ic { .. }
-            | Op::set_i_i { .. }
-            | Op::set_i_ic { .. }
-            | Op::set_n_n { .. }
-            | Op::set_n_nc { .. }
-            | Op::add_i_i_i { .. }
-            | Op::add_i_i_ic { .. }
-            | Op::add_i_ic { .. }
-            | Op::add_i_i { .. }
-            | Op::sub_i_i_i { .. }
-            | Op::sub_i_i_ic { .. }
-            | Op::sub_i_ic { .. }
-            | Op::sub_i_i { .. }
-            | Op::mul_i_i_i { .. }
-            | Op::mul_i_i_ic { .. }
-            | Op::inc_i { .. }
-            | Op::dec_i { .. }
-            | Op::add_n_n_n { .. }
-            | Op::sub_n_n_n { .. }
-            | Op::mul_n_n_n { .. }
-            | Op::eq_i_i_ic { .. }
-            | Op::ne_i_i_ic { .. }
-            | Op::lt_i_i_ic { .. }
-            | Op::le_i_i_ic { .. }
-            | Op::gt_i_i_ic { .. }
-            | Op::ge_i_i_ic { .. }
-            | Op::eq_i_ic_ic { .. }
-            | Op::ne_i_ic_ic { .. }
-            | Op::lt_i_ic_ic { .. }
-            | Op::le_i_ic_ic { .. }
-            | Op::gt_i_ic_ic { .. }
-            | Op::ge_i_ic_ic { .. }
-            | Op::find_sub_not_null_p_s { .. }
-            | Op::set_args_pc { .. }
-            | Op::invokecc_p { .. }
-            | Op::get_params_pc { .. }
-            | Op::get_results_pc { .. }
-            | Op::set_returns_pc { .. }
-            | Op::returncc {}
-    )
-}
 
 /// Slots in a window. A lean sub's I, N and P registers together take fewer than this, so
 /// a slot is a `u8` and reading or writing one needs no bounds check.
@@ -274,8 +223,10 @@ impl Layout {
     }
 }
 
-/// `op` as the lean loop runs it, or `None` when it is not lean or names a register its
-/// sub does not have. Ops that only run fused ([`L::Call`], [`L::Ret`]) give [`L::Stop`]
+/// `op` as the lean loop runs it, or `None` when it is not lean (anything but integer and
+/// number arithmetic, compare-and-branch and the call-shape ops) or names a register its
+/// sub does not have. The call-shape ops are lean because planned calls and returns cover
+/// them; when one is not covered the loop hands it to `run_loop`. Ops that only run fused ([`L::Call`], [`L::Ret`]) give [`L::Stop`]
 /// here; [`compile`] fills those in.
 fn decode(op: &Op, lay: Layout) -> Option<L> {
     let (i, n) = (|r: IReg| lay.i(r), |r: NReg| lay.n(r));
@@ -351,7 +302,7 @@ fn numeric(sig: u64) -> bool {
 }
 
 /// Decides which subs are lean ([`SubInfo::lean`], [`crate::code::CallPlan::lean`]) and
-/// builds [`Code::lean`]. A sub is lean when every op is a [`lean_op`] naming only
+/// builds [`Code::lean`]. A sub is lean when [`decode`] takes every op, naming only
 /// registers it has, its registers fit a window, every branch stays inside it and its last
 /// op cannot fall through into the next sub (whose slots are laid out for another window).
 pub(crate) fn compile(code: &mut Code) {
@@ -361,7 +312,7 @@ pub(crate) fn compile(code: &mut Code) {
         let (start, end) = (sub.start as usize, (sub.end as usize).min(code.ops.len()));
         let decoded: Option<Vec<L>> = Layout::of(sub).and_then(|lay| {
             let body = code.ops.get(start..end).filter(|b| !b.is_empty())?;
-            body.iter().map(|op| if lean_op(op) { decode(op, lay) } else { None }).collect()
+            body.iter().map(|op| decode(op, lay)).collect()
         });
         let inside = |l: &L| target(*l).is_none_or(|t| (start..end).contains(&(t as usize)));
         let ends = matches!(code.ops.get(end.wrapping_sub(1)), Some(Op::branch_ic { .. } | Op::returncc {}));
