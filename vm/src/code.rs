@@ -152,14 +152,9 @@ pub struct CallPlan {
     /// When both lists are one I register ([`Code::one_int`]): the caller's and the callee's
     /// register; `u16::MAX` otherwise.
     pub one: [u16; 2],
-    /// The callee's register counts (I, N, P), the leading I and N registers a new frame of
-    /// it must empty ([`SubInfo::unset`]), and whether it is lean ([`SubInfo::lean`]) and
-    /// the lists hold only I and N values: what the lean loop needs, in one place.
-    pub regs: [u16; 3],
-    /// See `regs`.
+    /// The leading I and N registers a new frame of the callee must empty
+    /// ([`SubInfo::unset`]).
     pub unset: [u16; 2],
-    /// See `regs`.
-    pub lean: bool,
 }
 
 /// One 64-bit cell per op that the interpreter may fill, in a code object it shares
@@ -311,16 +306,13 @@ impl Code {
                 let one = [self.one_int[args.0 as usize], self.one_int[params.0 as usize]];
                 let one = if one.contains(&u16::MAX) { [u16::MAX; 2] } else { one };
                 let regs = self.subs[callee].regs;
-                let regs = [regs[0], regs[1], regs[3]];
                 self.call_plans.push(CallPlan {
                     callee: callee as u32,
                     args,
                     params,
                     sig,
                     one,
-                    regs,
                     unset: [regs[0], regs[1]],
-                    lean: false,
                 });
                 self.plan_at[pc] = self.call_plans.len() as u32;
             }

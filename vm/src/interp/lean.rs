@@ -301,7 +301,7 @@ fn numeric(sig: u64) -> bool {
     sig != 0 && sig & 0xAAAA_AAAA_AAAA_AAAA == 0
 }
 
-/// Decides which subs are lean ([`SubInfo::lean`], [`crate::code::CallPlan::lean`]) and
+/// Decides which subs are lean ([`SubInfo::lean`]) and
 /// builds [`Code::lean`]. A sub is lean when [`decode`] takes every op, naming only
 /// registers it has, its registers fit a window, every branch stays inside it and its last
 /// op cannot fall through into the next sub (whose slots are laid out for another window).
@@ -323,9 +323,6 @@ pub(crate) fn compile(code: &mut Code) {
         }
     }
     let mut out = LeanCode::default();
-    for plan in &mut code.call_plans {
-        plan.lean = code.subs[plan.callee as usize].lean && numeric(plan.sig);
-    }
     for s in 0..code.subs.len() {
         let sub = &code.subs[s];
         let Some(lay) = Layout::of(sub).filter(|_| sub.lean) else { continue };
@@ -371,10 +368,10 @@ impl LeanCode {
     /// The [`L::Call`] for the `find_sub_not_null` at `pc` of lean sub `caller`, if it
     /// starts a planned call into a lean sub followed by a numeric `get_results`.
     fn call(&mut self, code: &Code, caller: u32, lay: Layout, pc: usize, dst: PReg) -> Option<L> {
-        let plan = code.plan(pc).filter(|p| p.lean)?;
+        let plan = code.plan(pc).filter(|p| numeric(p.sig))?;
         let Some(&Op::get_results_pc { results }) = code.ops.get(pc + 3) else { return None };
         let rsig = *code.arg_sig.get(results.0 as usize)?;
-        let callee = code.subs.get(plan.callee as usize)?;
+        let callee = code.subs.get(plan.callee as usize).filter(|c| c.lean)?;
         let to = Layout::of(callee)?;
         if !numeric(rsig) || pc + 3 >= code.subs.get(caller as usize)?.end as usize {
             return None;
