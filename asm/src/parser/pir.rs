@@ -809,11 +809,4 @@ impl Asm<'_> {
         // name is not being called. Ops win: PIR reserves op names.
         true
     }
-
-    pub(super) fn fits_any(&mut self, m: &str, args: &[(Arg0, Span)]) -> bool {
-        op::variants(m).iter().any(|info| {
-            info.operands.len() == args.len()
-                && info.operands.iter().zip(args).all(|(slot, (a, _))| super::kind_fits(slot.kind, a, true))
-        })
-    }
 }
