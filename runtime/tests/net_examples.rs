@@ -168,37 +168,7 @@ fn python(script: &str, args: &[String]) -> (i32, String, String) {
 /// 50 clients connect, wait until all are connected (so the server holds them all at once),
 /// then each sends 5 messages in separate writes and reads each echo back. Prints one line
 /// per message, in a fixed order.
-const ECHO_CLIENTS: &str = r#"
-import socket, sys, threading
-port = int(sys.argv[1])
-n, k = 50, 5
-barrier = threading.Barrier(n)
-results = [None] * n
-def client(i):
-    s = socket.create_connection(("127.0.0.1", port), timeout=20)
-    s.settimeout(20)
-    barrier.wait(timeout=20)
-    got = []
-    for j in range(k):
-        msg = ("client %d message %d " % (i, j) + "x" * (i * 37 + j)).encode() + b"\n"
-        s.sendall(msg)
-        buf = b""
-        while len(buf) < len(msg):
-            part = s.recv(65536)
-            if not part:
-                break
-            buf += part
-        got.append("%d.%d %s" % (i, j, "ok" if buf == msg else "BAD %r" % buf[:40]))
-    s.shutdown(socket.SHUT_WR)
-    got.append("%d eof %s" % (i, "ok" if s.recv(10) == b"" else "BAD"))
-    s.close()
-    results[i] = got
-threads = [threading.Thread(target=client, args=(i,)) for i in range(n)]
-for t in threads: t.start()
-for t in threads: t.join(60)
-for r in results:
-    print("\n".join(r) if r else "MISSING")
-"#;
+const ECHO_CLIENTS: &str = include_str!("peers/echo-clients.py");
 
 #[test]
 fn echo_servers_hold_many_clients_and_give_identical_transcripts() {
@@ -229,15 +199,7 @@ fn echo_self_tests_print_the_same_transcript() {
 
 #[test]
 fn echo_servers_stop_after_n_connections() {
-    const TWO: &str = r#"
-import socket, sys
-for i in range(2):
-    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
-    s.sendall(b"ping %d\n" % i)
-    assert s.recv(100) == b"ping %d\n" % i
-    s.close()
-print("done")
-"#;
+    const TWO: &str = include_str!("peers/echo-two-clients.py");
     for name in ["echo-server.pasm", "echo-server-callbacks.pasm"] {
         let server = Server::start(name, &["0", "2"]);
         let (code, out, err) = python(TWO, &[server.port.to_string()]);
@@ -279,19 +241,7 @@ fn http_server_keeps_connections_alive_for_curl() {
 
 #[test]
 fn http_server_skips_request_bodies_and_answers_pipelined_requests() {
-    const PIPELINED: &str = r#"
-import socket, sys
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
-s.sendall(b"POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nGET / HTTP/"
-          b"GET /hello HTTP/1.1\r\nHost: x\r\nconnection: CLOSE\r\n\r\n")
-data = b""
-while True:
-    part = s.recv(65536)
-    if not part:
-        break
-    data += part
-sys.stdout.write(data.decode())
-"#;
+    const PIPELINED: &str = include_str!("peers/http-pipelined.py");
     let server = Server::start("http-server.pasm", &["0"]);
     let (code, out, err) = python(PIPELINED, &[server.port.to_string()]);
     assert_eq!(code, 0, "{err}");
@@ -382,36 +332,7 @@ fn https_get_against_openssl_s_server() {
 /// A one-shot HTTPS server on Python's socket and ssl modules; argv: cert key mode, where
 /// mode `clean` answers with Content-Length and `close_notify`, and `cut` answers without a
 /// length and drops the TCP connection without `close_notify`. Prints its port first.
-const PY_TLS_SERVER: &str = r#"
-import socket, ssl, sys
-cert, key, mode = sys.argv[1:4]
-ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-ctx.load_cert_chain(cert, key)
-ls = socket.socket()
-ls.bind(("127.0.0.1", 0))
-ls.listen(1)
-ls.settimeout(30)
-print(ls.getsockname()[1], flush=True)
-raw, _ = ls.accept()
-raw.settimeout(30)
-s = ctx.wrap_socket(raw, server_side=True)
-req = b""
-while b"\r\n\r\n" not in req:
-    part = s.recv(4096)
-    if not part:
-        break
-    req += part
-line = req.split(b"\r\n")[0].decode()
-if mode == "clean":
-    body = ("python saw: %s\n" % line).encode()
-    s.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % len(body) + body)
-    s.unwrap().close()
-else:
-    s.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\npartial body")
-    s.shutdown(socket.SHUT_RDWR)  # the TCP connection ends; no close_notify is sent
-    s.close()
-print("served", flush=True)
-"#;
+const PY_TLS_SERVER: &str = include_str!("peers/tls-server.py");
 
 fn https_get_against_python(mode: &str) -> (i32, String, String) {
     need("python3", "--version", "python3");
@@ -461,21 +382,7 @@ fn https_get_reports_a_connection_cut_without_close_notify() {
 
 #[test]
 fn chat_server_relays_lines_to_the_other_clients() {
-    const CHAT: &str = r#"
-import socket, sys
-port = int(sys.argv[1])
-def conn():
-    s = socket.create_connection(("127.0.0.1", port), timeout=20)
-    return s, s.makefile("rb")
-a, af = conn(); print(af.readline().decode(), end="")
-b, bf = conn(); print(bf.readline().decode(), end=""); print(af.readline().decode(), end="")
-a.sendall(b"one\ntwo\n")
-print(bf.readline().decode(), end=""); print(bf.readline().decode(), end="")
-b.sendall(b"three\n")
-print(af.readline().decode(), end="")
-b.close(); bf.close()
-print(af.readline().decode(), end="")
-"#;
+    const CHAT: &str = include_str!("peers/chat-clients.py");
     let server = Server::start("chat-server.pasm", &["0"]);
     let (code, out, err) = python(CHAT, &[server.port.to_string()]);
     assert_eq!(code, 0, "{err}");

@@ -1,10 +1,10 @@
 //! Network faults through the real binary (RELIABILITY.md §2 (b), the sockets issue): each
 //! fault must end in a catchable exception or a failed request carrying the OS error text,
 //! never in a panic, a hung task or an fd left behind. Peers are python3 scripts (standard
-//! library only) on loopback. Every wait is bounded (at most 10 s), and timing only ever
+//! library only, in `peers/`) on loopback. Every wait is bounded (at most 10 s), and timing only ever
 //! gets generous bounds: the checks are on what happened, not on how fast.
 //!
-//! The programs under test print markers and, where the test inspects the process
+//! The programs under test (in `programs/`) print markers and, where the test inspects the process
 //! (`/proc/PID/fd`, `/proc/PID/stat`, `/proc/PID/status`), wait for a line on stdin so the
 //! count is taken while nothing moves.
 //!
@@ -58,67 +58,7 @@ fn closed_port() -> u16 {
 
 // 1. Connection refused ---------------------------------------------------------------------
 
-const REFUSED: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc s, a, r, cb, stdin
-    $S0 = argv[1]
-    $I0 = $S0
-    stdin = getstdin
-    say "baseline"
-    $S9 = readline stdin
-    s = new 'Socket'
-    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    a = s.'sockaddr'("127.0.0.1", $I0)
-    push_eh sync_failed
-    s.'connect'(a)
-    pop_eh
-    say "sync: connected"
-    goto async
-sync_failed:
-    .get_results ($P0)
-    pop_eh
-    $S1 = $P0
-    print "sync: "
-    say $S1
-async:
-    s = new 'Socket'
-    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    cb = get_global 'on_connect'
-    r = s.'connect'(a, cb)
-    wait r
-    $I1 = r
-    print "async state: "
-    say $I1
-    $P1 = r.'error'()
-    $S2 = $P1
-    print "async: "
-    say $S2
-    # The socket whose connect failed is still usable for another connect.
-    push_eh again_failed
-    s.'connect'(a)
-    pop_eh
-    say "again: connected"
-    goto done
-again_failed:
-    .get_results ($P0)
-    pop_eh
-    $S1 = $P0
-    print "again: "
-    say $S1
-done:
-    say "done"
-    $S9 = readline stdin
-.end
-
-.sub on_connect
-    .param pmc r
-    $I0 = r
-    print "callback, state "
-    say $I0
-.end
-"#;
+const REFUSED: &str = include_str!("programs/refused.pir");
 
 #[test]
 fn connection_refused_fails_sync_and_async_with_the_same_os_text() {
@@ -145,120 +85,9 @@ fn connection_refused_fails_sync_and_async_with_the_same_os_text() {
 
 /// Accepts three connections (a, b, c), waits for `go` on a, then resets all three:
 /// `SO_LINGER {on, 0}` and close sends RST instead of FIN.
-const RESET_PEER: &str = r#"
-import socket, struct, sys, time
-ls = socket.socket()
-ls.bind(("127.0.0.1", 0))
-ls.listen(8)
-ls.settimeout(10)
-print("port", ls.getsockname()[1], flush=True)
-a, b, c = [ls.accept()[0] for _ in range(3)]
-a.settimeout(10)
-buf = b""
-while not buf.endswith(b"go\n"):
-    part = a.recv(100)
-    if not part:
-        break
-    buf += part
-# Not needed for the outcome (an RST that comes first gives the same error), only so that
-# kea is most likely already blocked when it arrives.
-time.sleep(0.3)
-for s in (c, b, a):
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    s.close()
-print("reset", flush=True)
-"#;
+const RESET_PEER: &str = include_str!("peers/reset.py");
 
-const RESET: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc a, b, c, addr, t, rb, rc, stdin
-    $S0 = argv[1]
-    $I0 = $S0
-    stdin = getstdin
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    addr = a.'sockaddr'("127.0.0.1", $I0)
-    a.'connect'(addr)
-    b = new 'Socket'
-    b.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    b.'connect'(addr)
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    c.'connect'(addr)
-    say "connected"
-    # c: 16 MiB the peer never reads, as one async send: it stays queued.
-    $S1 = repeat "x", 16777216
-    $P9 = get_global 'quiet'
-    rc = c.'send'($S1, $P9)
-    $I2 = c.'queued'()
-    $I3 = $I2 > 0
-    print "c queued > 0: "
-    say $I3
-    # b: an async recv; a: a task blocked in a sync recv.
-    rb = b.'recv'($P9)
-    t = new 'Task'
-    $P8 = get_global 'blocked_recv'
-    t.'code'($P8)
-    t.'data'(a)
-    schedule t
-    a.'send'("go\n")
-    wait t
-    wait rb
-    $I1 = rb
-    print "b async recv state: "
-    say $I1
-    $P1 = rb.'error'()
-    $S2 = $P1
-    print "b async recv: "
-    say $S2
-    wait rc
-    $I1 = rc
-    print "c async send state: "
-    say $I1
-    $P1 = rc.'error'()
-    $S2 = $P1
-    print "c async send: "
-    say $S2
-    a.'close'()
-    b.'close'()
-    c.'close'()
-    say "closed"
-    $S9 = readline stdin
-.end
-
-.sub blocked_recv
-    .param pmc a
-    push_eh failed
-    $S0 = a.'recv'()
-    pop_eh
-    print "a sync recv returned: "
-    say $S0
-    .return ()
-failed:
-    .get_results ($P0)
-    pop_eh
-    $S1 = $P0
-    print "a sync recv: "
-    say $S1
-    push_eh send_failed
-    a.'send'("after the reset\n")
-    pop_eh
-    say "a send after reset: sent"
-    .return ()
-send_failed:
-    .get_results ($P0)
-    pop_eh
-    $S1 = $P0
-    print "a send after reset: "
-    say $S1
-.end
-
-.sub quiet
-    .param pmc r
-.end
-"#;
+const RESET: &str = include_str!("programs/reset.pir");
 
 #[test]
 fn a_reset_peer_fails_blocked_recv_async_recv_and_queued_send() {
@@ -296,130 +125,11 @@ fn a_reset_peer_fails_blocked_recv_async_recv_and_queued_send() {
 }
 
 /// Accepts one connection, waits for `go`, then resets it (`SO_LINGER {on, 0}`).
-const RESET_ONE_PEER: &str = r#"
-import socket, struct
-ls = socket.socket()
-ls.bind(("127.0.0.1", 0))
-ls.listen(1)
-ls.settimeout(10)
-print("port", ls.getsockname()[1], flush=True)
-a = ls.accept()[0]
-a.settimeout(10)
-buf = b""
-while not buf.endswith(b"go\n"):
-    part = a.recv(100)
-    if not part:
-        break
-    buf += part
-a.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-a.close()
-print("reset", flush=True)
-"#;
+const RESET_ONE_PEER: &str = include_str!("peers/reset-one.py");
 
 /// A recv meets the reset; then every later operation, blocking and async, reports the stored
 /// error under its own name. Each line is `<operation>: <message>`.
-const STICKY: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc a, r, cb, eh
-    $S0 = argv[1]
-    $I0 = $S0
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    $P0 = a.'sockaddr'("127.0.0.1", $I0)
-    a.'connect'($P0)
-    a.'send'("go\n")
-    push_eh recv_failed
-    $S1 = a.'recv'()
-    pop_eh
-    print "recv returned: "
-    say $S1
-    goto blocking
-recv_failed:
-    .get_results ($P0)
-    pop_eh
-    print "recv: "
-    say $P0
-blocking:
-    push_eh send_failed
-    a.'send'("after the reset\n")
-    pop_eh
-    say "send: sent"
-    goto read
-send_failed:
-    .get_results ($P0)
-    pop_eh
-    print "send: "
-    say $P0
-read:
-    push_eh read_failed
-    $S1 = a.'read'(10)
-    pop_eh
-    say "read: returned"
-    goto readline
-read_failed:
-    .get_results ($P0)
-    pop_eh
-    print "read: "
-    say $P0
-readline:
-    push_eh readline_failed
-    $S1 = a.'readline'()
-    pop_eh
-    say "readline: returned"
-    goto again
-readline_failed:
-    .get_results ($P0)
-    pop_eh
-    print "readline: "
-    say $P0
-again:
-    push_eh recv_again_failed
-    $S1 = a.'recv'()
-    pop_eh
-    say "recv again: returned"
-    goto tls
-recv_again_failed:
-    .get_results ($P0)
-    pop_eh
-    print "recv again: "
-    say $P0
-tls:
-    push_eh tls_failed
-    a.'tls'("localhost")
-    pop_eh
-    say "tls: done"
-    goto async
-tls_failed:
-    .get_results ($P0)
-    pop_eh
-    print "tls: "
-    say $P0
-async:
-    cb = get_global 'report'
-    r = a.'send'("async\n", cb)
-    wait r
-    r = a.'recv'(cb)
-    wait r
-    r = a.'read'(10, cb)
-    wait r
-    r = a.'readline'(cb)
-    wait r
-    a.'close'()
-    say "closed"
-.end
-
-.sub report
-    .param pmc r
-    $S0 = r.'state'()
-    $P0 = r.'error'()
-    print "async "
-    print $S0
-    print ": "
-    say $P0
-.end
-"#;
+const STICKY: &str = include_str!("programs/sticky.pir");
 
 #[test]
 fn a_sticky_reset_is_reported_under_the_name_of_each_later_operation() {
@@ -448,66 +158,9 @@ fn a_sticky_reset_is_reported_under_the_name_of_each_later_operation() {
 
 /// Sends a line, shuts its write side, then reads until kea's end of stream and says what it
 /// got.
-const HALF_CLOSE_PEER: &str = r#"
-import socket
-ls = socket.socket()
-ls.bind(("127.0.0.1", 0))
-ls.listen(1)
-ls.settimeout(10)
-print("port", ls.getsockname()[1], flush=True)
-s, _ = ls.accept()
-s.settimeout(10)
-s.sendall(b"from peer\n")
-s.shutdown(socket.SHUT_WR)
-data = b""
-while True:
-    part = s.recv(1 << 20)
-    if not part:
-        break
-    data += part
-want = b"after eof\n" + b"0123456789abcdef" * 65536
-print("peer got %d bytes, %s" % (len(data), "as sent" if data == want else "NOT as sent"), flush=True)
-"#;
+const HALF_CLOSE_PEER: &str = include_str!("peers/half-close.py");
 
-const HALF_CLOSE: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc c
-    .local string got
-    $S0 = argv[1]
-    $I0 = $S0
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    $P0 = c.'sockaddr'("127.0.0.1", $I0)
-    c.'connect'($P0)
-    got = ""
-more:
-    $S1 = c.'recv'()
-    if $S1 == "" goto eof
-    got .= $S1
-    goto more
-eof:
-    print "got: "
-    print got
-    $I1 = c.'eof'()
-    print "eof: "
-    say $I1
-    # The end of the stream stays the end: no hang, no error.
-    $S1 = c.'recv'()
-    $I1 = length $S1
-    print "recv again: "
-    say $I1
-    # Our side is still open: a line and 1 MiB (more than the high-water mark, so this send
-    # parks until the OS has taken most of it), then our own FIN after the queue is out.
-    c.'send'("after eof\n")
-    $S2 = repeat "0123456789abcdef", 65536
-    c.'send'($S2)
-    c.'shutdown'(1)
-    c.'close'()
-    say "closed"
-.end
-"#;
+const HALF_CLOSE: &str = include_str!("programs/half-close.pir");
 
 #[test]
 fn a_half_closed_peer_gives_eof_and_still_receives() {
@@ -528,120 +181,9 @@ fn a_half_closed_peer_gives_eof_and_still_receives() {
 
 /// A listener with backlog 1 that never accepts: once its queue is full, the kernel drops
 /// further SYNs, so a connect stays pending for as long as the client waits.
-const FULL_BACKLOG_PEER: &str = r#"
-import socket, time
-ls = socket.socket()
-ls.bind(("127.0.0.1", 0))
-ls.listen(1)
-print("port", ls.getsockname()[1], flush=True)
-time.sleep(30)
-"#;
+const FULL_BACKLOG_PEER: &str = include_str!("peers/full-backlog.py");
 
-const TIMEOUTS: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc s, addr, held, r, cb
-    .local num t0
-    $S0 = argv[1]
-    $I0 = $S0
-    held = new 'ResizablePMCArray'
-    $I5 = 0
-next:
-    s = new 'Socket'
-    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    addr = s.'sockaddr'("127.0.0.1", $I0)
-    s.'timeout'(0.2)
-    t0 = time
-    push_eh connect_failed
-    s.'connect'(addr)
-    pop_eh
-    push held, s
-    inc $I5
-    if $I5 < 20 goto next
-    say "all 20 connected"
-    goto idle
-connect_failed:
-    .get_results ($P0)
-    pop_eh
-    elapsed(t0)
-    $S1 = $P0
-    print "connect "
-    print $I5
-    print ": "
-    say $S1
-    # The same with a request: it fails, it does not hang.
-    s = new 'Socket'
-    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    s.'timeout'(0.2)
-    cb = get_global 'quiet'
-    t0 = time
-    r = s.'connect'(addr, cb)
-    wait r
-    elapsed(t0)
-    $I1 = r
-    print "async connect state: "
-    say $I1
-    $P1 = r.'error'()
-    $S1 = $P1
-    print "async connect: "
-    say $S1
-idle:
-    # A connection the peer never writes to: recv gives up after its timeout.
-    s = held[0]
-    s.'timeout'(0.2)
-    t0 = time
-    push_eh recv_failed
-    $S1 = s.'recv'()
-    pop_eh
-    say "recv returned"
-    goto async_recv
-recv_failed:
-    .get_results ($P0)
-    pop_eh
-    elapsed(t0)
-    $S1 = $P0
-    print "recv: "
-    say $S1
-async_recv:
-    t0 = time
-    r = s.'recv'(cb)
-    wait r
-    elapsed(t0)
-    $I1 = r
-    print "async recv state: "
-    say $I1
-    $P1 = r.'error'()
-    $S1 = $P1
-    print "async recv: "
-    say $S1
-    # After a timeout the connection is still usable.
-    s.'send'("still here\n")
-    say "sent after timeout"
-    $I1 = elements held
-    $I2 = 0
-close_all:
-    s = held[$I2]
-    s.'close'()
-    inc $I2
-    if $I2 < $I1 goto close_all
-    say "done"
-.end
-
-.sub elapsed
-    .param num t0
-    $N0 = time
-    $N0 -= t0
-    $N0 *= 1000
-    $I0 = $N0
-    print "elapsed ms: "
-    say $I0
-.end
-
-.sub quiet
-    .param pmc r
-.end
-"#;
+const TIMEOUTS: &str = include_str!("programs/timeouts.pir");
 
 /// The next `elapsed ms:` line, as a number.
 fn elapsed_ms(kea: &mut Proc) -> u64 {
@@ -685,89 +227,9 @@ fn connect_and_recv_timeouts_fail_with_timed_out() {
 /// Accepts one connection, reads nothing for a second (so kea's queue must grow), then reads
 /// everything and compares it with what kea generates: the numbers 0..199999 one a line,
 /// that block 53 times (68,311,170 bytes, more than 64 MiB).
-const SLOW_READER_PEER: &str = r#"
-import socket, time
-block = b"".join(b"%d\n" % i for i in range(200000))
-want = block * 53
-ls = socket.socket()
-ls.bind(("127.0.0.1", 0))
-ls.listen(1)
-ls.settimeout(10)
-print("port", ls.getsockname()[1], flush=True)
-s, _ = ls.accept()
-s.settimeout(10)
-time.sleep(1.0)
-got = bytearray()
-while True:
-    part = s.recv(1 << 20)
-    if not part:
-        break
-    got += part
-if got == want:
-    print("peer got %d bytes in order" % len(got), flush=True)
-else:
-    bad = next((i for i in range(min(len(got), len(want))) if got[i] != want[i]), min(len(got), len(want)))
-    print("peer got %d bytes, first difference at %d" % (len(got), bad), flush=True)
-"#;
+const SLOW_READER_PEER: &str = include_str!("peers/slow-reader.py");
 
-const BACKPRESSURE: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc c, parts, t, flag
-    .local string big
-    $S0 = argv[1]
-    $I0 = $S0
-    parts = new 'ResizableStringArray'
-    $I1 = 0
-gen:
-    $S1 = $I1
-    $S1 .= "\n"
-    push parts, $S1
-    inc $I1
-    if $I1 < 200000 goto gen
-    $S1 = join "", parts
-    big = repeat $S1, 53
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    $P0 = c.'sockaddr'("127.0.0.1", $I0)
-    c.'connect'($P0)
-    flag = new 'Integer'
-    flag = 1
-    set_global 'sending', flag
-    t = new 'Task'
-    $P1 = get_global 'ticker'
-    t.'code'($P1)
-    t.'data'(c)
-    schedule t
-    $I2 = length big
-    print "send start "
-    say $I2
-    $I3 = c.'send'(big)
-    print "send done "
-    say $I3
-    flag = 0
-    wait t
-    c.'close'()
-    say "closed"
-.end
-
-# Prints a tick with the socket's queue every 10 ms while main's send is parked.
-.sub ticker
-    .param pmc c
-    .local pmc flag
-    flag = get_global 'sending'
-again:
-    sleep 0.01
-    $I0 = flag
-    if $I0 == 0 goto done
-    $I1 = c.'queued'()
-    print "tick "
-    say $I1
-    goto again
-done:
-.end
-"#;
+const BACKPRESSURE: &str = include_str!("programs/backpressure.pir");
 
 #[test]
 fn a_send_past_the_high_water_mark_parks_only_its_task_and_every_byte_arrives() {
@@ -792,34 +254,7 @@ fn a_send_past_the_high_water_mark_parks_only_its_task_and_every_byte_arrives() 
 /// argv: port, kea's pid. 200 connections; each sends a line and reads it back, so every
 /// server task is then blocked in `recv` on its own connection; the peer counts kea's
 /// threads and fds at that moment, then each connection says goodbye and closes.
-const MANY_PEER: &str = r#"
-import os, socket, sys
-port, pid = int(sys.argv[1]), sys.argv[2]
-def threads():
-    for l in open("/proc/%s/status" % pid):
-        if l.startswith("Threads:"):
-            return int(l.split()[1])
-def fds():
-    return len(os.listdir("/proc/%s/fd" % pid))
-def echo(s, msg):
-    s.sendall(msg)
-    buf = b""
-    while len(buf) < len(msg):
-        part = s.recv(4096)
-        if not part:
-            break
-        buf += part
-    return buf == msg
-print("before threads %d fds %d" % (threads(), fds()), flush=True)
-n = 200
-socks = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(n)]
-bad = [i for i, s in enumerate(socks) if not echo(s, b"ping %d\n" % i)]
-print("during threads %d fds %d" % (threads(), fds()), flush=True)
-bad += [i for i, s in enumerate(socks) if not echo(s, b"bye %d\n" % i)]
-for s in socks:
-    s.close()
-print("bad", bad, flush=True)
-"#;
+const MANY_PEER: &str = include_str!("peers/many-clients.py");
 
 fn two_numbers(line: &str) -> (usize, usize) {
     let w: Vec<&str> = line.split_whitespace().collect();
@@ -858,156 +293,12 @@ fn two_hundred_tasks_blocked_in_recv_share_one_thread() {
 /// connection closed. Before serving it also makes a refused connect (argv[2] is a closed
 /// port), sync and async. It stops at three markers (`baseline`, `served`, `closed`) and waits
 /// for a line on stdin so the test can count its fds.
-const FD_SERVER: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc l, stdin, tasks, t, serve, c, r, cb
-    .local int n, i
-    $S0 = argv[1]
-    n = $S0
-    $S0 = argv[2]
-    $I9 = $S0
-    stdin = getstdin
-    l = new 'Socket'
-    l.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    $P0 = l.'sockaddr'("127.0.0.1", 0)
-    l.'bind'($P0)
-    l.'listen'(64)
-    $P1 = l.'local_address'()
-    print "listening on "
-    say $P1
-    say "baseline"
-    $S9 = readline stdin
-    # A refused connect, both ways.
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    $P2 = c.'sockaddr'("127.0.0.1", $I9)
-    push_eh refused
-    c.'connect'($P2)
-    pop_eh
-    goto async_refused
-refused:
-    .get_results ($P3)
-    pop_eh
-async_refused:
-    cb = get_global 'quiet'
-    r = c.'connect'($P2, cb)
-    wait r
-    $I0 = r
-    print "refused connects done, state "
-    say $I0
-    tasks = new 'ResizablePMCArray'
-    serve = get_global 'serve'
-    i = 0
-accept:
-    c = l.'accept'()
-    t = new 'Task'
-    t.'code'(serve)
-    t.'data'(c)
-    schedule t
-    push tasks, t
-    inc i
-    if i < n goto accept
-    i = 0
-join:
-    t = tasks[i]
-    wait t
-    inc i
-    if i < n goto join
-    print "served "
-    say n
-    $S9 = readline stdin
-    l.'close'()
-    say "closed"
-    $S9 = readline stdin
-.end
-
-.sub serve
-    .param pmc c
-    push_eh failed
-    $S0 = c.'recv'()
-    if $S0 == "" goto eof
-    $I0 = index $S0, "big"
-    if $I0 == 0 goto big
-echo:
-    c.'send'($S0)
-    $S0 = c.'recv'()
-    if $S0 == "" goto eof
-    goto echo
-big:
-    $S1 = repeat "z", 1048576
-big_again:
-    c.'send'($S1)
-    goto big_again
-eof:
-    pop_eh
-    c.'close'()
-    .return ()
-failed:
-    .get_results ($P0)
-    pop_eh
-    $S2 = $P0
-    print "connection failed: "
-    say $S2
-    c.'close'()
-.end
-
-.sub quiet
-    .param pmc r
-.end
-"#;
+const FD_SERVER: &str = include_str!("programs/fd-server.pir");
 
 /// argv: port. Ten connections of each kind, all at once: echo then close; echo then reset
 /// (the server is blocked in recv); connect and close at once; ask for `big`, read a little,
 /// then reset (the server is parked in send); send, shut the write side, read to the end.
-const FD_CLIENTS: &str = r#"
-import socket, struct, sys, threading
-port = int(sys.argv[1])
-results = []
-def conn():
-    return socket.create_connection(("127.0.0.1", port), timeout=10)
-def reset(s):
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    s.close()
-def echo(s, msg):
-    s.sendall(msg)
-    buf = b""
-    while len(buf) < len(msg):
-        part = s.recv(4096)
-        if not part:
-            break
-        buf += part
-    return buf == msg
-def plain(i):
-    s = conn(); ok = echo(s, b"plain %d\n" % i); s.close(); results.append(("plain", ok))
-def reset_idle(i):
-    s = conn(); ok = echo(s, b"reset %d\n" % i); reset(s); results.append(("reset_idle", ok))
-def silent(i):
-    s = conn(); s.close(); results.append(("silent", True))
-def reset_big(i):
-    s = conn(); s.sendall(b"big\n")
-    got = 0
-    while got < 65536:
-        part = s.recv(65536)
-        if not part:
-            break
-        got += len(part)
-    reset(s); results.append(("reset_big", got >= 65536))
-def half(i):
-    s = conn(); s.sendall(b"half %d\n" % i); s.shutdown(socket.SHUT_WR)
-    buf = b""
-    while True:
-        part = s.recv(4096)
-        if not part:
-            break
-        buf += part
-    s.close(); results.append(("half", buf == b"half %d\n" % i))
-threads = [threading.Thread(target=f, args=(i,)) for f in (plain, reset_idle, silent, reset_big, half) for i in range(10)]
-for t in threads: t.start()
-for t in threads: t.join(10)
-print("results", len(results), "bad", sorted(k for k, ok in results if not ok), flush=True)
-"#;
+const FD_CLIENTS: &str = include_str!("peers/fd-clients.py");
 
 #[test]
 fn fds_return_to_the_baseline_after_good_and_failed_connections() {
@@ -1047,82 +338,11 @@ fn fds_return_to_the_baseline_after_good_and_failed_connections() {
 /// `hi`). When an accept fails, it reports the error and, the first time, waits for a line
 /// on stdin while still holding every fd (the test watches its CPU meanwhile); then it
 /// closes what it holds and goes on accepting.
-const EMFILE_SERVER: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc l, held, c, stdin
-    .local int n, total, failures
-    $S0 = argv[1]
-    total = $S0
-    stdin = getstdin
-    l = new 'Socket'
-    l.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    $P0 = l.'sockaddr'("127.0.0.1", 0)
-    l.'bind'($P0)
-    l.'listen'(128)
-    $P1 = l.'local_address'()
-    print "listening on "
-    say $P1
-    held = new 'ResizablePMCArray'
-    n = 0
-    failures = 0
-next:
-    push_eh failed
-    c = l.'accept'()
-    pop_eh
-    inc n
-    push held, c
-    c.'send'("hi\n")
-    print "accepted "
-    say n
-    if n < total goto next
-    say "served all"
-    goto free
-failed:
-    .get_results ($P2)
-    pop_eh
-    inc failures
-    $S1 = $P2
-    print "accept error: "
-    say $S1
-    if failures > 1 goto free
-    say "saturated"
-    $S9 = readline stdin
-free:
-    $I0 = elements held
-    $I1 = 0
-free_one:
-    if $I1 >= $I0 goto freed
-    c = held[$I1]
-    c.'close'()
-    inc $I1
-    goto free_one
-freed:
-    held = new 'ResizablePMCArray'
-    print "freed "
-    say $I0
-    if n < total goto next
-    say "done"
-.end
-"#;
+const EMFILE_SERVER: &str = include_str!("programs/emfile-server.pir");
 
 /// argv: port, n. Opens n connections (the kernel completes them all: the backlog is 128),
 /// then counts how many get their greeting.
-const EMFILE_CLIENTS: &str = r#"
-import socket, sys
-port, n = int(sys.argv[1]), int(sys.argv[2])
-socks = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(n)]
-print("connected", n, flush=True)
-greeted = 0
-for s in socks:
-    try:
-        if s.recv(3) == b"hi\n":
-            greeted += 1
-    except OSError as e:
-        print("error", e, flush=True)
-print("greeted", greeted, flush=True)
-"#;
+const EMFILE_CLIENTS: &str = include_str!("peers/emfile-clients.py");
 
 /// Decided behaviour: when accept hits EMFILE, the listener stops taking connections (no
 /// busy loop: the connections stay queued in the kernel), a waiting `accept` fails once with
@@ -1156,29 +376,7 @@ fn emfile_on_accept_fails_once_does_not_spin_and_resumes_when_fds_free_up() {
     assert_eq!(out.matches("accept error: ").count(), 1, "the error is reported once, not per retry:\n{out}");
 }
 
-const DROPPED_SOCKETS: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .local pmc listener, addr, client, server
-    listener = new 'Socket'
-    listener.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    addr = listener.'sockaddr'("127.0.0.1", 0)
-    listener.'bind'(addr)
-    listener.'listen'(64)
-    addr = listener.'local_address'()
-    $I0 = 0
-loop:
-    client = new 'Socket'
-    client.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    client.'connect'(addr)
-    server = listener.'accept'()
-    server.'send'("x")
-    $S0 = client.'recv'()
-    inc $I0
-    if $I0 < 2000 goto loop
-    say "2000 connections, none closed by the program"
-.end
-"#;
+const DROPPED_SOCKETS: &str = include_str!("programs/dropped-sockets.pir");
 
 /// Sockets the program drops without `close` are closed when the collector frees them:
 /// 4,000 sockets under a 256-descriptor limit never run out.
@@ -1196,84 +394,7 @@ fn dropped_sockets_are_closed_by_the_collector() {
     assert_eq!(out.status.code(), Some(0));
 }
 
-const CLOSE_WHILE_CONNECTING: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc s, addr, held, pending, cb
-    $S0 = argv[1]
-    $I0 = $S0
-    held = new 'ResizablePMCArray'
-    cb = get_global 'quiet'
-    # Fill the peer's backlog: connects complete until one stays pending.
-    $I5 = 0
-next:
-    s = new 'Socket'
-    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    addr = s.'sockaddr'("127.0.0.1", $I0)
-    pending = s.'connect'(addr, cb)
-    sleep 0.2
-    $I1 = pending
-    if $I1 == 0 goto stuck
-    push held, s
-    inc $I5
-    if $I5 < 20 goto next
-    say "the backlog never filled"
-    exit 1
-stuck:
-    say "a connect is pending"
-    s.'close'()
-    wait pending
-    $I1 = pending
-    print "state after close: "
-    say $I1
-    $P0 = pending.'error'()
-    say $P0
-    # The same with a blocking connect parked in another task.
-    s = new 'Socket'
-    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    $P1 = new 'Task'
-    $P2 = get_global 'connector'
-    $P1.'code'($P2)
-    $P3 = new 'ResizablePMCArray'
-    push $P3, s
-    push $P3, addr
-    $P1.'data'($P3)
-    schedule $P1
-    sleep 0.2
-    s.'close'()
-    wait $P1
-    # Shutting the write side twice is an error, not a no-op.
-    s = held[0]
-    s.'shutdown'(1)
-    push_eh twice
-    s.'shutdown'(1)
-    say "second shutdown succeeded"
-twice:
-    .get_results ($P4)
-    pop_eh
-    say $P4
-.end
-
-.sub connector
-    .param pmc args
-    $P0 = args[0]
-    $P1 = args[1]
-    push_eh failed
-    $P0.'connect'($P1)
-    say "connected?"
-    .return ()
-failed:
-    .get_results ($P2)
-    pop_eh
-    print "blocking connect: "
-    say $P2
-.end
-
-.sub quiet
-    .param pmc r
-.end
-"#;
+const CLOSE_WHILE_CONNECTING: &str = include_str!("programs/close-while-connecting.pir");
 
 /// Closing a socket whose connect is still under way cancels the connect (ECANCELED) for
 /// both forms, and a second write shutdown is an error (RELIABILITY b9, b2).
@@ -1292,43 +413,7 @@ fn close_while_connecting_cancels_and_shutdown_twice_fails() {
     assert_eq!(code, 0, "{out}");
 }
 
-const QUEUE_CAP: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .local pmc listener, addr, client, server, cb, r1, r2
-    listener = new 'Socket'
-    listener.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    addr = listener.'sockaddr'("127.0.0.1", 0)
-    listener.'bind'(addr)
-    listener.'listen'(4)
-    addr = listener.'local_address'()
-    client = new 'Socket'
-    client.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    client.'connect'(addr)
-    server = listener.'accept'()
-    # Nobody reads: 40 MiB queue; 40 MiB more would pass the 64 MiB cap.
-    $S0 = repeat "x", 41943040
-    cb = get_global 'quiet'
-    r1 = client.'send'($S0, cb)
-    r2 = client.'send'($S0, cb)
-    wait r2
-    $I0 = r2
-    print "second send: "
-    say $I0
-    $P0 = r2.'error'()
-    say $P0
-    $I1 = client.'queued'()
-    if $I1 > 0 goto queued
-    say "nothing queued?"
-queued:
-    say "the first send is still queued"
-    exit 0
-.end
-
-.sub quiet
-    .param pmc r
-.end
-"#;
+const QUEUE_CAP: &str = include_str!("programs/queue-cap.pir");
 
 /// A write queue has a cap: an async send past it fails with ENOBUFS instead of growing
 /// memory without bound (RELIABILITY b5).
@@ -1352,212 +437,7 @@ fn the_write_queue_is_capped() {
 /// cancelled while pending, in both kinds: a name lookup (`getaddrinfo`) and a connect whose
 /// name (`localhost`, resolved in a few ms) is still being looked up; the listener that
 /// connect would reach then waits a second for a connection that must never come.
-const NO_SUCH_NAME: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .local pmc s, r, cb, never, t, ticks, stop, stdin, listener
-    .local int before
-    stdin = getstdin
-    say "baseline"
-    $S9 = readline stdin
-    ticks = box 0
-    set_global 'ticks', ticks
-    stop = box 0
-    set_global 'stop', stop
-    $P0 = box 0
-    set_global 'callbacks', $P0
-    t = new 'Task'
-    $P1 = get_global 'ticker'
-    t.'code'($P1)
-    schedule t
-    s = new 'Socket'
-    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-
-    before = ticks
-    push_eh sockaddr_failed
-    $P0 = s.'sockaddr'("nonexistent.invalid", 80)
-    pop_eh
-    say "sockaddr: resolved"
-    goto getaddrinfo
-sockaddr_failed:
-    .get_results ($P0)
-    pop_eh
-    $I0 = ticks
-    $I0 -= before
-    print "sockaddr ticks: "
-    say $I0
-    print "sockaddr: "
-    say $P0
-getaddrinfo:
-    before = ticks
-    push_eh getaddrinfo_failed
-    $P0 = s.'getaddrinfo'("nonexistent.invalid", 80, .PIO_PROTO_TCP, .PIO_PF_INET, 0)
-    pop_eh
-    say "getaddrinfo: resolved"
-    goto connect
-getaddrinfo_failed:
-    .get_results ($P0)
-    pop_eh
-    $I0 = ticks
-    $I0 -= before
-    print "getaddrinfo ticks: "
-    say $I0
-    print "getaddrinfo: "
-    say $P0
-connect:
-    before = ticks
-    push_eh connect_failed
-    s.'connect'("nonexistent.invalid:80")
-    pop_eh
-    say "connect: connected"
-    goto bind
-connect_failed:
-    .get_results ($P0)
-    pop_eh
-    $I0 = ticks
-    $I0 -= before
-    print "connect ticks: "
-    say $I0
-    print "connect: "
-    say $P0
-bind:
-    push_eh bind_failed
-    s.'bind'("nonexistent.invalid:0")
-    pop_eh
-    say "bind: bound"
-    goto async
-bind_failed:
-    .get_results ($P0)
-    pop_eh
-    print "bind: "
-    say $P0
-
-async:
-    cb = get_global 'counted'
-    before = ticks
-    r = s.'sockaddr'("nonexistent.invalid", 80, .PIO_PF_INET, cb)
-    wait r
-    $I0 = ticks
-    $I0 -= before
-    print "async sockaddr ticks: "
-    say $I0
-    $S0 = r.'state'()
-    $P0 = r.'error'()
-    print "async sockaddr: "
-    print $S0
-    print ": "
-    say $P0
-    before = ticks
-    r = s.'getaddrinfo'("nonexistent.invalid", 80, .PIO_PROTO_TCP, .PIO_PF_INET, 0, cb)
-    wait r
-    $I0 = ticks
-    $I0 -= before
-    print "async getaddrinfo ticks: "
-    say $I0
-    $S0 = r.'state'()
-    $P0 = r.'error'()
-    print "async getaddrinfo: "
-    print $S0
-    print ": "
-    say $P0
-    before = ticks
-    r = s.'connect'("nonexistent.invalid:80", cb)
-    wait r
-    $I0 = ticks
-    $I0 -= before
-    print "async connect ticks: "
-    say $I0
-    $S0 = r.'state'()
-    $P0 = r.'error'()
-    print "async connect: "
-    print $S0
-    print ": "
-    say $P0
-
-    # Cancelled while the name is being looked up.
-    .local pmc r1, r2, r3
-    never = get_global 'never'
-    r1 = s.'getaddrinfo'("nonexistent.invalid", 80, .PIO_PROTO_TCP, .PIO_PF_INET, 0, never)
-    $S0 = r1.'cancel'()
-    print "cancel getaddrinfo: "
-    say $S0
-    r2 = s.'connect'("nonexistent.invalid:80", never)
-    $S0 = r2.'cancel'()
-    print "cancel connect nonexistent: "
-    say $S0
-    listener = new 'Socket'
-    listener.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    listener.'bind'("127.0.0.1:0")
-    $P0 = listener.'local_address'()
-    $I0 = $P0.'port'()
-    $S1 = $I0
-    $S1 = "localhost:" . $S1
-    $P2 = new 'Socket'
-    $P2.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    r3 = $P2.'connect'($S1, never)
-    $S0 = r3.'cancel'()
-    print "cancel connect localhost: "
-    say $S0
-    wait r1
-    wait r2
-    wait r3
-    # Long after every lookup has answered: no connection may arrive.
-    push_eh accept_failed
-    $P3 = listener.'accept'(1.0)
-    pop_eh
-    say "accept: a connection came"
-    $P3.'close'()
-    goto after
-accept_failed:
-    .get_results ($P0)
-    pop_eh
-    print "accept: "
-    say $P0
-after:
-    listener.'close'()
-    $S0 = r1.'state'()
-    $S2 = r2.'state'()
-    $S3 = r3.'state'()
-    print "states after: "
-    print $S0
-    print " "
-    print $S2
-    print " "
-    say $S3
-    $P0 = get_global 'callbacks'
-    print "callbacks: "
-    say $P0
-    stop = 1
-    wait t
-    say "done"
-    $S9 = readline stdin
-.end
-
-.sub ticker
-    .local pmc ticks, stop
-    ticks = get_global 'ticks'
-    stop = get_global 'stop'
-    $I0 = 0
-loop:
-    if stop goto done
-    inc ticks
-    pass
-    inc $I0
-    if $I0 < 3000000 goto loop
-done:
-.end
-
-.sub counted
-    .param pmc r
-    $P0 = get_global 'callbacks'
-    inc $P0
-.end
-
-.sub never
-    .param pmc r
-    say "a cancelled request's callback ran"
-.end
-"#;
+const NO_SUCH_NAME: &str = include_str!("programs/no-such-name.pir");
 
 /// A name that cannot resolve fails every form that looks names up with a catchable
 /// `getaddrinfo failed: nonexistent.invalid: ...` (blocking) or a failed request (async),

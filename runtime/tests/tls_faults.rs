@@ -1,7 +1,7 @@
 //! TLS faults and TLS options through the real binary (RELIABILITY.md §2 (c): c8, c9 and
 //! c5). The plain-TCP guarantees of `net_faults.rs` must hold over TLS too: a reset peer
 //! fails what waits on it with the OS text, a peer that stops reading parks only the sender,
-//! memory stays bounded, fds return to the baseline. Peers are python3 (`ssl` module) and
+//! memory stays bounded, fds return to the baseline. Peers are python3 (`ssl` module, `peers/tls-*.py`) and
 //! `openssl s_server`/`s_client` on loopback; certificates are made at run time with rcgen.
 //! Every wait is bounded (at most 10 s per line), and timing only ever gets generous bounds.
 //!
@@ -98,28 +98,7 @@ fn free_port() -> u16 {
 }
 
 /// The python TLS server context every peer here uses: argv[1] cert, argv[2] key.
-const PY_TLS: &str = r#"
-import socket, ssl, struct, sys, time
-ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-ctx.load_cert_chain(sys.argv[1], sys.argv[2])
-ls = socket.socket()
-ls.bind(("127.0.0.1", 0))
-ls.listen(8)
-ls.settimeout(10)
-print("port", ls.getsockname()[1], flush=True)
-def accept():
-    raw = ls.accept()[0]
-    raw.settimeout(10)
-    return ctx.wrap_socket(raw, server_side=True)
-def read_until(s, end):
-    buf = b""
-    while not buf.endswith(end):
-        part = s.recv(100)
-        if not part:
-            break
-        buf += part
-    return buf
-"#;
+const PY_TLS: &str = include_str!("peers/tls-common.py");
 
 fn py_tls(body: &str, pki: &Pki, args: &[&str]) -> Proc {
     let mut argv = vec![pki.path("server"), pki.path("server-key")];
@@ -130,27 +109,7 @@ fn py_tls(body: &str, pki: &Pki, args: &[&str]) -> Proc {
 
 /// The client side every Kea program here starts with: argv[1] port, argv[2] CA file.
 /// `tls_connect(port, ca)` connects to 127.0.0.1 and runs the handshake for localhost.
-const KEA_TLS: &str = r#"
-.include 'socket.pasm'
-.sub tls_connect
-    .param int port
-    .param string ca
-    .local pmc s, opts
-    s = new 'Socket'
-    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    $P0 = s.'sockaddr'("127.0.0.1", port)
-    s.'connect'($P0)
-    opts = new 'Hash'
-    opts["host"] = "localhost"
-    opts["ca"] = ca
-    s.'tls'(opts)
-    .return (s)
-.end
-
-.sub quiet
-    .param pmc r
-.end
-"#;
+const KEA_TLS: &str = include_str!("programs/tls-common.pir");
 
 fn kea_tls(tag: &str, main: &str) -> String {
     write_program(tag, &format!("{KEA_TLS}{main}"))
@@ -160,88 +119,9 @@ fn kea_tls(tag: &str, main: &str) -> String {
 
 /// argv[3]: how many 1,288,890-byte blocks (the numbers 0..199999 one a line) kea sends.
 /// Reads nothing for 1.5 s after the handshake, then everything, and compares.
-const SLOW_TLS_READER: &str = r#"
-n = int(sys.argv[3])
-s = accept()
-print("handshake", flush=True)
-time.sleep(1.5)
-want = b"".join(b"%d\n" % i for i in range(200000)) * n
-got = bytearray()
-while True:
-    try:
-        part = s.recv(1 << 20)
-    except ssl.SSLEOFError:
-        print("peer: truncated", flush=True)
-        break
-    if not part:
-        break
-    got += part
-if got == want:
-    print("peer got %d bytes in order" % len(got), flush=True)
-else:
-    bad = next((i for i in range(min(len(got), len(want))) if got[i] != want[i]), min(len(got), len(want)))
-    print("peer got %d bytes, first difference at %d" % (len(got), bad), flush=True)
-"#;
+const SLOW_TLS_READER: &str = include_str!("peers/slow-tls-reader.py");
 
-const TLS_BACKPRESSURE: &str = r#"
-.sub main :main
-    .param pmc argv
-    .local pmc c, parts, t, flag, stdin
-    .local string big
-    stdin = getstdin
-    $S0 = argv[1]
-    $I0 = $S0
-    $S0 = argv[3]
-    $I4 = $S0
-    parts = new 'ResizableStringArray'
-    $I1 = 0
-gen:
-    $S1 = $I1
-    $S1 .= "\n"
-    push parts, $S1
-    inc $I1
-    if $I1 < 200000 goto gen
-    $S1 = join "", parts
-    big = repeat $S1, $I4
-    $S5 = argv[2]
-    c = tls_connect($I0, $S5)
-    flag = new 'Integer'
-    flag = 1
-    set_global 'sending', flag
-    t = new 'Task'
-    $P1 = get_global 'ticker'
-    t.'code'($P1)
-    t.'data'(c)
-    schedule t
-    $I2 = length big
-    print "send start "
-    say $I2
-    $I3 = c.'send'(big)
-    print "send done "
-    say $I3
-    flag = 0
-    wait t
-    c.'close'()
-    say "closed"
-    $S9 = readline stdin
-.end
-
-# Prints a tick with the socket's queue every 10 ms while main's send is parked.
-.sub ticker
-    .param pmc c
-    .local pmc flag
-    flag = get_global 'sending'
-again:
-    sleep 0.01
-    $I0 = flag
-    if $I0 == 0 goto done
-    $I1 = c.'queued'()
-    print "tick "
-    say $I1
-    goto again
-done:
-.end
-"#;
+const TLS_BACKPRESSURE: &str = include_str!("programs/tls-backpressure.pir");
 
 #[test]
 fn a_tls_send_past_the_high_water_mark_parks_only_its_task_and_memory_stays_bounded() {
@@ -271,40 +151,9 @@ fn a_tls_send_past_the_high_water_mark_parks_only_its_task_and_memory_stays_boun
 }
 
 /// Handshakes, then reads nothing until kea says so on stdin (the peer is killed at the end).
-const TLS_NEVER_READS: &str = r#"
-s = accept()
-print("handshake", flush=True)
-sys.stdin.readline()
-"#;
+const TLS_NEVER_READS: &str = include_str!("peers/tls-never-reads.py");
 
-const TLS_QUEUE_CAP: &str = r#"
-.sub main :main
-    .param pmc argv
-    .local pmc c, cb, r1, r2
-    $S0 = argv[1]
-    $I0 = $S0
-    $S5 = argv[2]
-    c = tls_connect($I0, $S5)
-    # Nobody reads: 40 MiB queue; 40 MiB more would pass the 64 MiB cap.
-    $S0 = repeat "x", 41943040
-    cb = get_global 'quiet'
-    r1 = c.'send'($S0, cb)
-    r2 = c.'send'($S0, cb)
-    wait r2
-    $I0 = r2
-    print "second send: "
-    say $I0
-    $P0 = r2.'error'()
-    say $P0
-    $I1 = c.'queued'()
-    print "queued: "
-    say $I1
-    say "waiting"
-    $P1 = getstdin
-    $S9 = readline $P1
-    exit 0
-.end
-"#;
+const TLS_QUEUE_CAP: &str = include_str!("programs/tls-queue-cap.pir");
 
 /// A write queue has a cap over TLS too: an async send past it fails with ENOBUFS instead of
 /// growing memory without bound.
@@ -332,94 +181,9 @@ fn the_tls_write_queue_is_capped_and_memory_stays_bounded() {
 
 /// Accepts three TLS connections (a, b, c), waits for `go` on a, then resets all three:
 /// `SO_LINGER {on, 0}` and close (without close_notify) sends RST instead of FIN.
-const TLS_RESET_PEER: &str = r#"
-a, b, c = [accept() for _ in range(3)]
-read_until(a, b"go\n")
-# Only so that kea is most likely already blocked when the RST arrives; an RST that comes
-# first gives the same error.
-time.sleep(0.3)
-for s in (c, b, a):
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    s.close()
-print("reset", flush=True)
-"#;
+const TLS_RESET_PEER: &str = include_str!("peers/tls-reset.py");
 
-const TLS_RESET: &str = r#"
-.sub main :main
-    .param pmc argv
-    .local pmc a, b, c, t, rb, rc, stdin
-    .local string ca
-    $S0 = argv[1]
-    $I0 = $S0
-    ca = argv[2]
-    stdin = getstdin
-    a = tls_connect($I0, ca)
-    b = tls_connect($I0, ca)
-    c = tls_connect($I0, ca)
-    say "connected"
-    # c: 16 MiB the peer never reads, as one async send: it stays queued.
-    $S1 = repeat "x", 16777216
-    $P9 = get_global 'quiet'
-    rc = c.'send'($S1, $P9)
-    $I2 = c.'queued'()
-    $I3 = $I2 > 0
-    print "c queued > 0: "
-    say $I3
-    # b: an async recv; a: a task blocked in a sync recv.
-    rb = b.'recv'($P9)
-    t = new 'Task'
-    $P8 = get_global 'blocked_recv'
-    t.'code'($P8)
-    t.'data'(a)
-    schedule t
-    a.'send'("go\n")
-    wait t
-    wait rb
-    $I1 = rb
-    print "b async recv state: "
-    say $I1
-    $P1 = rb.'error'()
-    print "b async recv: "
-    say $P1
-    wait rc
-    $I1 = rc
-    print "c async send state: "
-    say $I1
-    $P1 = rc.'error'()
-    print "c async send: "
-    say $P1
-    a.'close'()
-    b.'close'()
-    c.'close'()
-    say "closed"
-    $S9 = readline stdin
-.end
-
-.sub blocked_recv
-    .param pmc a
-    push_eh failed
-    $S0 = a.'recv'()
-    pop_eh
-    print "a sync recv returned: "
-    say $S0
-    .return ()
-failed:
-    .get_results ($P0)
-    pop_eh
-    print "a sync recv: "
-    say $P0
-    push_eh send_failed
-    a.'send'("after the reset\n")
-    pop_eh
-    say "a send after reset: sent"
-    .return ()
-send_failed:
-    .get_results ($P0)
-    pop_eh
-    print "a send after reset: "
-    say $P0
-.end
-"#;
+const TLS_RESET: &str = include_str!("programs/tls-reset.pir");
 
 #[test]
 fn a_reset_tls_peer_fails_blocked_recv_async_recv_and_queued_send() {
@@ -456,94 +220,11 @@ fn a_reset_tls_peer_fails_blocked_recv_async_recv_and_queued_send() {
 /// Three TLS connections. After `go` on c: a and b get a line, then the TCP connection ends
 /// without close_notify (`shutdown` on the raw socket); c gets a line and a clean close
 /// (`unwrap` sends close_notify).
-const TLS_CUT_PEER: &str = r#"
-a, b, c = [accept() for _ in range(3)]
-read_until(c, b"go\n")
-time.sleep(0.3)
-for s in (a, b):
-    s.sendall(b"partial\n")
-    s.shutdown(socket.SHUT_RDWR)
-    s.close()
-c.sendall(b"complete\n")
-c.unwrap().close()
-print("cut", flush=True)
-"#;
+const TLS_CUT_PEER: &str = include_str!("peers/tls-cut.py");
 
 /// Reads every connection to its end: a from a task in blocking recvs, b with async recvs,
 /// c in blocking recvs.
-const TLS_CUT: &str = r#"
-.sub main :main
-    .param pmc argv
-    .local pmc a, b, c, t, cb, r
-    .local string ca
-    $S0 = argv[1]
-    $I0 = $S0
-    ca = argv[2]
-    a = tls_connect($I0, ca)
-    b = tls_connect($I0, ca)
-    c = tls_connect($I0, ca)
-    t = new 'Task'
-    $P8 = get_global 'read_all'
-    t.'code'($P8)
-    t.'data'(a)
-    schedule t
-    c.'send'("go\n")
-    wait t
-    cb = get_global 'quiet'
-more_b:
-    r = b.'recv'(cb)
-    wait r
-    $I1 = r
-    if $I1 < 0 goto b_failed
-    $S1 = r.'return'()
-    if $S1 == "" goto b_eof
-    print "b async got: "
-    print $S1
-    goto more_b
-b_eof:
-    say "b async: end of stream"
-    goto c_side
-b_failed:
-    $P1 = r.'error'()
-    print "b async: "
-    say $P1
-c_side:
-    $S1 = c.'recv'()
-    print "c got: "
-    print $S1
-    $S1 = c.'recv'()
-    $I1 = length $S1
-    print "c then: "
-    print $I1
-    print " bytes, eof "
-    $I1 = c.'eof'()
-    say $I1
-    a.'close'()
-    b.'close'()
-    c.'close'()
-    say "closed"
-.end
-
-.sub read_all
-    .param pmc a
-    push_eh failed
-more:
-    $S0 = a.'recv'()
-    if $S0 == "" goto eof
-    print "a got: "
-    print $S0
-    goto more
-eof:
-    pop_eh
-    say "a: end of stream"
-    .return ()
-failed:
-    .get_results ($P0)
-    pop_eh
-    print "a: "
-    say $P0
-.end
-"#;
+const TLS_CUT: &str = include_str!("programs/tls-cut.pir");
 
 #[test]
 fn a_tls_stream_cut_without_close_notify_is_an_error_and_a_clean_close_is_eof() {
@@ -572,117 +253,7 @@ fn a_tls_stream_cut_without_close_notify_is_an_error_and_a_clean_close_is_eof() 
 /// runs the server side of TLS on each (echoing a line when the handshake works); the client
 /// makes 10 good connections, 10 that fail verification (wrong host) and 10 whose handshake
 /// the server refuses (the client sends junk). fds are counted before and after.
-const TLS_FDS: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc l, local, t, opts, c, stdin
-    .local int i, good, bad
-    stdin = getstdin
-    say "baseline"
-    $S9 = readline stdin
-    l = new 'Socket'
-    l.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    l.'bind'("127.0.0.1:0")
-    local = l.'local_address'()
-    t = new 'Task'
-    $P1 = get_global 'server'
-    t.'code'($P1)
-    $P2 = new 'ResizablePMCArray'
-    push $P2, l
-    $S0 = argv[1]
-    push $P2, $S0
-    $S0 = argv[2]
-    push $P2, $S0
-    t.'data'($P2)
-    schedule t
-    good = 0
-    bad = 0
-    i = 0
-loop:
-    opts = new 'Hash'
-    opts["host"] = "localhost"
-    if i < 10 goto host_set
-    if i >= 20 goto host_set
-    opts["host"] = "example.com"
-host_set:
-    $S0 = argv[3]
-    opts["ca"] = $S0
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    c.'connect'(local)
-    if i < 20 goto handshake
-    # Whatever comes back (an alert, the end, a reset), the handshake failed.
-    push_eh junk_done
-    c.'send'("this is not a TLS record\r\n\r\n")
-    $S1 = c.'recv'()
-    pop_eh
-    inc bad
-    goto next
-junk_done:
-    .get_results ($P0)
-    pop_eh
-    inc bad
-    goto next
-handshake:
-    push_eh failed
-    c.'tls'(opts)
-    c.'send'("ping\n")
-    $S1 = c.'readline'()
-    pop_eh
-    inc good
-    goto next
-failed:
-    .get_results ($P0)
-    pop_eh
-    inc bad
-next:
-    c.'close'()
-    inc i
-    if i < 30 goto loop
-    wait t
-    l.'close'()
-    print "good "
-    print good
-    print " bad "
-    say bad
-    say "done"
-    $S9 = readline stdin
-.end
-
-.sub server
-    .param pmc args
-    .local pmc l, opts, conn
-    .local int n, fails
-    l = args[0]
-    opts = new 'Hash'
-    opts["server"] = 1
-    $S0 = args[1]
-    opts["cert"] = $S0
-    $S0 = args[2]
-    opts["key"] = $S0
-    n = 0
-    fails = 0
-next:
-    conn = l.'accept'()
-    push_eh failed
-    conn.'tls'(opts)
-    $S0 = conn.'readline'()
-    conn.'send'($S0)
-    pop_eh
-    goto close
-failed:
-    .get_results ($P0)
-    pop_eh
-    inc fails
-close:
-    conn.'close'()
-    inc n
-    if n < 30 goto next
-    print "server failures "
-    say fails
-.end
-"#;
+const TLS_FDS: &str = include_str!("programs/tls-fds.pir");
 
 #[test]
 fn fds_return_to_the_baseline_after_tls_connections_good_and_failed() {
@@ -707,55 +278,7 @@ fn fds_return_to_the_baseline_after_tls_connections_good_and_failed() {
 /// argv: port, CA, then option pairs for `tls` (`cert PATH key PATH alpn LIST`). Connects,
 /// runs the handshake, says the negotiated protocol, sends a line and prints the answer; any
 /// failure is printed as `error: ...`.
-const TLS_CLIENT: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc s, opts
-    .local int i, n
-    $S0 = argv[1]
-    $I0 = $S0
-    s = new 'Socket'
-    s.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    $P0 = s.'sockaddr'("127.0.0.1", $I0)
-    s.'connect'($P0)
-    opts = new 'Hash'
-    opts["host"] = "localhost"
-    $S0 = argv[2]
-    opts["ca"] = $S0
-    n = elements argv
-    i = 3
-opt:
-    if i >= n goto go
-    $S0 = argv[i]
-    inc i
-    $S1 = argv[i]
-    inc i
-    opts[$S0] = $S1
-    goto opt
-go:
-    push_eh failed
-    s.'tls'(opts)
-    say "handshake done"
-    $S0 = s.'alpn'()
-    print "alpn: '"
-    print $S0
-    say "'"
-    s.'send'("hello\n")
-    $S0 = s.'readline'()
-    print "got: "
-    print $S0
-    pop_eh
-    s.'close'()
-    .return ()
-failed:
-    .get_results ($P0)
-    pop_eh
-    print "error: "
-    say $P0
-    s.'close'()
-.end
-"#;
+const TLS_CLIENT: &str = include_str!("programs/tls-client.pir");
 
 /// `openssl s_server -rev` (answers each line reversed) on a free port; waits for `ACCEPT`.
 fn s_server(pki: &Pki, extra: &[&str]) -> (Proc, String) {
@@ -814,60 +337,7 @@ fn alpn_against_openssl_s_server_gives_the_negotiated_protocol() {
 /// argv: cert, key, then option pairs for the server's `tls` (`client_ca PATH`, `alpn LIST`).
 /// Prints its port; accepts one connection at a time, three in all; for each prints the
 /// handshake's outcome and the client's protocol, then echoes a line.
-const TLS_SERVER: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc l, opts, conn
-    .local int i, n, k
-    l = new 'Socket'
-    l.'socket'(.PIO_PF_INET, .PIO_SOCK_STREAM, .PIO_PROTO_TCP)
-    l.'bind'("127.0.0.1:0")
-    $P0 = l.'local_address'()
-    $I0 = $P0.'port'()
-    print "port "
-    say $I0
-    opts = new 'Hash'
-    opts["server"] = 1
-    $S0 = argv[1]
-    opts["cert"] = $S0
-    $S0 = argv[2]
-    opts["key"] = $S0
-    n = elements argv
-    i = 3
-opt:
-    if i >= n goto go
-    $S0 = argv[i]
-    inc i
-    $S1 = argv[i]
-    inc i
-    opts[$S0] = $S1
-    goto opt
-go:
-    k = 0
-next:
-    conn = l.'accept'()
-    push_eh failed
-    conn.'tls'(opts)
-    $S0 = conn.'alpn'()
-    print "server: handshake done, alpn '"
-    print $S0
-    say "'"
-    $S0 = conn.'readline'()
-    conn.'send'($S0)
-    pop_eh
-    goto close
-failed:
-    .get_results ($P0)
-    pop_eh
-    print "server: "
-    say $P0
-close:
-    conn.'close'()
-    inc k
-    if k < 3 goto next
-.end
-"#;
+const TLS_SERVER: &str = include_str!("programs/tls-server.pir");
 
 fn kea_server(tag: &str, pki: &Pki, opts: &[&str]) -> (Proc, String) {
     let prog = write_program(tag, TLS_SERVER);

@@ -51,93 +51,7 @@ fn run(dir: &Path, text: &str) -> (i32, String) {
 
 /// argv[1]: a directory. b's task receives (blocking) while main sends: datagrams of 0, 1,
 /// 100 000 bytes and two small ones, each received whole; then the same with callbacks.
-const TASKS: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc a, b, t, r, cb
-    .local string dir, a_path, b_path
-    dir = argv[1]
-    a_path = dir . "/a.sock"
-    b_path = dir . "/b.sock"
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    a.'bind'(a_path)
-    b = new 'Socket'
-    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    b.'bind'(b_path)
-    $P0 = get_global 'receiver'
-    t = new 'Task'
-    t.'code'($P0)
-    t.'data'(b)
-    schedule t
-    $I0 = a.'sendto'("", b_path)
-    print "sent "
-    say $I0
-    $I0 = a.'sendto'("x", b_path)
-    print "sent "
-    say $I0
-    $S0 = repeat "0123456789", 10000
-    $I0 = a.'sendto'($S0, b_path)
-    print "sent "
-    say $I0
-    $I0 = a.'sendto'("hello", b_path)
-    print "sent "
-    say $I0
-    $I0 = a.'sendto'("world", b_path)
-    print "sent "
-    say $I0
-    wait t
-    cb = get_global 'on_recvfrom'
-    r = b.'recvfrom'(cb)
-    $P1 = get_global 'on_sendto'
-    $P2 = a.'sendto'("async one", b_path, $P1)
-    $P3 = a.'sendto'("async two", b_path, $P1)
-    wait $P2
-    wait $P3
-    wait r
-    r = b.'recvfrom'(cb)
-    wait r
-    a.'close'()
-    b.'close'()
-    say "done"
-.end
-
-.sub receiver
-    .param pmc b
-    .local int i
-    i = 0
-again:
-    $P0 = b.'recvfrom'()
-    $S0 = $P0[0]
-    $P1 = $P0[1]
-    $I0 = length $S0
-    print "task got "
-    print $I0
-    print " bytes from "
-    $S1 = $P1
-    $I1 = index $S1, "/a.sock"
-    $I1 = $I1 > 0
-    say $I1
-    inc i
-    if i < 5 goto again
-.end
-
-.sub on_sendto
-    .param pmc r
-    $I0 = r.'return'()
-    print "async sendto returned "
-    say $I0
-.end
-
-.sub on_recvfrom
-    .param pmc r
-    $P0 = r.'return'()
-    $S0 = $P0[0]
-    print "async recvfrom: "
-    say $S0
-.end
-"#;
+const TASKS: &str = include_str!("programs/dgram-tasks.pir");
 
 #[test]
 fn tasks_exchange_whole_datagrams_in_both_forms() {
@@ -162,65 +76,11 @@ fn tasks_exchange_whole_datagrams_in_both_forms() {
 
 /// argv: a directory. Binds DIR/py.sock, says `ready`, then: receives one datagram and
 /// reports its sender; answers it with two datagrams; then sends one from an unbound socket.
-const PY_PEER: &str = r#"
-import os, socket, sys
-d = sys.argv[1]
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.settimeout(10)
-s.bind(os.path.join(d, "py.sock"))
-print("ready", flush=True)
-data, addr = s.recvfrom(65536)
-print("py got %r from %s" % (data.decode(), os.path.basename(addr)), flush=True)
-s.sendto(b"pong 1", addr)
-s.sendto(b"pong 2", addr)
-u = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-u.sendto(b"from nowhere", os.path.join(d, "kea.sock"))
-data, addr = s.recvfrom(65536)
-print("py got %r from %r" % (data.decode(), addr), flush=True)
-"#;
+const PY_PEER: &str = include_str!("peers/dgram.py");
 
 /// argv[1]: a directory. Talks to the python peer at DIR/py.sock from DIR/kea.sock; then
 /// connects an unbound socket to it.
-const KEA_PEER: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc k, c, got, from
-    .local string dir, py
-    dir = argv[1]
-    py = dir . "/py.sock"
-    $S0 = dir . "/kea.sock"
-    k = new 'Socket'
-    k.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    k.'bind'($S0)
-    k.'sendto'("ping", py)
-    $I0 = 0
-again:
-    got = k.'recvfrom'(10.0)
-    $S1 = got[0]
-    from = got[1]
-    $S2 = from
-    $I1 = from.'family'()
-    print "kea got '"
-    print $S1
-    print "' from '"
-    $I2 = index $S2, "/py.sock"
-    if $I2 < 0 goto raw
-    $S2 = "DIR/py.sock"
-raw:
-    print $S2
-    print "' family "
-    say $I1
-    inc $I0
-    if $I0 < 3 goto again
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    c.'connect'(py)
-    c.'send'("connected")
-    c.'close'()
-    k.'close'()
-.end
-"#;
+const KEA_PEER: &str = include_str!("programs/dgram-peer.pir");
 
 #[test]
 fn a_python_peer_exchanges_datagrams_with_kea() {
@@ -247,47 +107,7 @@ fn a_python_peer_exchanges_datagrams_with_kea() {
 
 // 3. Timeouts -------------------------------------------------------------------------------
 
-const TIMEOUTS: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc a, r, cb
-    .local string path
-    path = argv[1]
-    path .= "/a.sock"
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    a.'bind'(path)
-    push_eh t1
-    $P0 = a.'recvfrom'(0.05)
-    say "received?"
-t1:
-    .get_results ($P1)
-    pop_eh
-    say $P1
-    a.'timeout'(0.05)
-    push_eh t2
-    $S0 = a.'recv'()
-    say "received?"
-t2:
-    .get_results ($P1)
-    pop_eh
-    say $P1
-    cb = get_global 'nothing'
-    r = a.'recvfrom'(cb)
-    wait r
-    $P2 = r.'error'()
-    print "async: "
-    say $P2
-    a.'sendto'("still usable", path)
-    $S1 = a.'recv'()
-    say $S1
-    a.'close'()
-.end
-.sub nothing
-    .param pmc r
-.end
-"#;
+const TIMEOUTS: &str = include_str!("programs/dgram-timeouts.pir");
 
 #[test]
 fn recv_and_recvfrom_time_out_and_the_socket_stays_usable() {
@@ -308,45 +128,7 @@ fn recv_and_recvfrom_time_out_and_the_socket_stays_usable() {
 
 // 4. sendto a missing path ------------------------------------------------------------------
 
-const MISSING: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc a, r, cb
-    .local string dir, path, none
-    dir = argv[1]
-    path = dir . "/a.sock"
-    none = dir . "/nobody.sock"
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    a.'bind'(path)
-    push_eh f1
-    a.'sendto'("lost", none)
-    say "sent?"
-f1:
-    .get_results ($P1)
-    pop_eh
-    print "sync: "
-    say $P1
-    cb = get_global 'on_sendto'
-    r = a.'sendto'("lost", none, cb)
-    wait r
-    $P2 = r.'error'()
-    print "async: "
-    say $P2
-    # Not sticky: the socket still sends and receives.
-    a.'sendto'("fine", path)
-    $S0 = a.'recv'()
-    say $S0
-    a.'close'()
-.end
-.sub on_sendto
-    .param pmc r
-    $S0 = r.'state'()
-    print "callback: "
-    say $S0
-.end
-"#;
+const MISSING: &str = include_str!("programs/dgram-missing.pir");
 
 #[test]
 fn sendto_a_missing_path_fails_in_both_forms() {
@@ -365,62 +147,7 @@ fn sendto_a_missing_path_fails_in_both_forms() {
 
 // 5. A connected peer that goes away: a sticky error ---------------------------------------
 
-const STICKY: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc a, b, c, r, cb
-    .local string dir
-    dir = argv[1]
-    $S0 = dir . "/a.sock"
-    $S1 = dir . "/b.sock"
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    a.'bind'($S0)
-    b = new 'Socket'
-    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    b.'bind'($S1)
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    c.'connect'($S0)
-    c.'send'("one")
-    $S2 = a.'recv'()
-    say $S2
-    a.'close'()
-    push_eh f1
-    c.'send'("two")
-    say "sent?"
-f1:
-    .get_results ($P1)
-    pop_eh
-    say $P1
-    push_eh f2
-    $S2 = c.'recv'(5.0)
-    say "received?"
-f2:
-    .get_results ($P1)
-    pop_eh
-    say $P1
-    cb = get_global 'nothing'
-    r = c.'recvfrom'(cb)
-    wait r
-    $P2 = r.'error'()
-    say $P2
-    r = c.'send'("three", cb)
-    wait r
-    $P2 = r.'error'()
-    say $P2
-    # sendto names its own address, so it still works.
-    c.'sendto'("to b", $S1)
-    $S3 = b.'recv'()
-    say $S3
-    c.'close'()
-    b.'close'()
-.end
-.sub nothing
-    .param pmc r
-.end
-"#;
+const STICKY: &str = include_str!("programs/dgram-sticky.pir");
 
 #[test]
 fn a_vanished_connected_peer_is_a_sticky_error() {
@@ -441,39 +168,7 @@ fn a_vanished_connected_peer_is_a_sticky_error() {
 
 // 6. Binding an existing path; the file after close ----------------------------------------
 
-const IN_USE: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc a, b, cb, r
-    .local string path
-    path = argv[1]
-    path .= "/a.sock"
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    a.'bind'(path)
-    b = new 'Socket'
-    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    push_eh f1
-    b.'bind'(path)
-    say "bound?"
-f1:
-    .get_results ($P1)
-    pop_eh
-    print "while open: "
-    say $P1
-    a.'close'()
-    cb = get_global 'nothing'
-    r = b.'bind'(path, cb)
-    wait r
-    $P2 = r.'error'()
-    print "after close, async: "
-    say $P2
-.end
-.sub nothing
-    .param pmc r
-.end
-"#;
+const IN_USE: &str = include_str!("programs/dgram-in-use.pir");
 
 #[test]
 fn binding_an_existing_path_fails_and_close_leaves_the_file() {
@@ -494,56 +189,7 @@ fn binding_an_existing_path_fails_and_close_leaves_the_file() {
 /// argv[1]: a directory. Waits for a line on stdin at the baseline; then 50 rounds of: bind,
 /// connect, send, recvfrom, a failed bind, a failed connect, a failed sendto, close; then
 /// waits again.
-const FDS: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc a, c, stdin
-    .local string dir
-    .local int i
-    dir = argv[1]
-    stdin = getstdin
-    say "baseline"
-    $S9 = readline stdin
-    i = 0
-round:
-    $S0 = i
-    $S0 = dir . "/s"
-    $S1 = i
-    $S0 .= $S1
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    a.'bind'($S0)
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    c.'connect'($S0)
-    c.'send'("x")
-    $P0 = a.'recvfrom'()
-    $P1 = new 'Socket'
-    $P1.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    push_eh f1
-    $P1.'bind'($S0)
-f1:
-    pop_eh
-    $P2 = new 'Socket'
-    $P2.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    $S2 = dir . "/missing"
-    push_eh f2
-    $P2.'connect'($S2)
-f2:
-    pop_eh
-    push_eh f3
-    a.'sendto'("y", $S2)
-f3:
-    pop_eh
-    a.'close'()
-    c.'close'()
-    inc i
-    if i < 50 goto round
-    say "rounds done"
-    $S9 = readline stdin
-.end
-"#;
+const FDS: &str = include_str!("programs/dgram-fds.pir");
 
 #[test]
 fn fds_return_to_the_baseline() {
@@ -567,82 +213,7 @@ fn fds_return_to_the_baseline() {
 /// second task has ticked 20 times (about 20 ms): the kernel's queue for b (10 datagrams by
 /// default, `net.unix.max_dgram_qlen`) fills long before, so the sender waits in `sendto`
 /// while the ticker runs. Then b reads them all and checks the order.
-const FULL: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc a, b, sender, ticker
-    .local string dir, b_path
-    .local int i, bad
-    dir = argv[1]
-    b_path = dir . "/b.sock"
-    b = new 'Socket'
-    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    b.'bind'(b_path)
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    $S0 = dir . "/a.sock"
-    a.'bind'($S0)
-    $P8 = new 'String'
-    $P8 = b_path
-    set_global 'b_path', $P8
-    $P9 = new 'Integer'
-    $P9 = 0
-    set_global 'done', $P9
-    $P0 = get_global 'send_all'
-    sender = new 'Task'
-    sender.'code'($P0)
-    sender.'data'(a)
-    schedule sender
-    $P1 = get_global 'tick'
-    ticker = new 'Task'
-    ticker.'code'($P1)
-    schedule ticker
-    wait ticker
-    i = 0
-    bad = 0
-next:
-    $S0 = b.'recv'(10.0)
-    $S1 = i
-    if $S0 == $S1 goto ok
-    inc bad
-ok:
-    inc i
-    if i < 3000 goto next
-    wait sender
-    print "received 3000, out of order or wrong: "
-    say bad
-.end
-
-.sub send_all
-    .param pmc a
-    .local int i
-    $P8 = get_global 'b_path'
-    $S9 = $P8
-    i = 0
-again:
-    $S0 = i
-    a.'sendto'($S0, $S9)
-    inc i
-    if i < 3000 goto again
-    say "sent 3000"
-    $P0 = get_global 'done'
-    $P0 = 1
-.end
-
-.sub tick
-    .local int n
-    n = 0
-loop:
-    inc n
-    sleep 0.001
-    if n < 20 goto loop
-    $P0 = get_global 'done'
-    $I0 = $P0
-    print "after 20 ticks the sender is done: "
-    say $I0
-.end
-"#;
+const FULL: &str = include_str!("programs/dgram-full.pir");
 
 #[test]
 fn a_full_peer_parks_the_sender_and_every_datagram_arrives_in_order() {
@@ -829,36 +400,8 @@ const CASES: &[Case] = &[
 fn diff_program(dir: &Path, body: &str) -> String {
     let d = dir.to_str().expect("utf-8 temp path");
     let body = body.replace("NONE", &format!("\"{d}/nobody.sock\"")).replace("BPATH", &format!("\"{d}/b.sock\""));
-    format!(
-        r#".include 'socket.pasm'
-.sub main :main
-    .local pmc a, b, c, r, cb
-    cb = get_global 'nothing'
-    a = new 'Socket'
-    a.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    a.'bind'("{d}/a.sock")
-    b = new 'Socket'
-    b.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    b.'bind'("{d}/b.sock")
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    push_eh failed
-    {body}
-    pop_eh
-    goto after
-failed:
-    .get_results ($P9)
-    pop_eh
-    print "error: "
-    say $P9
-after:
-    say "end"
-.end
-.sub nothing
-    .param pmc r
-.end
-"#
-    )
+    // The frame's `{d}` is the directory, `{body}` the case's statements.
+    include_str!("programs/dgram-diff-frame.pir").replace("{d}", d).replace("{body}", &body)
 }
 
 #[test]
@@ -892,31 +435,7 @@ fn blocking_and_callback_forms_agree() {
 
 // 10. UDP's recv, which shares the datagram path ---------------------------------------------
 
-const UDP_RECV: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .local pmc b, c, r, cb
-    b = new 'Socket'
-    b.'socket'(.PIO_PF_INET, .PIO_SOCK_DGRAM, .PIO_PROTO_UDP)
-    b.'bind'("127.0.0.1:0")
-    $P0 = b.'local_address'()
-    c = new 'Socket'
-    c.'socket'(.PIO_PF_INET, .PIO_SOCK_DGRAM, .PIO_PROTO_UDP)
-    c.'connect'($P0)
-    c.'send'("one")
-    c.'send'("two")
-    $S0 = b.'recv'(5.0)
-    say $S0
-    cb = get_global 'nothing'
-    r = b.'recv'(5.0, cb)
-    wait r
-    $S0 = r.'return'()
-    say $S0
-.end
-.sub nothing
-    .param pmc r
-.end
-"#;
+const UDP_RECV: &str = include_str!("programs/udp-recv.pir");
 
 /// A `recv` on a UDP socket used to wait on the byte buffer, which datagrams never reach.
 #[test]
@@ -931,50 +450,7 @@ fn udp_recv_takes_whole_datagrams() {
 
 /// `read` and `readline` on Unix and UDP datagram sockets, blocking and async: each fails at
 /// once with a clear message instead of waiting for a stream that never comes.
-const STREAM_READS: &str = r#"
-.include 'socket.pasm'
-.sub main :main
-    .param pmc argv
-    .local pmc u, d, r, cb
-    $S0 = argv[1]
-    $S0 .= "/r.sock"
-    u = new 'Socket'
-    u.'socket'(.PIO_PF_UNIX, .PIO_SOCK_DGRAM, 0)
-    u.'bind'($S0)
-    d = new 'Socket'
-    d.'socket'(.PIO_PF_INET, .PIO_SOCK_DGRAM, .PIO_PROTO_UDP)
-    $P0 = d.'sockaddr'("127.0.0.1", 0)
-    d.'bind'($P0)
-    cb = get_global 'nothing'
-    push_eh e1
-    $S1 = u.'read'(10)
-    say "read returned?"
-e1:
-    .get_results ($P1)
-    pop_eh
-    say $P1
-    push_eh e2
-    $S1 = d.'readline'()
-    say "readline returned?"
-e2:
-    .get_results ($P1)
-    pop_eh
-    say $P1
-    r = u.'readline'(cb)
-    wait r
-    $P2 = r.'error'()
-    say $P2
-    r = d.'read'(10, cb)
-    wait r
-    $P2 = r.'error'()
-    say $P2
-    u.'close'()
-    d.'close'()
-.end
-.sub nothing
-    .param pmc r
-.end
-"#;
+const STREAM_READS: &str = include_str!("programs/dgram-stream-reads.pir");
 
 #[test]
 fn stream_reads_on_a_datagram_socket_fail_at_once() {

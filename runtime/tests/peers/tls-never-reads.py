@@ -1,0 +1,3 @@
+s = accept()
+print("handshake", flush=True)
+sys.stdin.readline()
