@@ -43,32 +43,7 @@ fn wait_for(lines: &mpsc::Receiver<String>, seen: &mut Vec<String>, want: impl F
     true
 }
 
-const TICKER_READER: &str = r#"
-.sub main :main
-    $P0 = get_global 'ticker'
-    schedule $P0
-    $P1 = getstdin
-loop:
-    $S0 = readline $P1
-    unless $S0 goto eof
-    print "got: "
-    print $S0
-    goto loop
-eof:
-    say "eof"
-    exit 0
-.end
-
-.sub ticker
-    $I0 = 0
-again:
-    sleep 0.01
-    inc $I0
-    print "tick "
-    say $I0
-    goto again
-.end
-"#;
+const TICKER_READER: &str = include_str!("programs/ticker-reader.pir");
 
 /// The Stackless promise: while main waits in a sync `readline` on a pipe that is written
 /// slowly, the ticker task keeps running.
@@ -134,24 +109,8 @@ fn permission_denied_in_both_forms() {
     let prog = write_program(
         &dir,
         "perm.pir",
-        &format!(
-            r#".sub main :main
-    .local pmc nocb, r
-    null nocb
-    r = open "{s}", "r", nocb
-    wait r
-    $P0 = r.'error'()
-    print "async: "
-    say $P0
-    push_eh caught
-    $P1 = open "{s}", "r"
-caught:
-    get_results "0", $P2
-    print "sync:  "
-    say $P2
-.end
-"#
-        ),
+        // `{s}` in the program is the unreadable file.
+        &include_str!("programs/permission-denied.pir").replace("{s}", &s),
     );
     std::fs::set_permissions(&prog, std::fs::Permissions::from_mode(0o644)).expect("chmod prog");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kea"));
@@ -174,18 +133,7 @@ caught:
 #[test]
 fn trace_io_shows_each_requests_life() {
     let dir = temp_dir("trace");
-    let prog = write_program(
-        &dir,
-        "t.pir",
-        r#".sub main :main
-    null $P1
-    $P0 = print "hi\n", $P1
-    wait $P0
-    $P2 = open "/nonexistent/kea-trace", "r", $P1
-    wait $P2
-.end
-"#,
-    );
+    let prog = write_program(&dir, "t.pir", include_str!("programs/trace-io.pir"));
     let (status, out, err) = run(&["run", "--trace-io", &prog]);
     assert_eq!((status, out.as_str()), (0, "hi\n"));
     let lines: Vec<&str> = err.lines().collect();
@@ -203,20 +151,7 @@ fn trace_io_shows_each_requests_life() {
 #[test]
 fn stats_count_ticks_requests_and_callbacks() {
     let dir = temp_dir("stats");
-    let prog = write_program(
-        &dir,
-        "s.pir",
-        r#".sub main :main
-    $P1 = get_global 'cb'
-    $P0 = print "a\n", $P1
-    $P0 = print "b\n", $P1
-    wait $P0
-.end
-.sub cb
-    .param pmc r
-.end
-"#,
-    );
+    let prog = write_program(&dir, "s.pir", include_str!("programs/stats.pir"));
     let (status, out, err) = run(&["run", "--stats", &prog]);
     assert_eq!((status, out.as_str()), (0, "a\nb\n"));
     assert!(err.starts_with("kea stats: ops "), "{err}");
@@ -238,25 +173,7 @@ fn io_threads_must_be_positive() {
 #[test]
 fn a_stopped_timer_does_not_keep_the_program_alive() {
     let dir = temp_dir("stopped");
-    let prog = write_program(
-        &dir,
-        "t.pir",
-        r#".include 'timer.pasm'
-.sub main :main
-    $P0 = new 'Timer'
-    $P1 = get_global 'never'
-    $P0[.PARROT_TIMER_HANDLER] = $P1
-    $P0[.PARROT_TIMER_NSEC] = 30.0
-    $P0[.PARROT_TIMER_REPEAT] = -1
-    $P0[.PARROT_TIMER_RUNNING] = 1
-    $P0[.PARROT_TIMER_RUNNING] = 0
-    say "stopped"
-.end
-.sub never
-    say "never"
-.end
-"#,
-    );
+    let prog = write_program(&dir, "t.pir", include_str!("programs/stopped-timer.pir"));
     let start = Instant::now();
     let (status, out, err) = run(&["run", &prog]);
     assert_eq!((status, out.as_str(), err.as_str()), (0, "stopped\n", ""));
@@ -269,23 +186,7 @@ fn a_stopped_timer_does_not_keep_the_program_alive() {
 #[test]
 fn max_time_stops_a_program_that_waits_forever() {
     let dir = temp_dir("maxtime");
-    let prog = write_program(
-        &dir,
-        "w.pir",
-        r#".include 'timer.pasm'
-.sub main :main
-    $P0 = new 'Timer'
-    $P1 = get_global 'tick'
-    $P0[.PARROT_TIMER_HANDLER] = $P1
-    $P0[.PARROT_TIMER_NSEC] = 0.05
-    $P0[.PARROT_TIMER_REPEAT] = -1
-    $P0[.PARROT_TIMER_RUNNING] = 1
-    say "waiting"
-.end
-.sub tick
-.end
-"#,
-    );
+    let prog = write_program(&dir, "w.pir", include_str!("programs/wait-forever.pir"));
     let start = Instant::now();
     let (status, out, err) = run(&["run", "--max-time", "0.3", &prog]);
     assert_eq!((status, out.as_str()), (1, "waiting\n"));

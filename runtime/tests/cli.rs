@@ -122,7 +122,7 @@ fn stdin_is_read_by_read_ops() {
 
 #[test]
 fn deep_recursion_is_a_clear_error_not_a_crash() {
-    let src = ".pcc_sub :main main:\n    find_name P0, \"f\"\n    invokecc P0\n    end\n.pcc_sub f:\n    find_name P0, \"f\"\n    invokecc P0\n    returncc\n";
+    let src = include_str!("programs/deep-recursion.pasm");
     let f = temp_file("deep.pasm", src);
     let (code, _, err) = kea(&["run", "--max-depth", "2000", &f], "");
     assert_eq!(code, 1);
@@ -131,7 +131,7 @@ fn deep_recursion_is_a_clear_error_not_a_crash() {
 
 #[test]
 fn main_sub_receives_argv() {
-    let src = ".sub main :main\n    .param pmc argv\n    $I0 = elements argv\n    say $I0\n    $S0 = argv[1]\n    say $S0\n    $S0 = argv[2]\n    say $S0\n.end\n";
+    let src = include_str!("programs/argv.pir");
     let f = temp_file("argv.pir", src);
     assert_eq!(kea(&["run", &f, "one", "--two"], ""), (0, "3\none\n--two\n".into(), String::new()));
 }

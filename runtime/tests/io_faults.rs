@@ -70,15 +70,7 @@ fn stderr_of(o: &Output) -> String {
 const SAY_HELLO: &str = ".sub main :main\n    say \"hello\"\n.end\n";
 
 /// More than stdout's 8 KiB buffer: a sync `print` itself meets the error.
-const SAY_A_LOT: &str = r#".sub main :main
-    $S0 = repeat "y", 99
-    $I0 = 0
-again:
-    say $S0
-    inc $I0
-    if $I0 < 1000 goto again
-.end
-"#;
+const SAY_A_LOT: &str = include_str!("programs/say-a-lot.pir");
 
 /// Output buffered until exit, when stdout turns out to be full: the run fails and says
 /// why, rather than exit 0 with the output gone.
@@ -112,24 +104,7 @@ fn stdout_to_a_full_device_fails_the_run() {
 #[test]
 fn a_stdout_write_error_can_be_caught() {
     let dir = temp_dir("catch");
-    let prog = write_program(
-        &dir,
-        "catch.pir",
-        r#".sub main :main
-    $S0 = repeat "z", 10000
-    push_eh caught
-    print $S0
-    printerr "not reached\n"
-    exit 3
-caught:
-    get_results "0", $P0
-    pop_eh
-    printerr "caught: "
-    printerr $P0
-    printerr "\n"
-.end
-"#,
-    );
+    let prog = write_program(&dir, "catch.pir", include_str!("programs/catch-stdout-error.pir"));
     let o = run_bounded(kea(&["run", &prog]), dev_full());
     assert_eq!(stderr_of(&o), format!("caught: write failed: {ENOSPC}\n"));
     assert_eq!(o.status.code(), Some(0));
@@ -159,31 +134,8 @@ fn a_file_size_limit_gives_efbig_not_sigxfsz() {
     let prog = write_program(
         &dir,
         "big.pir",
-        &format!(
-            r#".sub main :main
-    .local pmc fh, r, nocb
-    null nocb
-    $S0 = repeat "x", 70000
-    fh = open "{o}", "w"
-    print fh, $S0
-    say "first 70000 bytes: written"
-    push_eh sync_failed
-    print fh, $S0
-    say "not reached"
-sync_failed:
-    get_results "0", $P0
-    pop_eh
-    print "sync: "
-    say $P0
-    r = print fh, $S0, nocb
-    wait r
-    $P0 = r.'error'()
-    print "async: "
-    say $P0
-    close fh
-.end
-"#
-        ),
+        // `{o}` in the program is the output file.
+        &include_str!("programs/efbig.pir").replace("{o}", &o),
     );
     let r = run_bounded(kea_with_fsize(100_000, &["run", &prog]), Stdio::piped());
     assert_eq!(r.status.signal(), None, "kea was killed by a signal (SIGXFSZ is 25): {}", stderr_of(&r));
@@ -254,29 +206,11 @@ fn a_full_tmpfs_gives_enospc() {
         write_program(
             &dir,
             &format!("{form}.pir"),
-            &format!(
-                r#".sub main :main
-    .local pmc fh, r, nocb
-    null nocb
-    $S0 = repeat "f", 100000
-    fh = open "{f}", "w"
-    $I0 = 0
-    push_eh failed
-again:
-    {write}
-    inc $I0
-    if $I0 < 20 goto again
-    say "no error"
-    exit 0
-failed:
-    get_results "0", $P0
-    pop_eh
-    print "{form}: "
-    say $P0
-    close fh
-.end
-"#
-            ),
+            // The program's `{f}` is the file, `{write}` one write in the form, `{form}` its name.
+            &include_str!("programs/fill-disk.pir")
+                .replace("{f}", &f)
+                .replace("{write}", &write)
+                .replace("{form}", form),
         )
     };
     for (name, form) in [("a.out", "sync"), ("b.out", "async")] {
@@ -294,23 +228,8 @@ failed:
     let prog = write_program(
         &dir,
         "close.pir",
-        &format!(
-            r#".sub main :main
-    $P0 = open "{}", "w"
-    print $P0, "fits the buffer, not the disk\n"
-    say "print: ok"
-    push_eh failed
-    close $P0
-    say "not reached"
-failed:
-    get_results "0", $P1
-    pop_eh
-    print "close: "
-    say $P1
-.end
-"#,
-            f.to_string_lossy()
-        ),
+        // `{path}` in the program is the file on the full filesystem.
+        &include_str!("programs/close-on-full-disk.pir").replace("{path}", &f.to_string_lossy()),
     );
     let r = run_bounded(kea(&["run", &prog]), Stdio::piped());
     assert_eq!(r.status.code(), Some(0), "{}", stderr_of(&r));
@@ -330,20 +249,7 @@ failed:
 #[test]
 fn output_lost_by_a_collected_handle_is_reported() {
     let dir = temp_dir("gc");
-    let prog = write_program(
-        &dir,
-        "gc.pir",
-        r#".sub main :main
-    $I0 = 0
-again:
-    $P0 = open "/dev/full", "w"
-    print $P0, "x"
-    inc $I0
-    if $I0 < 3000 goto again
-    say "done"
-.end
-"#,
-    );
+    let prog = write_program(&dir, "gc.pir", include_str!("programs/collected-handles.pir"));
     let r = run_bounded(kea(&["run", &prog]), Stdio::piped());
     let err = stderr_of(&r);
     assert_eq!(r.status.code(), Some(1), "{err}");
