@@ -1370,7 +1370,8 @@ impl<S: Sink> Host<S> {
 
 /// The host name a socket op's address needs resolved, if any.
 fn lookup_of(op: &IoOp) -> Option<(String, u16, i64)> {
-    use kea_vm::interp::net::{family, NetOp};
+    use kea_vm::interp::net::NetOp;
+    use kea_vm::pmc::socket::family;
     let inet = |f: i64| if f == family::INET || f == family::INET6 { f } else { 0 };
     match op {
         IoOp::Net(NetOp::Connect { addr, family: f, .. } | NetOp::Bind { addr, family: f, .. }) => {

@@ -49,8 +49,9 @@
 
 use crate::host::os_error_text;
 use crate::io::{Completion, Waiter};
-use kea_vm::interp::net::{family, opt, sock_type, NetOp};
+use kea_vm::interp::net::NetOp;
 use kea_vm::interp::{IoOp, IoResult};
+use kea_vm::pmc::socket::{family, opt, sock_type};
 use kea_vm::pmc::Elem;
 use kea_vm::string::{Encoding, Str};
 use rustc_hash::FxHashMap as HashMap;

@@ -19,8 +19,8 @@
 use crate::host::Sink;
 use crate::io::{CancelOutcome, Completion, Host, Waiter};
 use crate::{RunOptions, Stats};
-use kea_vm::aio::{event_parent, ReqState, TaskData, TaskStatus, TimerChange};
 use kea_vm::interp::{IoResult, SchedCall, Step, Task, Vm};
+use kea_vm::pmc::{event_parent, ReqState, TaskData, TaskStatus, TimerChange};
 use kea_vm::pmc::{Elem, PmcData, PmcRef};
 use kea_vm::string::Str;
 use rustc_hash::FxHashMap as HashMap;

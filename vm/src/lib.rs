@@ -34,10 +34,8 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod aio;
 pub mod code;
 pub mod error;
-pub mod hash;
 pub mod interp;
 pub mod num;
 pub mod op;

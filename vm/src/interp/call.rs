@@ -513,7 +513,7 @@ impl Vm {
             }
             if a.flags & flags::NAMED != 0 && a.flags & flags::FLAT_SLURPY != 0 {
                 // `:slurpy :named`: every remaining named argument, as a Hash.
-                let mut map = crate::hash::PHash::new();
+                let mut map = crate::pmc::PHash::new();
                 for (k, v) in named.drain(..) {
                     let v = self.heap.boxed(v);
                     map.insert(k, v);

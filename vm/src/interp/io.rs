@@ -13,11 +13,11 @@
 //! ([`SchedCall::Completed`]).
 
 use super::{ia, na, sa, Frame, IoDst, SchedCall, Step, Task, Vm};
-use crate::aio::{ReqState, RequestData};
 use crate::error::{types, Exc};
 use crate::num;
 use crate::op::Op;
 use crate::pmc::{Elem, FileHandleData, PVal, PmcData, PmcRef, StringHandleData};
+use crate::pmc::{ReqState, RequestData};
 use crate::string::{Encoding, Str};
 
 /// One IO operation for the runtime, on a host handle id (0 stdin, 1 stdout, 2 stderr,
@@ -390,7 +390,7 @@ impl Vm {
     }
 
     fn new_file_handle(&mut self, id: u32, path: Str, mode: Str) -> PmcRef {
-        self.heap.note_bytes(super::net::HANDLE_WEIGHT);
+        self.heap.note_bytes(crate::pmc::HANDLE_WEIGHT);
         self.heap.alloc(PmcData::FileHandle(Box::new(FileHandleData::new(id, path, mode))))
     }
 

@@ -507,7 +507,7 @@ impl Vm {
         if let (Some(t), KeyVal::Int(i)) = (o, &k) {
             if let PmcData::Timer(_) = self.heap.get(t) {
                 let change = self.timer_set(t, *i, v)?;
-                if change != crate::aio::TimerChange::None {
+                if change != crate::pmc::TimerChange::None {
                     // Not an error: the way out of the op to the scheduler without a check
                     // after every op (see `raise`).
                     self.pending_sched = Some(SchedCall::Timer(t, change));

@@ -8,96 +8,12 @@ use super::io::{IoOp, IoRequest, IoResult};
 use super::sched::Reply;
 use super::{IoDst, Step, Vm};
 use crate::error::{types, Exc};
-use crate::pmc::{Elem, PVal, PmcData, PmcRef};
+use crate::pmc::socket::{family, opt, sock_type, SockaddrData, SocketData};
+use crate::pmc::{Elem, PVal, PmcData, PmcRef, HANDLE_WEIGHT};
 use crate::string::Str;
 
 /// Names connects in flight (see `NetOp::Abort`).
 static CONNECTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
-/// What one open handle counts toward a collection (see `Heap::note_bytes`): 128 of them
-/// make one due.
-pub const HANDLE_WEIGHT: usize = 64 * 1024;
-
-/// Parrot's protocol families (`socket.pasm`).
-pub mod family {
-    /// `PIO_PF_LOCAL`
-    pub const LOCAL: i64 = 0;
-    /// `PIO_PF_UNIX`
-    pub const UNIX: i64 = 1;
-    /// `PIO_PF_INET`
-    pub const INET: i64 = 2;
-    /// `PIO_PF_INET6`
-    pub const INET6: i64 = 3;
-}
-
-/// Parrot's socket types.
-pub mod sock_type {
-    /// `PIO_SOCK_STREAM`
-    pub const STREAM: i64 = 1;
-    /// `PIO_SOCK_DGRAM`
-    pub const DGRAM: i64 = 2;
-}
-
-/// Socket options a program can set before `bind` or `connect` (bits).
-pub mod opt {
-    /// `SO_REUSEADDR`
-    pub const REUSEADDR: u32 = 1;
-    /// `SO_REUSEPORT`
-    pub const REUSEPORT: u32 = 2;
-    /// `TCP_NODELAY`
-    pub const NODELAY: u32 = 4;
-}
-
-/// A Socket PMC: the runtime's socket id plus what Parrot keeps on the PMC.
-#[derive(Clone, Debug)]
-pub struct SocketData {
-    /// The runtime's id (`u32::MAX` before `connect`/`bind`).
-    pub id: u32,
-    /// `PIO_PF_*`.
-    pub family: i64,
-    /// `PIO_SOCK_*`.
-    pub stype: i64,
-    /// `PIO_PROTO_*`.
-    pub proto: i64,
-    /// Set by `close`.
-    pub closed: bool,
-    /// Set when a read found the end of the stream.
-    pub eof: bool,
-    /// `opt` bits.
-    pub opts: u32,
-    /// Seconds a blocking call may take (0: no limit).
-    pub timeout: f64,
-    /// TLS is on.
-    pub tls: bool,
-    /// Names the connect in flight (0: none), so `close` can cancel it.
-    pub connecting: u64,
-}
-
-impl Default for SocketData {
-    fn default() -> Self {
-        SocketData {
-            id: u32::MAX,
-            family: family::INET,
-            stype: sock_type::STREAM,
-            proto: 6,
-            closed: false,
-            eof: false,
-            opts: 0,
-            timeout: 0.0,
-            tls: false,
-            connecting: 0,
-        }
-    }
-}
-
-/// A Sockaddr PMC: an address as text (`127.0.0.1:80`, `[::1]:80`, a Unix path).
-#[derive(Clone, Debug, Default)]
-pub struct SockaddrData {
-    /// The address.
-    pub text: Str,
-    /// `PIO_PF_*`.
-    pub family: i64,
-}
 
 /// One socket operation for the runtime.
 #[derive(Clone, Debug)]
@@ -631,7 +547,7 @@ impl Vm {
     /// items that arrive together each reach their own callback.
     pub fn stream_item(&mut self, req: PmcRef, result: IoResult) -> Option<(PmcRef, PmcRef)> {
         let handle = match self.heap.get(req) {
-            PmcData::Request(q) if q.state == crate::aio::ReqState::Pending => q.handle,
+            PmcData::Request(q) if q.state == crate::pmc::ReqState::Pending => q.handle,
             _ => return None,
         };
         let v = match self.net_result(handle, result) {
@@ -644,7 +560,7 @@ impl Vm {
                 q.result = v;
                 q.bytes += 1;
                 let mut item = q.clone();
-                item.state = crate::aio::ReqState::Done;
+                item.state = crate::pmc::ReqState::Done;
                 item
             }
             _ => return None,

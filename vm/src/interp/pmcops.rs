@@ -33,7 +33,7 @@ impl Vm {
                                 PmcData::Class(c) => c.attrs.clone(),
                                 _ => Vec::new(),
                             };
-                            let mut map = crate::hash::PHash::new();
+                            let mut map = crate::pmc::PHash::new();
                             for a in attrs {
                                 map.insert(a, None);
                             }

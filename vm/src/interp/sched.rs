@@ -7,10 +7,10 @@
 
 use super::io::{IoOp, IoRequest, IoStep};
 use super::{Frame, IoDst, Step, Vm};
-use crate::aio::{ReqState, TaskData, TaskStatus, TimerChange};
 use crate::error::{types, Exc};
 use crate::op::Op;
 use crate::pmc::{Elem, PVal, PmcData, PmcRef};
+use crate::pmc::{ReqState, TaskData, TaskStatus, TimerChange};
 use crate::string::Str;
 
 /// What a task asks of the scheduler.
@@ -296,7 +296,7 @@ impl Vm {
             b"host" | b"port" => {
                 let t = d.text.to_text();
                 let (host, port) = match t.rsplit_once(':') {
-                    Some((h, p)) if d.family != super::net::family::UNIX => {
+                    Some((h, p)) if d.family != crate::pmc::socket::family::UNIX => {
                         (h.trim_start_matches('[').trim_end_matches(']').to_string(), p.parse::<i64>().unwrap_or(0))
                     }
                     _ => (t.clone(), 0),

@@ -1,0 +1,129 @@
+//! Task and EventHandler: a green thread's handle or an event, and what handles events
+//! (PDD 24, PDD 25).
+//!
+//! The scheduler owns what happens to a task over time; the PMC is what a program sees of it.
+
+use super::{key_name, no_attr, Elem, KeyVal, PVal};
+use crate::error::Exc;
+use crate::string::Str;
+use std::collections::VecDeque;
+
+/// Where a task is in its life (PDD 25: created, invoked, in process, completed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskStatus {
+    /// Made, not scheduled.
+    Created,
+    /// Scheduled and not finished.
+    Running,
+    /// Finished (or killed).
+    Done,
+}
+
+impl TaskStatus {
+    /// The name `status` gives.
+    pub fn name(self) -> &'static str {
+        match self {
+            TaskStatus::Created => "created",
+            TaskStatus::Running => "inprocess",
+            TaskStatus::Done => "completed",
+        }
+    }
+}
+
+/// A Task PMC: a green thread's handle, or an event (PDD 24: a Task whose type is `event`).
+#[derive(Clone, Debug)]
+pub struct TaskData {
+    /// The scheduler's id once scheduled (0 before).
+    pub id: u64,
+    /// What it runs.
+    pub code: PVal,
+    /// Its one argument (PDD 25 `data`), passed to `code` if not null.
+    pub data: PVal,
+    /// Where it is.
+    pub status: TaskStatus,
+    /// Messages sent by `send`, taken by `receive`.
+    pub mailbox: VecDeque<PVal>,
+    /// `code` (a green thread) or `event`.
+    pub kind: Str,
+    /// An event's subtype: what handlers match on.
+    pub subtype: Str,
+    /// 0 (lowest) to 100.
+    pub priority: i64,
+    /// An unhandled fatal event ends the program.
+    pub fatal: bool,
+    /// Set by `kill`.
+    pub killed: bool,
+}
+
+impl Default for TaskData {
+    fn default() -> Self {
+        TaskData {
+            id: 0,
+            code: None,
+            data: None,
+            status: TaskStatus::Created,
+            mailbox: VecDeque::new(),
+            kind: Str::from("code"),
+            subtype: Str::empty(),
+            priority: 0,
+            fatal: false,
+            killed: false,
+        }
+    }
+}
+
+impl TaskData {
+    /// Is this an event rather than code to run?
+    pub fn is_event(&self) -> bool {
+        self.kind.as_bytes() == b"event"
+    }
+
+    /// `get_*_keyed_str`: the PDD 25 attributes.
+    pub fn get_attr(&self, key: &KeyVal) -> Result<Elem, Exc> {
+        Ok(match key_name(key).as_str() {
+            "id" => Elem::I(self.id as i64),
+            "code" => Elem::P(self.code),
+            "data" => Elem::P(self.data),
+            "status" => Elem::S(Str::from(self.status.name())),
+            "type" => Elem::S(self.kind.clone()),
+            "subtype" => Elem::S(self.subtype.clone()),
+            "priority" => Elem::I(self.priority),
+            "fatal" => Elem::I(self.fatal as i64),
+            "killed" => Elem::I(self.killed as i64),
+            "mailbox" => Elem::I(self.mailbox.len() as i64),
+            other => return Err(no_attr("Task", other)),
+        })
+    }
+}
+
+/// An EventHandler PMC (PDD 24): which events it takes and the code it runs.
+#[derive(Clone, Debug, Default)]
+pub struct EventHandlerData {
+    /// The event subtype it handles (`allevents` takes every event).
+    pub etype: Str,
+    /// The sub it runs, with the event as its argument.
+    pub code: PVal,
+    /// It ignores events below this priority.
+    pub min_priority: i64,
+}
+
+impl EventHandlerData {
+    /// `get_*_keyed_str`.
+    pub fn get_attr(&self, key: &KeyVal) -> Result<Elem, Exc> {
+        Ok(match key_name(key).as_str() {
+            "type" => Elem::S(self.etype.clone()),
+            "code" => Elem::P(self.code),
+            "priority" => Elem::I(self.min_priority),
+            other => return Err(no_attr("EventHandler", other)),
+        })
+    }
+}
+
+/// PDD 24's event type tree: the parent of a built-in event type.
+pub fn event_parent(t: &[u8]) -> Option<&'static str> {
+    Some(match t {
+        b"packetsent" | b"packetreceived" | b"fileopened" | b"fileclosed" | b"readcomplete" => "ioevent",
+        b"alarm" | b"interrupt" | b"childdie" => "signal",
+        _ => return None,
+    })
+}

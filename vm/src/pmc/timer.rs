@@ -1,0 +1,112 @@
+//! Timer: Parrot's `src/pmc/timer.pmc`, keyed by the `timer.pasm` numbers. Setting its
+//! `RUNNING` key (or invoking it) asks the scheduler to arm or disarm it.
+
+use super::{key_name, no_attr, Elem, KeyVal, PVal};
+use crate::error::{types, Exc};
+
+/// A Timer PMC (Parrot's `src/pmc/timer.pmc` keys, `timer.pasm`).
+#[derive(Clone, Debug, Default)]
+pub struct TimerData {
+    /// The runtime's id while it runs (0: stopped).
+    pub id: u64,
+    /// `PARROT_TIMER_SEC`: whole seconds.
+    pub sec: i64,
+    /// `PARROT_TIMER_USEC`: microseconds.
+    pub usec: i64,
+    /// `PARROT_TIMER_NSEC` as Parrot uses it: the whole interval in (fractional) seconds.
+    pub frac: Option<f64>,
+    /// 0 fires once, -1 forever, n fires n + 1 times.
+    pub repeat: i64,
+    /// Called with no arguments at each firing.
+    pub handler: PVal,
+    /// Set while armed.
+    pub running: bool,
+}
+
+/// `timer.pasm` keys.
+pub mod timer_keys {
+    /// whole seconds
+    pub const SEC: i64 = 0;
+    /// microseconds
+    pub const USEC: i64 = 1;
+    /// seconds with a fraction
+    pub const NSEC: i64 = 2;
+    /// repeat count
+    pub const REPEAT: i64 = 3;
+    /// the interval (read only)
+    pub const INTERVAL: i64 = 4;
+    /// 1 to start, 0 to stop
+    pub const RUNNING: i64 = 5;
+    /// the handler sub
+    pub const HANDLER: i64 = 6;
+}
+
+/// What setting a Timer key asks of the scheduler.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimerChange {
+    /// Nothing: a setting changed.
+    None,
+    /// Arm it.
+    Start,
+    /// Disarm it.
+    Stop,
+}
+
+impl TimerData {
+    /// The interval in seconds.
+    pub fn interval(&self) -> f64 {
+        match self.frac {
+            Some(f) => f,
+            None => self.sec as f64 + self.usec as f64 / 1e6,
+        }
+    }
+
+    /// `get_*_keyed_int`.
+    pub fn get_key(&self, key: &KeyVal) -> Result<Elem, Exc> {
+        let KeyVal::Int(k) = key else { return Err(no_attr("Timer", &key_name(key))) };
+        Ok(match *k {
+            timer_keys::SEC => Elem::I(self.interval().trunc() as i64),
+            timer_keys::USEC => Elem::I(match self.frac {
+                Some(f) => ((f - f.trunc()) * 1e6).round() as i64,
+                None => self.usec,
+            }),
+            timer_keys::NSEC | timer_keys::INTERVAL => Elem::N(self.interval()),
+            timer_keys::REPEAT => Elem::I(self.repeat),
+            timer_keys::RUNNING => Elem::I(self.running as i64),
+            timer_keys::HANDLER => Elem::P(self.handler),
+            other => return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("Timer has no key {other}"))),
+        })
+    }
+
+    /// `set_*_keyed_int`; `ints` and `num` are the value as an integer and as a number.
+    pub fn set_key(&mut self, k: i64, int: i64, num: f64, pmc: PVal) -> Result<TimerChange, Exc> {
+        match k {
+            timer_keys::SEC => {
+                self.sec = int;
+                self.frac = None;
+            }
+            timer_keys::USEC => {
+                self.usec = int;
+                self.frac = None;
+            }
+            timer_keys::NSEC => self.frac = Some(num),
+            timer_keys::REPEAT => self.repeat = int,
+            timer_keys::HANDLER => self.handler = pmc,
+            timer_keys::RUNNING => {
+                return Ok(match (int != 0, self.running) {
+                    (true, _) => TimerChange::Start,
+                    (false, true) => TimerChange::Stop,
+                    (false, false) => TimerChange::None,
+                })
+            }
+            other => {
+                return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, format!("Timer key {other} cannot be set")))
+            }
+        }
+        let iv = self.interval();
+        if iv.is_nan() || iv < 0.0 || iv.is_infinite() {
+            return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "Timer interval must be a finite number >= 0"));
+        }
+        Ok(TimerChange::None)
+    }
+}
