@@ -325,17 +325,17 @@ impl Vm {
                 let (o, n) = (f.p[obj.0 as usize], super::sa(f, name));
                 // Built-in IO and scheduler PMCs answer natively.
                 match self.native_method(&task.args, &mut task.rets, &mut task.io_dst, &n) {
-                    Some(Ok(super::sched::Native::Done)) => {
+                    Some(Ok(crate::pmc::Native::Done)) => {
                         task.rets_named.clear();
                         f.pc += 1;
                         return Ok(0);
                     }
-                    Some(Ok(super::sched::Native::Step(step))) => {
+                    Some(Ok(crate::pmc::Native::Step(step))) => {
                         task.rets_named.clear();
                         f.pc += 1;
                         return Err(step);
                     }
-                    Some(Ok(super::sched::Native::Throw(e))) => return self.throw(task, e).map(|()| 0),
+                    Some(Ok(crate::pmc::Native::Throw(e))) => return self.throw(task, e).map(|()| 0),
                     Some(Err(e)) => return self.raise(task, e).map(|()| 0),
                     None => {}
                 }

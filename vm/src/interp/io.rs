@@ -8,15 +8,15 @@
 //!   register and hands it along: the runtime resumes the task at once and later fills the
 //!   request in with [`Vm::finish_request`], which says which callback to run.
 //!
-//! A `StringHandle` lives in the heap, so its ops are done here; an async op on one makes a
-//! request that is already complete and tells the scheduler to run its callback
-//! ([`SchedCall::Completed`]).
+//! A `StringHandle` lives in the heap, so its ops are done in the VM (`mem_io`, in
+//! `pmc/handle.rs`); an async op on one makes a request that is already complete and tells
+//! the scheduler to run its callback ([`SchedCall::Completed`]).
 
 use super::{ia, na, sa, Frame, IoDst, SchedCall, Step, Task, Vm};
 use crate::error::{types, Exc};
 use crate::num;
 use crate::op::Op;
-use crate::pmc::{Elem, FileHandleData, PVal, PmcData, PmcRef, StringHandleData};
+use crate::pmc::{Elem, FileHandleData, PVal, PmcData, PmcRef};
 use crate::pmc::{ReqState, RequestData};
 use crate::string::{Encoding, Str};
 
@@ -215,7 +215,7 @@ pub enum IoResult {
 }
 
 /// Where `P(dst)` of a handle op points.
-pub(super) enum Target {
+pub(crate) enum Target {
     /// A runtime handle.
     Host(u32),
     /// A StringHandle in the heap.
@@ -395,7 +395,7 @@ impl Vm {
     }
 
     /// A new pending request PMC for an async op; the callback must be null or a Sub.
-    pub(super) fn new_request(&mut self, op: &'static str, cb: PVal, handle: PVal) -> Result<PmcRef, Exc> {
+    pub(crate) fn new_request(&mut self, op: &'static str, cb: PVal, handle: PVal) -> Result<PmcRef, Exc> {
         match cb.map(|c| self.heap.get(c)) {
             None | Some(PmcData::Sub(..)) => {}
             Some(d) => {
@@ -426,7 +426,7 @@ impl Vm {
         p
     }
 
-    pub(super) fn target(&self, p: PVal, open: bool) -> Result<Target, Exc> {
+    pub(crate) fn target(&self, p: PVal, open: bool) -> Result<Target, Exc> {
         match p.map(|r| (r, self.heap.get(r))) {
             Some((_, PmcData::FileHandle(h))) => {
                 if open && h.closed {
@@ -453,76 +453,6 @@ impl Vm {
             return Err(Exc::new(types::EXCEPTION_UNEXPECTED_NULL, format!("Null PMC in {op}")));
         }
         self.heap.get_string(p)
-    }
-
-    /// Runs an op on a StringHandle; returns the result for the op's destination.
-    pub(super) fn mem_io(&mut self, h: PmcRef, op: IoOp) -> Result<IoResult, Exc> {
-        let PmcData::StringHandle(sh) = self.heap.get_mut(h) else {
-            return Err(Exc::new(types::EXCEPTION_PIO_ERROR, "not a StringHandle"));
-        };
-        let enc = if sh.utf8 { Encoding::Utf8 } else { Encoding::Binary };
-        let take = |sh: &mut StringHandleData, n: usize| {
-            let end = (sh.pos + n).min(sh.data.len());
-            let out = sh.data[sh.pos.min(end)..end].to_vec();
-            sh.pos = end;
-            let eof = sh.pos >= sh.data.len();
-            IoResult::Data { data: Str::from_vec(out, enc), eof }
-        };
-        Ok(match op {
-            IoOp::Write { data, .. } => {
-                if sh.mode.as_bytes().contains(&b'r') && !sh.mode.as_bytes().iter().any(|c| b"wa".contains(c)) {
-                    return Err(Exc::new(
-                        types::EXCEPTION_PIO_ERROR,
-                        "Cannot write to a StringHandle opened for reading",
-                    ));
-                }
-                let end = sh.pos + data.as_bytes().len();
-                if end > sh.data.len() {
-                    sh.data.resize(end, 0);
-                }
-                sh.data[sh.pos..end].copy_from_slice(data.as_bytes());
-                sh.pos = end;
-                IoResult::Done
-            }
-            IoOp::Read { count, .. } => take(sh, count),
-            IoOp::ReadAll { .. } => take(sh, usize::MAX / 2),
-            IoOp::ReadLine { sep, .. } => {
-                let rest = &sh.data[sh.pos.min(sh.data.len())..];
-                let sep = if sep.as_bytes().is_empty() { b"\n".as_slice() } else { sep.as_bytes() };
-                let n = rest.windows(sep.len()).position(|w| w == sep).map_or(rest.len(), |i| i + sep.len());
-                take(sh, n)
-            }
-            IoOp::Peek { .. } => {
-                let b = sh.data.get(sh.pos).map(|b| vec![*b]).unwrap_or_default();
-                IoResult::Data { data: Str::from_vec(b, enc), eof: sh.pos >= sh.data.len() }
-            }
-            IoOp::Close { .. } => {
-                sh.closed = true;
-                IoResult::Done
-            }
-            IoOp::Flush { .. } => IoResult::Done,
-            IoOp::Seek { offset, whence, .. } => {
-                let base = match whence {
-                    0 => 0,
-                    1 => sh.pos as i64,
-                    2 => sh.data.len() as i64,
-                    w => return Err(Exc::new(types::EXCEPTION_PIO_ERROR, format!("seek: bad whence {w}"))),
-                };
-                let to = base.checked_add(offset).filter(|t| *t >= 0).ok_or_else(|| {
-                    Exc::new(types::EXCEPTION_PIO_ERROR, "seek failed: Invalid argument(22)".to_string())
-                })?;
-                sh.pos = to as usize;
-                IoResult::Value(Elem::I(to))
-            }
-            IoOp::Tell { .. } => IoResult::Value(Elem::I(sh.pos as i64)),
-            IoOp::IsATty { .. } => IoResult::Value(Elem::I(0)),
-            other => {
-                return Err(Exc::new(
-                    types::EXCEPTION_PIO_ERROR,
-                    format!("{} is not supported on a StringHandle", other.kind()),
-                ))
-            }
-        })
     }
 
     /// Starts a sync IO op on `p`: a StringHandle is served at once (the result goes to
@@ -880,7 +810,7 @@ impl Vm {
         r
     }
 
-    pub(super) fn mark_closed(&mut self, h: PVal) {
+    pub(crate) fn mark_closed(&mut self, h: PVal) {
         if let Some(PmcData::FileHandle(fh)) = h.map(|r| self.heap.get_mut(r)) {
             fh.closed = true;
         }

@@ -31,6 +31,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 pub use frames::Frames;
+pub(crate) use io::Target;
 pub use io::{IoOp, IoRequest, IoResult};
 pub use sched::SchedCall;
 
@@ -187,7 +188,7 @@ impl Handler {
 
 /// What an IO op waits for: where its result goes.
 #[derive(Debug, Clone, Copy)]
-enum IoDst {
+pub(crate) enum IoDst {
     None,
     /// An S register; the handle whose eof flag the read sets.
     S(u16, Option<PmcRef>),

@@ -55,6 +55,7 @@ pub use timer::{TimerChange, TimerData};
 
 use crate::code::Code;
 use crate::error::{types, Exc};
+use crate::interp::{IoDst, Step, Vm};
 use crate::string::{Encoding, Str};
 use std::num::NonZeroU32;
 use std::rc::Rc;
@@ -269,3 +270,76 @@ fn wrong(class: &str, what: &str) -> Exc {
 
 /// The encoding `Str::from` gives Parrot's formatted numbers.
 pub const NUMBER_ENCODING: Encoding = Encoding::Ascii;
+
+/// A native method's answer.
+pub(crate) enum Reply {
+    /// The value it returns, if any.
+    Value(Option<Elem>),
+    /// Leave the loop with this step (the result comes back through `complete_io`).
+    Step(Step),
+    /// An async method: the request it returns, and the step that submits it.
+    Async(PmcRef, Step),
+    /// Throw this Exception PMC.
+    Throw(PmcRef),
+}
+
+/// What the run loop does after a native method.
+pub(crate) enum Native {
+    /// Go on with the next op.
+    Done,
+    /// Leave the loop with this step, the pc after the call saved.
+    Step(Step),
+    /// Throw this Exception PMC at the call.
+    Throw(PmcRef),
+}
+
+impl Vm {
+    /// The methods built-in PMCs answer without a sub (`Request`, `Task`, `FileHandle`,
+    /// `StringHandle`). `args` are the values of the call's `set_args`, invocant first; the
+    /// result goes to `rets` for `get_results`. `None`: not a native method.
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
+    pub(crate) fn native_method(
+        &mut self,
+        args: &[Elem],
+        rets: &mut Vec<Elem>,
+        io_dst: &mut Option<IoDst>,
+        name: &Str,
+    ) -> Option<Result<Native, Exc>> {
+        let Some(Elem::P(Some(obj))) = args.first().cloned() else { return None };
+        let method = match self.heap.get(obj) {
+            PmcData::Request(_) => Vm::request_method,
+            PmcData::Task(_) => Vm::task_method,
+            PmcData::FileHandle(_) | PmcData::StringHandle(_) => Vm::handle_method,
+            PmcData::Socket(_) => Vm::socket_method,
+            PmcData::Sockaddr(_) => Vm::sockaddr_method,
+            _ => return None,
+        };
+        let r = method(self, obj, name, &args[1..], io_dst)?;
+        Some(r.map(|reply| match reply {
+            Reply::Value(v) => {
+                rets.clear();
+                rets.extend(v);
+                Native::Done
+            }
+            Reply::Step(s) => Native::Step(s),
+            Reply::Async(req, s) => {
+                rets.clear();
+                rets.push(Elem::P(Some(req)));
+                Native::Step(s)
+            }
+            Reply::Throw(e) => Native::Throw(e),
+        }))
+    }
+
+    /// A method's arguments without a trailing Sub, and that Sub: the callback that makes a
+    /// handle method async (DESIGN §2).
+    fn split_callback(&self, args: &[Elem]) -> (Vec<Elem>, PVal) {
+        match args.split_last() {
+            Some((Elem::P(Some(c)), rest)) if matches!(self.heap.get(*c), PmcData::Sub(..)) => {
+                (rest.to_vec(), Some(*c))
+            }
+            _ => (args.to_vec(), None),
+        }
+    }
+}

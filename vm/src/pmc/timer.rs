@@ -1,8 +1,9 @@
 //! Timer: Parrot's `src/pmc/timer.pmc`, keyed by the `timer.pasm` numbers. Setting its
 //! `RUNNING` key (or invoking it) asks the scheduler to arm or disarm it.
 
-use super::{key_name, no_attr, Elem, KeyVal, PVal};
+use super::{key_name, no_attr, Elem, KeyVal, PVal, PmcData, PmcRef};
 use crate::error::{types, Exc};
+use crate::interp::{SchedCall, Step, Vm};
 
 /// A Timer PMC (Parrot's `src/pmc/timer.pmc` keys, `timer.pasm`).
 #[derive(Clone, Debug, Default)]
@@ -108,5 +109,32 @@ impl TimerData {
             return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "Timer interval must be a finite number >= 0"));
         }
         Ok(TimerChange::None)
+    }
+}
+
+impl Vm {
+    /// Starts a Timer PMC (what invoking one does).
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
+    pub(crate) fn timer_invoke(&mut self, p: PmcRef) -> Option<Step> {
+        match self.heap.get(p) {
+            PmcData::Timer(_) => Some(Step::Sched(SchedCall::Timer(p, TimerChange::Start))),
+            _ => None,
+        }
+    }
+
+    /// A keyed set on a Timer, which may start or stop it.
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
+    pub(crate) fn timer_set(&mut self, p: PmcRef, key: i64, v: Elem) -> Result<TimerChange, Exc> {
+        let (int, num) = (self.heap.elem_int(&v).unwrap_or(0), self.heap.elem_num(&v).unwrap_or(0.0));
+        let pmc = match v {
+            Elem::P(p) => p,
+            _ => None,
+        };
+        match self.heap.get_mut(p) {
+            PmcData::Timer(t) => t.set_key(key, int, num, pmc),
+            d => Err(Exc::unsupported("set_keyed", d.class_name())),
+        }
     }
 }
