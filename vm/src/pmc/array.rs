@@ -112,3 +112,12 @@ pub(super) fn grow(d: &mut PmcData, n: usize) -> Result<(), Exc> {
     }
     Ok(())
 }
+
+/// The PMCs a PMC array or an iterator holds (the collector's trace).
+pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
+    match d {
+        PmcData::ResizablePMCArray(a) | PmcData::FixedPMCArray(a) => out.extend(a.iter().flatten()),
+        PmcData::Iterator(it) => out.push(it.target),
+        _ => {}
+    }
+}

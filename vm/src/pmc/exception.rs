@@ -72,3 +72,32 @@ impl Heap {
         Ok(())
     }
 }
+
+impl Default for ExceptionData {
+    /// What `new 'Exception'` makes: no message, an error, type 0.
+    fn default() -> Self {
+        ExceptionData {
+            message: Str::null(),
+            severity: crate::error::severity::EXCEPT_ERROR,
+            kind: 0,
+            payload: None,
+            exit_code: 0,
+            resume: None,
+        }
+    }
+}
+
+/// The PMCs an Exception (its payload and resume) or a Continuation (the P registers and
+/// handlers of the frames it set aside) holds: the collector's trace.
+pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
+    match d {
+        PmcData::Exception(e) => out.extend(e.payload.into_iter().chain(e.resume)),
+        PmcData::Continuation(c) => {
+            if let ContData::Resume(r) = &**c {
+                out.extend(r.frames.iter().flat_map(|f| f.p.iter().flatten()));
+                out.extend(r.handlers.iter().filter_map(|h| h.pmc()));
+            }
+        }
+        _ => {}
+    }
+}

@@ -41,6 +41,11 @@ impl FileHandleData {
             buffer: Str::from("full-buffered"),
         }
     }
+
+    /// What `new 'FileHandle'` makes: closed, until `open` gives it a file.
+    pub fn unopened() -> FileHandleData {
+        FileHandleData { closed: true, ..FileHandleData::new(u32::MAX, Str::empty(), Str::empty()) }
+    }
 }
 
 /// A StringHandle: an in-memory file (Parrot's `StringHandle` PMC).
@@ -56,6 +61,13 @@ pub struct StringHandleData {
     pub mode: Str,
     /// `encoding('utf8')` makes reads utf8 strings.
     pub utf8: bool,
+}
+
+impl StringHandleData {
+    /// What `new 'StringHandle'` makes: empty, open for reading and writing.
+    pub fn empty() -> StringHandleData {
+        StringHandleData { mode: Str::from("rw"), ..Default::default() }
+    }
 }
 
 impl Vm {

@@ -88,6 +88,13 @@ impl PHash {
     }
 }
 
+/// The PMCs a Hash holds (the collector's trace).
+pub(super) fn trace(d: &super::PmcData, out: &mut Vec<super::PmcRef>) {
+    if let super::PmcData::Hash(h) = d {
+        out.extend(h.values().flatten());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! The heap every PMC lives in, and its tracing collector.
 
-use super::{ContData, PmcData, PmcRef};
+use super::{PmcData, PmcRef};
 use std::num::NonZeroU32;
 
 /// Where every PMC lives, and the tracing collector that frees the unreachable ones.
@@ -125,32 +125,7 @@ impl Heap {
             }
             marked[i] = true;
             let Some(d) = &self.objs[i] else { continue };
-            match d {
-                PmcData::ResizablePMCArray(a) | PmcData::FixedPMCArray(a) => stack.extend(a.iter().flatten()),
-                PmcData::Hash(h) => stack.extend(h.values().flatten()),
-                PmcData::Exception(e) => stack.extend(e.payload.into_iter().chain(e.resume)),
-                PmcData::Continuation(c) => {
-                    if let ContData::Resume(r) = &**c {
-                        stack.extend(r.frames.iter().flat_map(|f| f.p.iter().flatten()));
-                        stack.extend(r.handlers.iter().filter_map(|h| h.pmc()));
-                    }
-                }
-                PmcData::Iterator(it) => stack.push(it.target),
-                PmcData::Object(o) => {
-                    stack.push(o.class);
-                    stack.extend(o.attrs.values().flatten());
-                }
-                PmcData::Request(q) => {
-                    stack.extend([q.result, q.error, q.callback, q.error_callback, q.handle].into_iter().flatten())
-                }
-                PmcData::Task(t) => {
-                    stack.extend([t.code, t.data].into_iter().flatten());
-                    stack.extend(t.mailbox.iter().flatten());
-                }
-                PmcData::Timer(t) => stack.extend(t.handler),
-                PmcData::EventHandler(h) => stack.extend(h.code),
-                _ => {}
-            }
+            d.trace(&mut stack);
         }
         let mut freed = 0;
         for (i, m) in marked.iter().enumerate() {

@@ -7,7 +7,7 @@
 //!
 //! | file | what it holds |
 //! |---|---|
-//! | `mod.rs` | [`PmcRef`], [`PVal`], [`PmcData`], [`Elem`], [`KeyVal`] and the class table |
+//! | `mod.rs` | [`PmcRef`], [`PVal`], [`PmcData`], [`Elem`], [`KeyVal`], the class table and native method dispatch |
 //! | `heap.rs` | [`Heap`]: allocation and the tracing collector |
 //! | `vtable.rs` | the vtable entry points, `get_integer` ... `set_keyed`, `push`, `pop` |
 //! | `array.rs` | the array types and the iterator |
@@ -19,6 +19,11 @@
 //! | `request.rs` | Request, the status object of an async IO op |
 //! | `task.rs` | Task and EventHandler |
 //! | `timer.rs` | Timer |
+//!
+//! A type's data, the PMCs it holds (its `trace`) and its native methods live in its family's
+//! file; the class table (`classes!`) names them, one line per type, and native dispatch
+//! (`Vm::native_method`) picks the methods by the invocant's [`PmcData`] variant, never by
+//! its class name.
 //!
 //! ## Why handles
 //! Registers, arrays and hashes hold 4-byte [`PmcRef`]s, never Rust references, so a task can
@@ -125,108 +130,103 @@ pub enum PmcData {
     Continuation(Box<ContData>),
 }
 
-/// The class names `new` accepts.
-pub const CLASSES: &[&str] = &[
-    "Integer",
-    "BigInt",
-    "Float",
-    "String",
-    "Boolean",
-    "Undef",
-    "ResizablePMCArray",
-    "FixedPMCArray",
-    "ResizableIntegerArray",
-    "FixedIntegerArray",
-    "ResizableStringArray",
-    "ResizableFloatArray",
-    "Hash",
-    "Exception",
-    "FileHandle",
-    "StringHandle",
-    "Task",
-    "Timer",
-    "EventHandler",
-    "Socket",
-    "Sockaddr",
-    "ExceptionHandler",
-];
+/// The class table: one line per PMC type. A line names the [`PmcData`] variant, the class
+/// name `typeof` reports, then, if there are any:
+/// - `new`: what `new 'Name'` makes (no `new`: a program cannot make one by name);
+/// - `trace`: the function that lists the PMCs it holds, for the collector (a type that holds
+///   none has no `trace`);
+/// - `methods`: the native methods it answers (`callmethod`), as one function of the type's
+///   file that says `None` for a name it does not know.
+///
+/// It projects [`CLASSES`], [`PmcData::class_name`], [`PmcData::new_of`] and the lookups that
+/// [`Heap::collect`] and `Vm::native_method` use, so a new type is one line here.
+macro_rules! classes {
+    ($(
+        $variant:ident => $name:literal
+        $(, new $make:expr)?
+        $(, trace $trace:path)?
+        $(, methods $method:path)?
+        ;
+    )*) => {
+        /// The class names `new` accepts.
+        pub const CLASSES: &[&str] = &[$($(first!($name, $make),)?)*];
 
-impl PmcData {
-    /// The PMC's class name (`typeof`).
-    pub fn class_name(&self) -> &'static str {
-        match self {
-            PmcData::Integer(_) => "Integer",
-            PmcData::BigInt(_) => "BigInt",
-            PmcData::Float(_) => "Float",
-            PmcData::String(_) => "String",
-            PmcData::Boolean(_) => "Boolean",
-            PmcData::Undef => "Undef",
-            PmcData::ResizablePMCArray(_) => "ResizablePMCArray",
-            PmcData::FixedPMCArray(_) => "FixedPMCArray",
-            PmcData::ResizableIntegerArray(_) => "ResizableIntegerArray",
-            PmcData::FixedIntegerArray(_) => "FixedIntegerArray",
-            PmcData::ResizableStringArray(_) => "ResizableStringArray",
-            PmcData::ResizableFloatArray(_) => "ResizableFloatArray",
-            PmcData::Hash(_) => "Hash",
-            PmcData::Exception(_) => "Exception",
-            PmcData::Sub(..) => "Sub",
-            PmcData::FileHandle(_) => "FileHandle",
-            PmcData::Iterator(_) => "ArrayIterator",
-            PmcData::Class(_) => "Class",
-            PmcData::Object(_) => "Object",
-            PmcData::Request(_) => "Request",
-            PmcData::Task(_) => "Task",
-            PmcData::Timer(_) => "Timer",
-            PmcData::EventHandler(_) => "EventHandler",
-            PmcData::StringHandle(_) => "StringHandle",
-            PmcData::Socket(_) => "Socket",
-            PmcData::Sockaddr(_) => "Sockaddr",
-            PmcData::ExceptionHandler(_) => "ExceptionHandler",
-            PmcData::Continuation(_) => "Continuation",
-        }
-    }
-
-    /// A fresh PMC of the named class, or `None` if there is no such class.
-    pub fn new_of(class: &str) -> Option<PmcData> {
-        Some(match class {
-            "Integer" => PmcData::Integer(0),
-            "BigInt" => PmcData::BigInt(Box::default()),
-            "Float" => PmcData::Float(0.0),
-            "String" => PmcData::String(Str::null()),
-            "Boolean" => PmcData::Boolean(false),
-            "Undef" => PmcData::Undef,
-            "ResizablePMCArray" => PmcData::ResizablePMCArray(Vec::new()),
-            "FixedPMCArray" => PmcData::FixedPMCArray(Vec::new()),
-            "ResizableIntegerArray" => PmcData::ResizableIntegerArray(Vec::new()),
-            "FixedIntegerArray" => PmcData::FixedIntegerArray(Vec::new()),
-            "ResizableStringArray" => PmcData::ResizableStringArray(Vec::new()),
-            "ResizableFloatArray" => PmcData::ResizableFloatArray(Vec::new()),
-            "Hash" => PmcData::Hash(PHash::new()),
-            "Exception" => PmcData::Exception(Box::new(ExceptionData {
-                message: Str::null(),
-                severity: crate::error::severity::EXCEPT_ERROR,
-                kind: 0,
-                payload: None,
-                exit_code: 0,
-                resume: None,
-            })),
-            "StringHandle" => {
-                PmcData::StringHandle(Box::new(StringHandleData { mode: Str::from("rw"), ..Default::default() }))
+        impl PmcData {
+            /// The PMC's class name (`typeof`).
+            pub fn class_name(&self) -> &'static str {
+                match self {
+                    $(PmcData::$variant { .. } => $name,)*
+                }
             }
-            "FileHandle" => PmcData::FileHandle(Box::new(FileHandleData {
-                closed: true,
-                ..FileHandleData::new(u32::MAX, Str::empty(), Str::empty())
-            })),
-            "Task" => PmcData::Task(Box::default()),
-            "Timer" => PmcData::Timer(Box::default()),
-            "EventHandler" => PmcData::EventHandler(Box::default()),
-            "Socket" => PmcData::Socket(Box::default()),
-            "Sockaddr" => PmcData::Sockaddr(Box::default()),
-            "ExceptionHandler" => PmcData::ExceptionHandler(Box::default()),
-            _ => return None,
-        })
-    }
+
+            /// A fresh PMC of the named class, or `None` if there is no such class.
+            pub fn new_of(class: &str) -> Option<PmcData> {
+                Some(match class {
+                    $($($name => $make,)?)*
+                    _ => return None,
+                })
+            }
+
+            /// Pushes the PMCs this one holds onto `out` (the collector's mark step).
+            fn trace(&self, out: &mut Vec<PmcRef>) {
+                match self {
+                    $($(PmcData::$variant { .. } => $trace(self, out),)?)*
+                    _ => {}
+                }
+            }
+
+            /// The native methods of this PMC's type, if it has any.
+            fn methods(&self) -> Option<Method> {
+                match self {
+                    $($(PmcData::$variant { .. } => Some($method),)?)*
+                    _ => None,
+                }
+            }
+        }
+    };
 }
+
+/// The first of two expressions (the class table lists a name only where `new` is given).
+macro_rules! first {
+    ($a:expr, $b:expr) => {
+        $a
+    };
+}
+
+classes! {
+    Integer => "Integer", new PmcData::Integer(0);
+    BigInt => "BigInt", new PmcData::BigInt(Box::default());
+    Float => "Float", new PmcData::Float(0.0);
+    String => "String", new PmcData::String(Str::null());
+    Boolean => "Boolean", new PmcData::Boolean(false);
+    Undef => "Undef", new PmcData::Undef;
+    ResizablePMCArray => "ResizablePMCArray", new PmcData::ResizablePMCArray(Vec::new()), trace array::trace;
+    FixedPMCArray => "FixedPMCArray", new PmcData::FixedPMCArray(Vec::new()), trace array::trace;
+    ResizableIntegerArray => "ResizableIntegerArray", new PmcData::ResizableIntegerArray(Vec::new());
+    FixedIntegerArray => "FixedIntegerArray", new PmcData::FixedIntegerArray(Vec::new());
+    ResizableStringArray => "ResizableStringArray", new PmcData::ResizableStringArray(Vec::new());
+    ResizableFloatArray => "ResizableFloatArray", new PmcData::ResizableFloatArray(Vec::new());
+    Hash => "Hash", new PmcData::Hash(PHash::new()), trace hash::trace;
+    Exception => "Exception", new PmcData::Exception(Box::default()), trace exception::trace;
+    Sub => "Sub";
+    FileHandle => "FileHandle", new PmcData::FileHandle(Box::new(FileHandleData::unopened())), methods Vm::handle_method;
+    Iterator => "ArrayIterator", trace array::trace;
+    Class => "Class";
+    Object => "Object", trace object::trace;
+    Request => "Request", trace request::trace, methods Vm::request_method;
+    Task => "Task", new PmcData::Task(Box::default()), trace task::trace, methods Vm::task_method;
+    Timer => "Timer", new PmcData::Timer(Box::default()), trace timer::trace;
+    EventHandler => "EventHandler", new PmcData::EventHandler(Box::default()), trace task::trace;
+    StringHandle => "StringHandle", new PmcData::StringHandle(Box::new(StringHandleData::empty())), methods Vm::handle_method;
+    Socket => "Socket", new PmcData::Socket(Box::default()), methods Vm::socket_method;
+    Sockaddr => "Sockaddr", new PmcData::Sockaddr(Box::default()), methods Vm::sockaddr_method;
+    ExceptionHandler => "ExceptionHandler", new PmcData::ExceptionHandler(Box::default());
+    Continuation => "Continuation", trace exception::trace;
+}
+
+/// A type's native methods: the invocant, the method name, the other arguments, and where a
+/// result the runtime delivers goes. `None`: the type has no method of that name.
+pub(crate) type Method = fn(&mut Vm, PmcRef, &Str, &[Elem], &mut Option<IoDst>) -> Option<Result<Reply, Exc>>;
 
 /// An element value on its way into or out of a container.
 #[derive(Clone, Debug)]
@@ -307,14 +307,7 @@ impl Vm {
         name: &Str,
     ) -> Option<Result<Native, Exc>> {
         let Some(Elem::P(Some(obj))) = args.first().cloned() else { return None };
-        let method = match self.heap.get(obj) {
-            PmcData::Request(_) => Vm::request_method,
-            PmcData::Task(_) => Vm::task_method,
-            PmcData::FileHandle(_) | PmcData::StringHandle(_) => Vm::handle_method,
-            PmcData::Socket(_) => Vm::socket_method,
-            PmcData::Sockaddr(_) => Vm::sockaddr_method,
-            _ => return None,
-        };
+        let method = self.heap.get(obj).methods()?;
         let r = method(self, obj, name, &args[1..], io_dst)?;
         Some(r.map(|reply| match reply {
             Reply::Value(v) => {

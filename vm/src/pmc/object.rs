@@ -22,3 +22,11 @@ pub struct ObjectData {
     /// Attribute values by name.
     pub attrs: PHash,
 }
+
+/// The PMCs an Object holds: its class and attribute values (the collector's trace).
+pub(super) fn trace(d: &super::PmcData, out: &mut Vec<PmcRef>) {
+    if let super::PmcData::Object(o) = d {
+        out.push(o.class);
+        out.extend(o.attrs.values().flatten());
+    }
+}

@@ -85,6 +85,13 @@ impl RequestData {
     }
 }
 
+/// The PMCs a Request holds (the collector's trace).
+pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
+    if let PmcData::Request(q) = d {
+        out.extend([q.result, q.error, q.callback, q.error_callback, q.handle].into_iter().flatten());
+    }
+}
+
 impl Vm {
     /// Request methods (PDD 22): `return`, `error`, `state`, `cancel`, `wait`, ...
     pub(crate) fn request_method(

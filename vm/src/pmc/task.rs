@@ -3,7 +3,7 @@
 //!
 //! The scheduler owns what happens to a task over time; the PMC is what a program sees of it.
 
-use super::{key_name, no_attr, Elem, KeyVal, PVal, PmcData, PmcRef, Reply};
+use super::{key_name, no_attr, Elem, Heap, KeyVal, PVal, PmcData, PmcRef, Reply};
 use crate::error::{types, Exc};
 use crate::interp::{IoDst, SchedCall, Step, Vm};
 use crate::string::Str;
@@ -127,6 +127,56 @@ pub fn event_parent(t: &[u8]) -> Option<&'static str> {
         b"alarm" | b"interrupt" | b"childdie" => "signal",
         _ => return None,
     })
+}
+
+/// The PMCs a Task (its code, data and mailbox) or an EventHandler (its code) holds: the
+/// collector's trace.
+pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
+    match d {
+        PmcData::Task(t) => {
+            out.extend([t.code, t.data].into_iter().flatten());
+            out.extend(t.mailbox.iter().flatten());
+        }
+        PmcData::EventHandler(h) => out.extend(h.code),
+        _ => {}
+    }
+}
+
+impl Heap {
+    /// `set_*_keyed_str` on a Task or an EventHandler: the PDD 24/25 attributes.
+    pub(super) fn set_task_attr(&mut self, r: PmcRef, key: &KeyVal, v: Elem) -> Result<(), Exc> {
+        let name = match key {
+            KeyVal::Str(s) => s.to_text(),
+            KeyVal::Int(i) => i.to_string(),
+        };
+        let (i, s) = (self.elem_int(&v).unwrap_or(0), self.elem_str(&v).unwrap_or_else(|_| Str::empty()));
+        let pmc = match v {
+            Elem::P(p) => p,
+            _ => None,
+        };
+        let class = self.class_name(r);
+        let bad =
+            || Exc::new(types::EXCEPTION_ATTRIB_NOT_FOUND, format!("No such attribute '{name}' in class '{class}'"));
+        match self.get_mut(r) {
+            PmcData::Task(t) => match name.as_str() {
+                "code" => t.code = pmc,
+                "data" => t.data = pmc,
+                "type" => t.kind = s,
+                "subtype" => t.subtype = s,
+                "priority" => t.priority = i.clamp(0, 100),
+                "fatal" => t.fatal = i != 0,
+                _ => return Err(bad()),
+            },
+            PmcData::EventHandler(h) => match name.as_str() {
+                "type" => h.etype = s,
+                "code" => h.code = pmc,
+                "priority" => h.min_priority = i,
+                _ => return Err(bad()),
+            },
+            _ => return Err(bad()),
+        }
+        Ok(())
+    }
 }
 
 impl Vm {

@@ -112,6 +112,13 @@ impl TimerData {
     }
 }
 
+/// The PMC a Timer holds, its handler (the collector's trace).
+pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
+    if let PmcData::Timer(t) = d {
+        out.extend(t.handler);
+    }
+}
+
 impl Vm {
     /// Starts a Timer PMC (what invoking one does).
     // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).

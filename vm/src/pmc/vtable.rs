@@ -336,40 +336,6 @@ impl Heap {
         Ok(())
     }
 
-    fn set_task_attr(&mut self, r: PmcRef, key: &KeyVal, v: Elem) -> Result<(), Exc> {
-        let name = match key {
-            KeyVal::Str(s) => s.to_text(),
-            KeyVal::Int(i) => i.to_string(),
-        };
-        let (i, s) = (self.elem_int(&v).unwrap_or(0), self.elem_str(&v).unwrap_or_else(|_| Str::empty()));
-        let pmc = match v {
-            Elem::P(p) => p,
-            _ => None,
-        };
-        let class = self.class_name(r);
-        let bad =
-            || Exc::new(types::EXCEPTION_ATTRIB_NOT_FOUND, format!("No such attribute '{name}' in class '{class}'"));
-        match self.get_mut(r) {
-            PmcData::Task(t) => match name.as_str() {
-                "code" => t.code = pmc,
-                "data" => t.data = pmc,
-                "type" => t.kind = s,
-                "subtype" => t.subtype = s,
-                "priority" => t.priority = i.clamp(0, 100),
-                "fatal" => t.fatal = i != 0,
-                _ => return Err(bad()),
-            },
-            PmcData::EventHandler(h) => match name.as_str() {
-                "type" => h.etype = s,
-                "code" => h.code = pmc,
-                "priority" => h.min_priority = i,
-                _ => return Err(bad()),
-            },
-            _ => return Err(bad()),
-        }
-        Ok(())
-    }
-
     /// `exists_keyed`.
     pub fn exists_keyed(&self, p: PVal, key: &KeyVal) -> Result<bool, Exc> {
         let r = p.ok_or_else(|| Exc::null_access("exists_keyed"))?;
