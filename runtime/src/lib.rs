@@ -21,7 +21,7 @@ use host::{Host, Sink};
 use kea_vm::code::Code;
 use kea_vm::interp::{Config, Task, Vm};
 pub use sched::Ended;
-use sched::{Class_, Runtime};
+use sched::{Class, Runtime};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::rc::Rc;
@@ -127,7 +127,7 @@ pub fn run_code<S: Sink>(code: Code, host: Host<S>, opts: &RunOptions) -> (i32, 
     let mut ended = Ended::Finished;
     for (i, sub) in code.subs.iter().enumerate() {
         if Some(i) != main && sub.flags.iter().any(|f| f == ":init") {
-            let id = rt.spawn(Task::for_sub(code.clone(), i as u32), None, Class_::Task, 0);
+            let id = rt.spawn(Task::for_sub(code.clone(), i as u32), None, Class::Task, 0);
             ended = rt.run_until(Some(id), &[]);
             if ended != Ended::Finished {
                 break;
@@ -137,7 +137,7 @@ pub fn run_code<S: Sink>(code: Code, host: Host<S>, opts: &RunOptions) -> (i32, 
     if ended == Ended::Finished {
         let argv: Vec<kea_vm::string::Str> = opts.argv.iter().map(|a| kea_vm::string::Str::from(a.as_str())).collect();
         let task = Task::main(&mut rt.vm, code, &argv);
-        rt.spawn(task, None, Class_::Task, 0);
+        rt.spawn(task, None, Class::Task, 0);
         ended = rt.run(&[]);
     }
     let status = match ended {

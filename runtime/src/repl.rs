@@ -97,7 +97,7 @@
 //! [`Vm::load`]: kea_vm::interp::Vm::load
 
 use crate::host::{Host, Sink, StdSink};
-use crate::sched::{Class_, Ended, Runtime};
+use crate::sched::{Class, Ended, Runtime};
 use crate::{diag, RunOptions};
 use kea_vm::code::{Code, Disassembly, SourceFile, Span, IMPLICIT_MAIN};
 use kea_vm::interp::{Frame, Task};
@@ -551,7 +551,7 @@ fn copy_frame(f: &Frame) -> Frame {
 /// outermost frame kept (`Task::keep_outer`), `Lost` when the frame is gone. The task comes
 /// back.
 fn drive<S: Sink>(rt: &mut Runtime<S>, task: Task, roots: &[&Task]) -> (RunEnd, Option<Task>) {
-    let id = rt.spawn(task, None, Class_::Task, 0);
+    let id = rt.spawn(task, None, Class::Task, 0);
     let end = rt.run_until(Some(id), roots);
     let back = rt.take(id);
     let kept = back.as_ref().is_some_and(|t| !t.frames.is_empty());

@@ -52,9 +52,9 @@ enum State {
     Blocked(Why),
 }
 
-/// Which queue a runnable task goes back to.
+/// Which queue a task joins when it is spawned, and goes back to when it is runnable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Class {
+pub enum Class {
     /// An ordinary task.
     Task,
     /// An IO completion callback.
@@ -201,14 +201,9 @@ impl<S: Sink> Runtime<S> {
     }
 
     /// Adds a task; it runs from the next tick on. Returns its id.
-    pub fn spawn(&mut self, task: Task, pmc: Option<PmcRef>, class: Class_, priority: i64) -> TaskId {
+    pub fn spawn(&mut self, task: Task, pmc: Option<PmcRef>, class: Class, priority: i64) -> TaskId {
         self.next_id += 1;
         let id = self.next_id;
-        let class = match class {
-            Class_::Task => Class::Task,
-            Class_::Callback => Class::Callback,
-            Class_::Event => Class::Event,
-        };
         let pmc = match (pmc, class) {
             (Some(p), _) => Some(p),
             (None, Class::Task) => Some(self.vm.heap.alloc(PmcData::Task(Box::default()))),
@@ -421,7 +416,7 @@ impl<S: Sink> Runtime<S> {
                     self.stats.callbacks += 1;
                     match self.callback_task(cb, &[Some(item)]) {
                         Some(t) => {
-                            self.spawn(t, None, Class_::Callback, DEFAULT_PRIORITY);
+                            self.spawn(t, None, Class::Callback, DEFAULT_PRIORITY);
                         }
                         None => self.fail_msg("a request's callback is not a Sub"),
                     }
@@ -454,7 +449,7 @@ impl<S: Sink> Runtime<S> {
             self.stats.callbacks += 1;
             match self.callback_task(cb, &[Some(r)]) {
                 Some(t) => {
-                    self.spawn(t, None, Class_::Callback, DEFAULT_PRIORITY);
+                    self.spawn(t, None, Class::Callback, DEFAULT_PRIORITY);
                 }
                 None => self.fail_msg("a request's callback is not a Sub"),
             }
@@ -719,7 +714,7 @@ impl<S: Sink> Runtime<S> {
                 if let Some(cb) = cb {
                     self.stats.callbacks += 1;
                     if let Some(t) = self.callback_task(cb, &[Some(r)]) {
-                        self.spawn(t, None, Class_::Callback, DEFAULT_PRIORITY);
+                        self.spawn(t, None, Class::Callback, DEFAULT_PRIORITY);
                     }
                 }
                 true
@@ -797,7 +792,7 @@ impl<S: Sink> Runtime<S> {
         let (code, data) = (t.code, t.data);
         let args: Vec<_> = data.into_iter().map(Some).collect();
         let Some(task) = code.and_then(|c| Task::calling(&self.vm, c, &args)) else { return };
-        let id = self.spawn(task, Some(p), Class_::Task, DEFAULT_PRIORITY);
+        let id = self.spawn(task, Some(p), Class::Task, DEFAULT_PRIORITY);
         if local {
             // Ahead of everyone: move it to the front.
             if let Some(pos) = self.ready.iter().position(|x| *x == id) {
@@ -840,7 +835,7 @@ impl<S: Sink> Runtime<S> {
             Some((_, code)) => {
                 self.stats.callbacks += 1;
                 if let Some(task) = Task::calling(&self.vm, code, &[Some(ev)]) {
-                    self.spawn(task, None, Class_::Event, prio);
+                    self.spawn(task, None, Class::Event, prio);
                 }
             }
             None if fatal => {
@@ -939,7 +934,7 @@ impl<S: Sink> Runtime<S> {
             self.stats.callbacks += 1;
             match Task::calling(&self.vm, h, &[]) {
                 Some(task) => {
-                    self.spawn(task, None, Class_::Event, DEFAULT_PRIORITY);
+                    self.spawn(task, None, Class::Event, DEFAULT_PRIORITY);
                 }
                 None => self.fail_msg("a Timer's handler is not a Sub"),
             }
@@ -1015,15 +1010,4 @@ impl<S: Sink> Runtime<S> {
             _ => None,
         }
     }
-}
-
-/// Which queue a spawned task joins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Class_ {
-    /// An ordinary task.
-    Task,
-    /// An IO callback.
-    Callback,
-    /// A timer or event handler.
-    Event,
 }

@@ -833,16 +833,6 @@ fn now() -> std::time::Duration {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
 }
 
-#[allow(dead_code)]
-fn elem_to_val(e: Elem) -> Val {
-    match e {
-        Elem::I(i) => Val::I(i),
-        Elem::N(n) => Val::N(n),
-        Elem::S(s) => Val::S(s),
-        Elem::P(p) => Val::P(p),
-    }
-}
-
 trait AbsBig {
     fn abs_big(self) -> BigInt;
 }
