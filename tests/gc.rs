@@ -1,12 +1,12 @@
 //! The collector: a program that allocates forever runs in flat memory, cycles are freed,
 //! and everything reachable survives intact.
 
-use kea_runtime::host::{CaptureSink, Host};
 use kea_runtime::{run_code, RunOptions, Stats};
+use kea_runtime::{CaptureSink, Reactor};
 
 fn run(src: &str) -> (i32, String, Stats) {
     let code = kea_asm::assemble_str("gc.pasm", src).expect("assembles");
-    let host = Host::new(CaptureSink::default(), Box::new(std::io::empty()));
+    let host = Reactor::new(CaptureSink::default(), Box::new(std::io::empty()));
     let (status, stats, host) = run_code(code, host, &RunOptions::default());
     (status, String::from_utf8_lossy(&host.sink.out).into_owned(), stats)
 }

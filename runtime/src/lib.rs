@@ -1,27 +1,29 @@
 //! # kea-runtime: the `kea` command
 //!
 //! Drives [`kea_vm`]: reads and assembles a file ([`kea_asm`]), runs its main task in slices
-//! of `--batch` instructions, performs the IO the task asks for ([`host`]), renders errors
-//! ([`diag`]), and hosts the REPL ([`repl`]).
+//! of `--batch` instructions ([`sched`]), performs the IO the task asks for ([`reactor`], with
+//! one [`backend`] per kind of IO), renders errors ([`diag`]), and hosts the REPL ([`repl`]).
 //!
 //! Exit codes (DESIGN §5): 0 success, 1 runtime error or uncaught exception, 2 assembly or
 //! usage error, `exit N` gives N. Output that could not be written and that no request
 //! reported (stdout to a full disk, a file's buffer at exit) is named on stderr and turns a
 //! 0 into 1.
 
+pub mod backend;
 pub mod diag;
-pub mod host;
-pub mod io;
-pub mod net;
+mod os_error;
+pub mod reactor;
 pub mod repl;
 pub mod sched;
-pub mod tls;
+pub mod sink;
 
-use host::{Host, Sink};
 use kea_vm::code::Code;
 use kea_vm::interp::{Config, Task, Vm};
+pub use os_error::os_error_text;
+pub use reactor::Reactor;
 pub use sched::Ended;
 use sched::{Class, Runtime};
+pub use sink::{CaptureSink, Sink, StdSink};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::rc::Rc;
@@ -102,26 +104,26 @@ pub struct Stats {
     pub peak_pmcs: usize,
 }
 
-/// A runtime (VM, IO host and scheduler) set up as `opts` says.
-pub fn runtime<S: Sink>(host: Host<S>, opts: &RunOptions) -> Runtime<S> {
+/// A runtime (VM, reactor and scheduler) set up as `opts` says.
+pub fn runtime<S: Sink>(reactor: Reactor<S>, opts: &RunOptions) -> Runtime<S> {
     let mut vm = Vm::new(Config { max_depth: opts.max_depth, ..Config::default() });
     if opts.trace {
         vm.trace = Some(Box::new(|line: &str| {
             let _ = writeln!(std::io::stderr(), "{line}");
         }));
     }
-    let mut host = host;
-    host.trace = opts.trace_io;
-    host.pool_size = opts.io_threads.max(1);
-    Runtime::new(vm, host, opts)
+    let mut reactor = reactor;
+    reactor.trace = opts.trace_io;
+    reactor.pool_size = opts.io_threads.max(1);
+    Runtime::new(vm, reactor, opts)
 }
 
 /// Runs assembled code to the end; returns the exit code and the counters. Subs marked
 /// `:init` run first, in source order, as Parrot runs them before `:main`; then the main task
 /// runs with every task, callback and timer it starts, until the program-end rule holds.
-pub fn run_code<S: Sink>(code: Code, host: Host<S>, opts: &RunOptions) -> (i32, Stats, Host<S>) {
+pub fn run_code<S: Sink>(code: Code, reactor: Reactor<S>, opts: &RunOptions) -> (i32, Stats, Reactor<S>) {
     let code = Rc::new(code);
-    let mut rt = runtime(host, opts);
+    let mut rt = runtime(reactor, opts);
     rt.vm.load(&code);
     let main = code.main_sub();
     let mut ended = Ended::Finished;
@@ -152,7 +154,7 @@ pub fn run_code<S: Sink>(code: Code, host: Host<S>, opts: &RunOptions) -> (i32, 
     stats.peak_pmcs = rt.vm.heap.peak;
     stats.requests_made = rt.vm.requests_made();
     stats.requests_completed = rt.vm.requests_completed;
-    let mut host = rt.host;
+    let mut reactor = rt.reactor;
     if opts.stats {
         let kinds: Vec<String> = stats.requests.iter().map(|(k, n)| format!("{k}={n}")).collect();
         let s = format!(
@@ -167,17 +169,16 @@ pub fn run_code<S: Sink>(code: Code, host: Host<S>, opts: &RunOptions) -> (i32, 
             stats.pmcs,
             stats.peak_pmcs
         );
-        let _ = host.sink.write(2, s.as_bytes());
+        let _ = reactor.sink.write(2, s.as_bytes());
     }
     // Output that could not be written, with no request left to report it to, fails the run.
-    let status = if host.report_lost() && status == 0 { 1 } else { status };
-    (status, stats, host)
+    let status = if reactor.report_lost() && status == 0 { 1 } else { status };
+    (status, stats, reactor)
 }
 
 /// Reads a source file as UTF-8, with the OS error or the offset of the first bad byte.
 pub fn read_source(path: &str) -> Result<String, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("{path}: error: cannot read file: {}", host::os_error_text(&e)))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: error: cannot read file: {}", os_error_text(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
         format!("{path}: error: file is not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())
     })
@@ -199,9 +200,9 @@ pub fn run_source_stats(
     match kea_asm::assemble_str(name, text) {
         Err(f) => (EXIT_ASM, Vec::new(), diag::render_failure(&f, false).into_bytes(), None),
         Ok(code) => {
-            let host = Host::new(host::CaptureSink::default(), Box::new(std::io::Cursor::new(stdin.to_vec())));
-            let (status, stats, host) = run_code(code, host, opts);
-            (status, host.sink.out, host.sink.err, Some(stats))
+            let reactor = Reactor::new(CaptureSink::default(), Box::new(std::io::Cursor::new(stdin.to_vec())));
+            let (status, stats, reactor) = run_code(code, reactor, opts);
+            (status, reactor.sink.out, reactor.sink.err, Some(stats))
         }
     }
 }

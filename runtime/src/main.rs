@@ -1,8 +1,8 @@
 //! The `kea` command line.
 
 use clap::{Args, Parser, Subcommand};
-use kea_runtime::host::{Host, StdSink};
 use kea_runtime::{diag, read_source, run_code, RunOptions, DEFAULT_BATCH, EXIT_ASM};
+use kea_runtime::{Reactor, StdSink};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -115,8 +115,8 @@ fn run(a: RunArgs) -> ExitCode {
     let mut argv = vec![file.clone()];
     argv.extend(a.args.iter().cloned());
     let opts = a.options(argv);
-    let host = Host::new(StdSink::default(), Box::new(std::io::stdin()));
-    let (status, _, _) = run_code(prog, host, &opts);
+    let reactor = Reactor::new(StdSink::default(), Box::new(std::io::stdin()));
+    let (status, _, _) = run_code(prog, reactor, &opts);
     code(status)
 }
 
@@ -130,7 +130,7 @@ fn write_stdout(text: &str) -> ExitCode {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kea: error: cannot write to stdout: {}", kea_runtime::host::os_error_text(&e));
+            eprintln!("kea: error: cannot write to stdout: {}", kea_runtime::os_error_text(&e));
             code(1)
         }
     }

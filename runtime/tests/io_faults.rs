@@ -7,8 +7,8 @@
 //! the buffer out; output whose failure no request can report is named on stderr and fails
 //! the run; and a file size limit gives EFBIG, never a death by SIGXFSZ.
 
-use kea_runtime::host::{CaptureSink, Host, Sink};
-use kea_runtime::io::{CancelOutcome, Waiter};
+use kea_runtime::reactor::{CancelOutcome, Waiter};
+use kea_runtime::{CaptureSink, Reactor, Sink};
 use kea_vm::interp::{IoOp, IoResult};
 use kea_vm::pmc::PmcRef;
 use kea_vm::string::Str;
@@ -265,7 +265,7 @@ fn request(n: u32) -> Waiter {
 }
 
 /// Polls until `waiter` completes (at most 10 s).
-fn wait_for<S: Sink>(host: &mut Host<S>, waiter: Waiter) -> IoResult {
+fn wait_for<S: Sink>(host: &mut Reactor<S>, waiter: Waiter) -> IoResult {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         assert!(Instant::now() < deadline, "no completion for {waiter:?}");
@@ -276,8 +276,8 @@ fn wait_for<S: Sink>(host: &mut Host<S>, waiter: Waiter) -> IoResult {
 }
 
 /// /dev/full opened for writing with a few bytes in its buffer: the host and the handle.
-fn full_device_with_buffered_bytes() -> (Host<CaptureSink>, u32) {
-    let mut host = Host::new(CaptureSink::default(), Box::new(std::io::empty()));
+fn full_device_with_buffered_bytes() -> (Reactor<CaptureSink>, u32) {
+    let mut host = Reactor::new(CaptureSink::default(), Box::new(std::io::empty()));
     let opener = Waiter::Task(1);
     assert!(host.submit(IoOp::Open { path: Str::from("/dev/full"), mode: Str::from("w") }, opener).is_none());
     let IoResult::Opened { handle, .. } = wait_for(&mut host, opener) else { panic!("/dev/full did not open") };
@@ -287,7 +287,7 @@ fn full_device_with_buffered_bytes() -> (Host<CaptureSink>, u32) {
 }
 
 /// Polls until nothing is under way (at most 10 s); returns what completed.
-fn settle<S: Sink>(host: &mut Host<S>) -> Vec<Waiter> {
+fn settle<S: Sink>(host: &mut Reactor<S>) -> Vec<Waiter> {
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut seen = Vec::new();
     while host.busy() {
@@ -363,7 +363,7 @@ impl Sink for FullStdout {
 /// the failure: reported, not dropped with the cancelled request.
 #[test]
 fn a_cancelled_stdout_write_that_failed_is_reported() {
-    let mut host = Host::new(FullStdout::default(), Box::new(std::io::empty()));
+    let mut host = Reactor::new(FullStdout::default(), Box::new(std::io::empty()));
     let r = request(7);
     assert!(host.submit(IoOp::Write { handle: 1, data: Str::from("lost") }, r).is_none());
     let Waiter::Request(pmc) = r else { unreachable!() };
@@ -379,7 +379,7 @@ fn a_cancelled_stdout_write_that_failed_is_reported() {
 /// ended first): it never reaches its request, so it is reported.
 #[test]
 fn a_failed_write_still_undelivered_at_finish_is_reported() {
-    let mut host = Host::new(FullStdout::default(), Box::new(std::io::empty()));
+    let mut host = Reactor::new(FullStdout::default(), Box::new(std::io::empty()));
     assert!(host.submit(IoOp::Write { handle: 1, data: Str::from("lost") }, request(7)).is_none());
     host.finish();
     assert!(host.report_lost());
@@ -392,7 +392,7 @@ fn a_failed_write_still_undelivered_at_finish_is_reported() {
 /// Delivered, it is the program's: nothing is reported.
 #[test]
 fn a_failed_stdout_write_delivered_to_its_request_is_not_reported() {
-    let mut host = Host::new(FullStdout::default(), Box::new(std::io::empty()));
+    let mut host = Reactor::new(FullStdout::default(), Box::new(std::io::empty()));
     let r = request(7);
     assert!(host.submit(IoOp::Write { handle: 1, data: Str::from("x") }, r).is_none());
     assert!(matches!(wait_for(&mut host, r), IoResult::Failed(m) if m == format!("write failed: {ENOSPC}")));

@@ -3,9 +3,9 @@
 //! `peers/pty-driver.py`, drives it; every wait is bounded). The others drive [`Session`] directly with captured
 //! output, and test the pure parts (blocks, completion, prelude extraction).
 
-use kea_runtime::host::{CaptureSink, Host, Sink};
 use kea_runtime::repl::{self, Block, Input, Outcome, ReplSink, Session};
 use kea_runtime::RunOptions;
+use kea_runtime::{CaptureSink, Reactor, Sink};
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::{Arc, Mutex};
@@ -275,13 +275,13 @@ fn pty_exit_in_a_timer_at_the_prompt_gives_the_terminal_back() {
 // ---- without a terminal ----
 
 fn session() -> Session<CaptureSink> {
-    let host = Host::new(CaptureSink::default(), Box::new(std::io::Cursor::new(b"typed line\n".to_vec())));
+    let host = Reactor::new(CaptureSink::default(), Box::new(std::io::Cursor::new(b"typed line\n".to_vec())));
     Session::new(host, &RunOptions::default(), false)
 }
 
 fn take(s: &mut Session<CaptureSink>) -> (String, String) {
-    let out = String::from_utf8_lossy(&std::mem::take(&mut s.rt.host.sink.out)).into_owned();
-    let err = String::from_utf8_lossy(&std::mem::take(&mut s.rt.host.sink.err)).into_owned();
+    let out = String::from_utf8_lossy(&std::mem::take(&mut s.rt.reactor.sink.out)).into_owned();
+    let err = String::from_utf8_lossy(&std::mem::take(&mut s.rt.reactor.sink.err)).into_owned();
     (out, err)
 }
 
@@ -424,25 +424,25 @@ impl Printed {
 fn prompt_session() -> (Session<ReplSink<CaptureSink>>, Printed) {
     let printed = Printed::default();
     let sink = ReplSink::new(CaptureSink::default(), Some(Box::new(printed.clone())));
-    let host = Host::new(sink, Box::new(std::io::Cursor::new(Vec::new())));
+    let host = Reactor::new(sink, Box::new(std::io::Cursor::new(Vec::new())));
     (Session::new(host, &RunOptions::default(), false), printed)
 }
 
 fn take_direct(s: &mut Session<ReplSink<CaptureSink>>) -> String {
-    String::from_utf8_lossy(&std::mem::take(&mut s.rt.host.sink.direct_mut().out)).into_owned()
+    String::from_utf8_lossy(&std::mem::take(&mut s.rt.reactor.sink.direct_mut().out)).into_owned()
 }
 
 /// Runs the session as the REPL does while it waits at a prompt, until `done` holds (at
 /// most 10 s); returns the last outcome.
 fn wait_at_prompt(s: &mut Session<ReplSink<CaptureSink>>, mut done: impl FnMut() -> bool) -> Outcome {
     let deadline = Instant::now() + Duration::from_secs(10);
-    s.rt.host.sink.set_prompt(true);
+    s.rt.reactor.sink.set_prompt(true);
     let mut out = Outcome::Continue;
     while !done() && Instant::now() < deadline && out == Outcome::Continue {
         assert!(s.has_work(), "nothing left to run");
         out = s.idle(repl::IDLE_SLICE);
     }
-    s.rt.host.sink.set_prompt(false);
+    s.rt.reactor.sink.set_prompt(false);
     out
 }
 
@@ -518,11 +518,11 @@ fn session_idle_returns_when_woken_from_another_thread() {
         set.store(true, std::sync::atomic::Ordering::Release);
         waker.wake().expect("wake");
     });
-    s.rt.host.sink.set_prompt(true);
+    s.rt.reactor.sink.set_prompt(true);
     let t0 = Instant::now();
     let out = s.idle_until(Duration::from_secs(60), &|| flag.load(std::sync::atomic::Ordering::Acquire));
     let took = t0.elapsed();
-    s.rt.host.sink.set_prompt(false);
+    s.rt.reactor.sink.set_prompt(false);
     editor.join().expect("editor thread");
     assert_eq!(out, Outcome::Continue);
     assert!(flag.load(std::sync::atomic::Ordering::Acquire));

@@ -102,8 +102,9 @@ mod terminal;
 pub use input::{assembly_time_definitions, block_start, classify, complete, Block, Input, COMMANDS};
 pub use terminal::{history_path, run, ReplSink};
 
-use crate::host::{Host, Sink};
+use crate::reactor::Reactor;
 use crate::sched::{Class, Ended, Runtime};
+use crate::sink::Sink;
 use crate::{diag, RunOptions};
 use input::first_word;
 use kea_vm::code::{Code, Disassembly, SourceFile, Span, IMPLICIT_MAIN};
@@ -145,10 +146,10 @@ enum RunEnd {
     Exit(i32),
 }
 
-/// A REPL session without the line editor: the VM, the persistent main task and the host.
+/// A REPL session without the line editor: the VM, the persistent main task and the reactor.
 /// The terminal front end ([`run`]) feeds it inputs; tests can too, with a capturing sink.
 pub struct Session<S: Sink> {
-    /// The VM, IO host and scheduler; tasks, timers and callbacks started by one input live
+    /// The VM, reactor and scheduler; tasks, timers and callbacks started by one input live
     /// on through the next.
     pub rt: Runtime<S>,
     task: Task,
@@ -159,8 +160,8 @@ pub struct Session<S: Sink> {
 
 impl<S: Sink> Session<S> {
     /// A new session. `color` renders assembly errors for a terminal.
-    pub fn new(host: Host<S>, opts: &RunOptions, color: bool) -> Session<S> {
-        let mut rt = crate::runtime(host, opts);
+    pub fn new(reactor: Reactor<S>, opts: &RunOptions, color: bool) -> Session<S> {
+        let mut rt = crate::runtime(reactor, opts);
         rt.keep_going = true;
         Session { rt, task: Task::default(), prelude: String::new(), last: None, color }
     }
@@ -172,16 +173,16 @@ impl<S: Sink> Session<S> {
             Input::Command(c) => self.command(c),
             Input::Code(t) => self.eval(t),
         };
-        self.rt.host.flush_all();
+        self.rt.reactor.flush_all();
         out
     }
 
     fn out(&mut self, text: &str) {
-        let _ = self.rt.host.sink.write(1, text.as_bytes());
+        let _ = self.rt.reactor.sink.write(1, text.as_bytes());
     }
 
     fn err(&mut self, text: &str) {
-        let _ = self.rt.host.sink.write(2, text.as_bytes());
+        let _ = self.rt.reactor.sink.write(2, text.as_bytes());
     }
 
     /// Runs a `:command`.
@@ -257,7 +258,7 @@ impl<S: Sink> Session<S> {
         match self.rt.exit_status() {
             Some(n) => Outcome::Quit(n),
             None => {
-                let _ = self.rt.host.sink.flush();
+                let _ = self.rt.reactor.sink.flush();
                 Outcome::Continue
             }
         }
@@ -265,7 +266,7 @@ impl<S: Sink> Session<S> {
 
     /// Wakes the scheduler's poll from another thread.
     pub fn waker(&self) -> Arc<mio::Waker> {
-        self.rt.host.waker()
+        self.rt.reactor.waker()
     }
 
     /// The code of the last input that assembled, as assembled.

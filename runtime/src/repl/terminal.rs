@@ -3,7 +3,8 @@
 //! [`crate::repl`] for why each thread exists.
 
 use super::{block_start, complete, Block, Outcome, Session, CONTINUATION, IDLE_SLICE, PROMPT};
-use crate::host::{Host, Sink, StdSink};
+use crate::reactor::Reactor;
+use crate::sink::{Sink, StdSink};
 use crate::RunOptions;
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
@@ -334,7 +335,7 @@ impl LineEditor {
         if self.asks.send(Ask::Line { prompt, printer: running, wake }).is_err() {
             return Typed::Failed("the line editor stopped".into());
         }
-        session.rt.host.sink.set_prompt(running);
+        session.rt.reactor.sink.set_prompt(running);
         let stopped = || Typed::Failed("the line editor stopped".into());
         let typed = loop {
             match self.typed.try_recv() {
@@ -351,7 +352,7 @@ impl LineEditor {
                 return Typed::Exit(n);
             }
         };
-        session.rt.host.sink.set_prompt(false);
+        session.rt.reactor.sink.set_prompt(false);
         typed
     }
 
@@ -477,8 +478,8 @@ pub fn run(opts: &RunOptions) -> i32 {
     // and end the program while `readline` holds the terminal in raw mode.
     let terminal = queue.as_ref().map(|_| SavedTerminal::save());
     let sink = ReplSink::on_queue(StdSink::default(), queue);
-    let host = Host::new(sink, Box::new(StdinLines { buf: Vec::new(), pos: 0 }));
-    let mut session = Session::new(host, opts, io::stderr().is_terminal());
+    let reactor = Reactor::new(sink, Box::new(StdinLines { buf: Vec::new(), pos: 0 }));
+    let mut session = Session::new(reactor, opts, io::stderr().is_terminal());
     let status = 'repl: loop {
         let mut text = match ed.read(&mut session, PROMPT) {
             Typed::Line(l) => l,
@@ -517,7 +518,7 @@ pub fn run(opts: &RunOptions) -> i32 {
             break n;
         }
     };
-    session.rt.host.flush_all();
+    session.rt.reactor.flush_all();
     ed.finish();
     status
 }
@@ -527,7 +528,7 @@ pub fn run(opts: &RunOptions) -> i32 {
 /// the process. The history is already saved (after each input).
 fn leave_at_prompt(mut session: Session<ReplSink>, terminal: Option<&SavedTerminal>, status: i32) -> i32 {
     if let Some(t) = terminal {
-        session.rt.host.sink.sync_printer();
+        session.rt.reactor.sink.sync_printer();
         // Handed on is not yet shown: `readline` draws a message when it next wakes, and
         // rustyline cannot say when it has. A moment covers that; only this exit pays for it.
         thread::sleep(Duration::from_millis(50));
@@ -535,8 +536,8 @@ fn leave_at_prompt(mut session: Session<ReplSink>, terminal: Option<&SavedTermin
     }
     // What the exiting task printed last was not handed to the editor (see `Session::idle`):
     // it goes out directly, below the prompt line.
-    session.rt.host.sink.set_prompt(false);
-    session.rt.host.flush_all();
+    session.rt.reactor.sink.set_prompt(false);
+    session.rt.reactor.flush_all();
     status
 }
 

@@ -3,8 +3,8 @@
 
 use super::timer::Alarm;
 use super::{Class, Runtime, Slot, State, TaskId, Why, DEFAULT_PRIORITY};
-use crate::host::Sink;
-use crate::io::CancelOutcome;
+use crate::reactor::CancelOutcome;
+use crate::sink::Sink;
 use kea_vm::interp::{IoResult, SchedCall, Task};
 use kea_vm::pmc::{event_parent, ReqState, TaskData, TaskStatus, TimerChange};
 use kea_vm::pmc::{Elem, PmcData, PmcRef};
@@ -124,7 +124,7 @@ impl<S: Sink> Runtime<S> {
                 true
             }
             SchedCall::Cancel(r) => {
-                let what = match self.host.cancel(r) {
+                let what = match self.reactor.cancel(r) {
                     CancelOutcome::NotStarted => "not started".to_string(),
                     CancelOutcome::InProgress => "in progress".to_string(),
                     CancelOutcome::BytesDone(n) => format!("{n} bytes done"),
@@ -273,7 +273,7 @@ impl<S: Sink> Runtime<S> {
             None if fatal => {
                 self.fail_msg(&format!("unhandled fatal event '{sub}'"));
             }
-            None => self.host.trace_line(&format!("event '{sub}' expired: no handler")),
+            None => self.reactor.trace_line(&format!("event '{sub}' expired: no handler")),
         }
     }
 }

@@ -7,7 +7,7 @@
 //!    then ordinary tasks in FIFO order. A slice ends when its fuel is spent at a safe point,
 //!    or the task blocks, passes or ends.
 //! 2. **Timers**: due timers and sleepers fire in (deadline, creation) order.
-//! 3. **Reactor**: the host flushes output and collects finished IO (without waiting if
+//! 3. **Reactor**: the reactor flushes output and collects finished IO (without waiting if
 //!    anything is runnable, else until the next deadline).
 //! 4. **Complete**: each completion fills its request (or resumes its sync task), wakes the
 //!    tasks waiting on it and queues its callback.
@@ -21,8 +21,8 @@
 //! task makes (`SchedCall`) and dispatches PDD 24 events; `timer.rs` keeps the alarms of
 //! timers and sleepers.
 
-use crate::host::Sink;
-use crate::io::{Completion, Host, Waiter};
+use crate::reactor::{Completion, Reactor, Waiter};
+use crate::sink::Sink;
 use crate::{RunOptions, Stats};
 use kea_vm::interp::{IoResult, Step, Task, Vm};
 use kea_vm::pmc::{PmcData, PmcRef, TaskData, TaskStatus};
@@ -115,12 +115,12 @@ pub enum Ended {
 /// Event and timer handlers run at this priority unless an event says otherwise.
 const DEFAULT_PRIORITY: i64 = 0;
 
-/// The scheduler with the VM and the IO host it drives.
+/// The scheduler with the VM and the reactor it drives.
 pub struct Runtime<S: Sink> {
     /// The machine.
     pub vm: Vm,
     /// The IO backends.
-    pub host: Host<S>,
+    pub reactor: Reactor<S>,
     /// Settings.
     pub opts: RunOptions,
     /// Counters for `--stats`.
@@ -158,11 +158,11 @@ pub struct Runtime<S: Sink> {
 const SPARE_TASKS: usize = 64;
 
 impl<S: Sink> Runtime<S> {
-    /// A runtime over `vm` and `host`.
-    pub fn new(vm: Vm, host: Host<S>, opts: &RunOptions) -> Runtime<S> {
+    /// A runtime over `vm` and `reactor`.
+    pub fn new(vm: Vm, reactor: Reactor<S>, opts: &RunOptions) -> Runtime<S> {
         Runtime {
             vm,
-            host,
+            reactor,
             opts: opts.clone(),
             stats: Stats::default(),
             tasks: HashMap::default(),
@@ -290,7 +290,7 @@ impl<S: Sink> Runtime<S> {
 
     /// [`Runtime::run_for`], returning early once `stop` says so. `stop` is asked after every
     /// tick; whoever makes it true from another thread wakes the poll with
-    /// [`crate::io::Host::waker`], so the answer comes without waiting for `dur`.
+    /// [`crate::Reactor::waker`], so the answer comes without waiting for `dur`.
     pub fn run_for_until(&mut self, dur: Duration, extra: &[&Task], stop: &dyn Fn() -> bool) {
         let end = Instant::now() + dur;
         while self.exit.is_none() && Instant::now() < end && !stop() {
@@ -306,7 +306,7 @@ impl<S: Sink> Runtime<S> {
             Alarm::Timer(tid) => self.timers.contains_key(tid),
             Alarm::Wake(id) => self.tasks.get(id).is_some_and(|s| s.state == State::Blocked(Why::Sleep)),
         });
-        !self.ready.is_empty() || !self.urgent.is_empty() || armed || self.host.busy()
+        !self.ready.is_empty() || !self.urgent.is_empty() || armed || self.reactor.busy()
     }
 
     /// The `exit` status asked for, if any.
@@ -342,7 +342,7 @@ impl<S: Sink> Runtime<S> {
         // 3. Reactor: wait only when nothing can run.
         self.prune_alarms();
         let runnable = !self.ready.is_empty() || !self.urgent.is_empty() || self.watch.is_some_and(|w| self.is_done(w));
-        let busy = self.host.busy();
+        let busy = self.reactor.busy();
         if !runnable && !busy && self.alarms.is_empty() {
             return false;
         }
@@ -356,14 +356,14 @@ impl<S: Sink> Runtime<S> {
             };
             limit.map(|t| t.saturating_duration_since(Instant::now()))
         };
-        let done = self.host.poll(timeout);
+        let done = self.reactor.poll(timeout);
         // 4. Complete.
         for c in done {
             self.complete(c);
         }
         // Sockets a completion found orphaned (closed while connecting): close them.
         for id in std::mem::take(&mut self.vm.heap.orphans) {
-            self.host.submit(kea_vm::interp::IoOp::Close { handle: id }, Waiter::Task(0));
+            self.reactor.submit(kea_vm::interp::IoOp::Close { handle: id }, Waiter::Task(0));
         }
         if !self.alarms.is_empty() {
             self.fire_alarms(Instant::now());
@@ -401,7 +401,7 @@ impl<S: Sink> Runtime<S> {
     /// Fills in request `r`, wakes its waiters and queues its callback.
     fn finish_request(&mut self, r: PmcRef, result: IoResult) {
         let op = self.pending.remove(&r).unwrap_or("?");
-        if self.host.trace {
+        if self.reactor.trace {
             let what = match &result {
                 IoResult::Failed(m) => format!("failed: {m}"),
                 IoResult::Cancelled => "cancelled".to_string(),
@@ -411,7 +411,7 @@ impl<S: Sink> Runtime<S> {
                 _ => "done".to_string(),
             };
             let id = self.vm.request_info(r).map_or(0, |i| i.0);
-            self.host.trace_line(&format!("request {id} {op}: {what}"));
+            self.reactor.trace_line(&format!("request {id} {op}: {what}"));
         }
         let cb = self.vm.finish_request(r, result);
         for t in self.req_waiters.remove(&r).unwrap_or_default() {
@@ -440,9 +440,9 @@ impl<S: Sink> Runtime<S> {
                 if total >= max {
                     self.stats.ops += used;
                     self.tasks.insert(id, slot);
-                    self.host.flush_all();
+                    self.reactor.flush_all();
                     let msg = format!("instruction limit exceeded after {total} ops (--max-ops {max})\n");
-                    let _ = self.host.sink.write(2, msg.as_bytes());
+                    let _ = self.reactor.sink.write(2, msg.as_bytes());
                     self.failed = true;
                     self.keep_going = false;
                     return;
@@ -467,15 +467,15 @@ impl<S: Sink> Runtime<S> {
                     match req.request {
                         Some(r) => {
                             self.pending.insert(r, req.op.kind());
-                            if self.host.trace {
+                            if self.reactor.trace {
                                 let rid = self.vm.request_info(r).map_or(0, |i| i.0);
-                                self.host
+                                self.reactor
                                     .trace_line(&format!("request {rid} {}: submitted by task {id}", req.op.kind()));
                             }
-                            self.host.submit(req.op, Waiter::Request(r));
+                            self.reactor.submit(req.op, Waiter::Request(r));
                             continue;
                         }
-                        None => match self.host.submit(req.op, Waiter::Task(id)) {
+                        None => match self.reactor.submit(req.op, Waiter::Task(id)) {
                             Some(res) => match self.vm.complete_io(&mut slot.task, res) {
                                 Ok(()) => continue,
                                 Err(step) => {
@@ -519,8 +519,8 @@ impl<S: Sink> Runtime<S> {
                 self.end_task(id);
             }
             Step::Trapped(t) => {
-                self.host.flush_all();
-                let _ = self.host.sink.write(2, t.to_string().as_bytes());
+                self.reactor.flush_all();
+                let _ = self.reactor.sink.write(2, t.to_string().as_bytes());
                 self.end_task(id);
                 self.failed = true;
             }
@@ -548,8 +548,8 @@ impl<S: Sink> Runtime<S> {
     }
 
     fn fail_msg(&mut self, msg: &str) {
-        self.host.flush_all();
-        let _ = self.host.sink.write(2, format!("{msg}\n").as_bytes());
+        self.reactor.flush_all();
+        let _ = self.reactor.sink.write(2, format!("{msg}\n").as_bytes());
         self.failed = true;
     }
 
@@ -569,7 +569,7 @@ impl<S: Sink> Runtime<S> {
         self.vm.collect_with(&all, roots);
         // Handles that became garbage while open: close them (flushing what they buffered).
         for id in std::mem::take(&mut self.vm.heap.orphans) {
-            self.host.submit(kea_vm::interp::IoOp::Close { handle: id }, Waiter::Task(0));
+            self.reactor.submit(kea_vm::interp::IoOp::Close { handle: id }, Waiter::Task(0));
         }
     }
 
@@ -599,19 +599,19 @@ impl<S: Sink> Runtime<S> {
             };
             lines.push(format!("  task {id} ({}) waits for {what}{loc}", s.task.name()));
         }
-        self.host.flush_all();
-        let _ = self.host.sink.write(2, format!("{}\n", lines.join("\n")).as_bytes());
+        self.reactor.flush_all();
+        let _ = self.reactor.sink.write(2, format!("{}\n", lines.join("\n")).as_bytes());
     }
 
     /// At `exit`: pending requests complete as cancelled (no callbacks run), buffers flush.
     pub fn shutdown(&mut self) {
         let pending: Vec<PmcRef> = self.pending.keys().copied().collect();
         for r in pending {
-            self.host.cancel(r);
+            self.reactor.cancel(r);
             self.vm.finish_request(r, IoResult::Cancelled);
         }
         self.pending.clear();
-        self.host.finish();
+        self.reactor.finish();
     }
 
     /// Looks at the Task PMC data of a scheduled task (tests).

@@ -2,7 +2,7 @@
 //! without drift.
 
 use super::{Class, Runtime, State, TaskId, Why, DEFAULT_PRIORITY};
-use crate::host::Sink;
+use crate::sink::Sink;
 use kea_vm::interp::Task;
 use kea_vm::pmc::{PmcData, PmcRef};
 use std::cmp::Reverse;

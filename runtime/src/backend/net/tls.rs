@@ -12,7 +12,7 @@
 //! | `cert`, `key` | both | PEM certificate chain and private key: the server's own (required), or the client's certificate for a server that asks for one |
 //! | `client_ca` | server | a PEM file of roots: every client must present a certificate one of them signed |
 //! | `alpn` | both | application protocols, comma-separated, in order of preference |
-//! | `timeout` | both | seconds the handshake may take (the reactor's business, `net.rs`) |
+//! | `timeout` | both | seconds the handshake may take (the socket backend's business, `net/mod.rs`) |
 //!
 //! TLS 1.2 and 1.3 only, with rustls's default (AEAD, forward-secret) suites. Configurations
 //! are built once per set of options and shared by every connection that uses them.

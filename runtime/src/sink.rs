@@ -1,15 +1,13 @@
-//! Where program output goes ([`Sink`]), and OS error text. The IO backends are in
-//! [`crate::io`].
+//! Where program output goes: the [`Sink`] the reactor writes stdout and stderr to, the
+//! process's own ([`StdSink`]) and one that captures (for tests).
 //!
-//! stdout is line-buffered on a terminal and block-buffered otherwise, and it is flushed before
-//! anything goes to stderr, before stdin is read, before a sleep, and at exit, so output
-//! appears in program order (DESIGN §2, "output buffering").
+//! stdout is line-buffered on a terminal and block-buffered otherwise; the reactor flushes it
+//! before anything goes to stderr, before stdin is read, before a sleep, and at exit, so
+//! output appears in program order (DESIGN §2, "output buffering").
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
-
-pub use crate::io::Host;
 
 /// Where program output goes (a test can capture it).
 pub trait Sink {
@@ -101,18 +99,5 @@ impl Sink for CaptureSink {
     }
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
-    }
-}
-
-/// An OS error as Parrot prints it: `No such file or directory(2)`.
-pub fn os_error_text(e: &io::Error) -> String {
-    let text = e.to_string();
-    let text = match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
-    match e.raw_os_error() {
-        Some(n) => format!("{text}({n})"),
-        None => text,
     }
 }
