@@ -11,7 +11,9 @@
 //! 2. **Timeout**: the scheduler's timeout, shortened to the earliest backend deadline.
 //! 3. **Wait**: poll for events when anything is under way, or when there is a timeout and
 //!    nothing is ready yet; without waiting when completions are already waiting. stdout is
-//!    flushed before the process sleeps.
+//!    flushed before the process sleeps. An interrupted wait (EINTR) is retried with the time
+//!    left; any other poll error is kept for [`Reactor::take_failure`] (the scheduler fails
+//!    the run with it) rather than dropped.
 //! 4. **Route**: each event goes to the backend that owns its token's handle.
 //! 5. **Expire**: operations whose timeout passed fail.
 //! 6. **Drain** again, and hand over the completions, less those of cancelled requests.
@@ -31,6 +33,8 @@
 
 mod backend;
 mod lost;
+#[cfg(test)]
+mod tests;
 
 pub use backend::{token, Backend, Cx};
 pub use lost::Lost;
@@ -41,6 +45,7 @@ use kea_vm::interp::{IoOp, IoResult};
 use kea_vm::pmc::PmcRef;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::VecDeque;
+use std::io;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -134,6 +139,8 @@ pub struct Reactor<S: Sink> {
     forward: Vec<(IoOp, Waiter)>,
     /// Output lost with nobody told (see `lost.rs`).
     lost: Lost,
+    /// A poll error other than EINTR, kept until the scheduler takes it.
+    failure: Option<io::Error>,
     start: Instant,
 }
 
@@ -169,6 +176,7 @@ impl<S: Sink> Reactor<S> {
             cancelled: Vec::new(),
             forward: Vec::new(),
             lost: Lost::default(),
+            failure: None,
             start: Instant::now(),
         }
     }
@@ -195,6 +203,12 @@ impl<S: Sink> Reactor<S> {
     /// Is anything under way that will complete by itself?
     pub fn busy(&self) -> bool {
         !self.ready.is_empty() || self.backends.iter().any(|b| b.busy())
+    }
+
+    /// A poll error other than EINTR since the last call: the reactor cannot wait for
+    /// events any more, and the run should fail with it.
+    pub fn take_failure(&mut self) -> Option<io::Error> {
+        self.failure.take()
     }
 
     /// Calls backend `b` with a context over the reactor's state, then routes what it
@@ -263,9 +277,12 @@ impl<S: Sink> Reactor<S> {
         }
     }
 
-    /// Waits for events up to `timeout`.
+    /// Waits for events up to `timeout`, retrying EINTR; another error is kept.
     fn wait(&mut self, timeout: Option<Duration>) {
-        let _ = self.poll.poll(&mut self.events, timeout);
+        let (poll, events) = (&mut self.poll, &mut self.events);
+        if let Err(e) = retry_interrupted(timeout, |t| poll.poll(events, t)) {
+            self.failure.get_or_insert(e);
+        }
     }
 
     /// The reactor step (see the module doc): returns what finished, in completion order.
@@ -381,5 +398,23 @@ impl<S: Sink> Reactor<S> {
             self.drain();
         }
         self.flush_all();
+    }
+}
+
+/// Calls `wait` with `timeout`, again with the time left while it fails with EINTR (a
+/// signal arrived); returns its first other outcome.
+pub(crate) fn retry_interrupted(
+    timeout: Option<Duration>,
+    mut wait: impl FnMut(Option<Duration>) -> io::Result<()>,
+) -> io::Result<()> {
+    let end = timeout.map(|t| Instant::now() + t);
+    let mut left = timeout;
+    loop {
+        match wait(left) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                left = end.map(|end| end.saturating_duration_since(Instant::now()));
+            }
+            r => return r,
+        }
     }
 }

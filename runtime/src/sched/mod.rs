@@ -21,6 +21,7 @@
 //! task makes (`SchedCall`) and dispatches PDD 24 events; `timer.rs` keeps the alarms of
 //! timers and sleepers.
 
+use crate::os_error::os_error_text;
 use crate::reactor::{Completion, Reactor, Waiter};
 use crate::sink::Sink;
 use crate::{RunOptions, Stats};
@@ -357,6 +358,10 @@ impl<S: Sink> Runtime<S> {
             limit.map(|t| t.saturating_duration_since(Instant::now()))
         };
         let done = self.reactor.poll(timeout);
+        if let Some(e) = self.reactor.take_failure() {
+            // Nothing blocked on IO could ever be woken: fail the run rather than hang.
+            self.fail_msg(&format!("kea: error: the IO reactor cannot wait for events: {}", os_error_text(&e)));
+        }
         // 4. Complete.
         for c in done {
             self.complete(c);
