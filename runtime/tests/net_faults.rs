@@ -21,7 +21,7 @@
 //! | fd count back to baseline after good and failed connections | `fds_return_to_the_baseline_*` | I4 |
 //! | a name that does not resolve, every form; a lookup cancelled while pending | `a_name_that_does_not_resolve_*` | b10 |
 //!
-//! A failure here points at `runtime/src/net.rs` (the reactor) first, then at
+//! A failure here points at `runtime/src/backend/net/` (the socket backend) first, then at
 //! `vm/src/interp/net.rs` (how a result becomes a value or an exception).
 
 mod common;

@@ -16,8 +16,8 @@
 //! | a Kea server with `client_ca` against `openssl s_client` with and without one | `a_kea_server_with_client_ca_*` | c8 |
 //! | ALPN: a match against openssl, a mismatch against a Kea (rustls) server | `alpn_*` | c8 |
 //!
-//! A failure here points at `runtime/src/net.rs` (the reactor's TLS buffers) or
-//! `runtime/src/tls.rs` (the configurations) first.
+//! A failure here points at `runtime/src/backend/net/` (the socket backend's TLS buffers)
+//! or `runtime/src/backend/net/tls.rs` (the configurations) first.
 
 mod common;
 use common::{assert_queue_seen_while_parked, fd_count, peer_port, Proc};

@@ -19,7 +19,7 @@
 //! | UDP's `recv` on a connected socket: one whole datagram per call | `udp_recv_takes_whole_datagrams` |
 //! | `read`/`readline` on a datagram socket (Unix or UDP) fail at once, in both forms | `stream_reads_on_a_datagram_socket_fail_at_once` |
 //!
-//! A failure here points at `runtime/src/net.rs` (the reactor) first, then at
+//! A failure here points at `runtime/src/backend/net/` (the socket backend) first, then at
 //! `vm/src/interp/net.rs` (how a result becomes a value or an exception).
 
 mod common;
