@@ -421,10 +421,8 @@ impl Net {
                     return done(cx, IoResult::Done);
                 }
                 if let Some(s) = self.socks.get_mut(&handle) {
+                    // TLS: `flush` sends close_notify once the queue is in rustls.
                     s.closing = Some(w);
-                    if let Some(t) = s.tls.as_mut() {
-                        t.send_close_notify();
-                    }
                     self.pump(cx, handle);
                 } else {
                     done(cx, IoResult::Done);

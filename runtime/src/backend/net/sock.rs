@@ -180,6 +180,8 @@ pub(super) struct Sock {
     pub(super) handshake_deadline: Option<Instant>,
     /// Close (or shut writes) once the queue is empty.
     pub(super) closing: Option<Waiter>,
+    /// TLS: close_notify is queued in rustls (see `flush`).
+    pub(super) close_notified: bool,
     pub(super) shut_wr: bool,
     /// Datagrams received and not yet taken, with their sender's address text.
     pub(super) dgrams: VecDeque<(Vec<u8>, String)>,
@@ -221,6 +223,7 @@ impl Sock {
             token: 0,
             handshake_deadline: None,
             closing: None,
+            close_notified: false,
             shut_wr: false,
             dgrams: VecDeque::new(),
             dq: VecDeque::new(),
@@ -416,6 +419,13 @@ pub(super) fn flush(s: &mut Sock) {
                         return;
                     }
                 }
+            }
+            // A close: close_notify goes after the last plaintext, never before it. Sent at
+            // `close` itself, it overtook what was still queued (up to the high-water mark
+            // after a sync send), and the peer took it for the end of the stream.
+            if s.closing.is_some() && !s.close_notified && s.wpos == s.wq.len() {
+                t.send_close_notify();
+                s.close_notified = true;
             }
             if !t.wants_write() {
                 break;
