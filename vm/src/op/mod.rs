@@ -1,6 +1,7 @@
 //! What the op table projects: [`Op`] (an instruction with its operands), [`Opcode`] (its
-//! number), [`OPS`] (name, mnemonic, operand signature and doc of every op) and the operand
-//! types. `asm` selects variants through [`variants`], the verifier checks operands against
+//! number), [`OPS`] (name, mnemonic, [`Family`], operand signature and doc of every op) and the
+//! operand types. The interpreter's dispatch to one handler per op is projected from the same
+//! table (`interp/dispatch.rs`). `asm` selects variants through [`variants`], the verifier checks operands against
 //! [`OpInfo::operands`], and `kea ops` renders [`OPS`].
 
 mod table;
@@ -179,6 +180,31 @@ pub enum Operand {
     V(ArgsId),
 }
 
+macro_rules! operand_from {
+    ($($kind:ident($ty:ty)),*) => {$(
+        impl From<$ty> for Operand {
+            fn from(v: $ty) -> Operand {
+                Operand::$kind(v)
+            }
+        }
+    )*};
+}
+operand_from!(
+    I(IReg),
+    N(NReg),
+    S(SReg),
+    P(PReg),
+    Ic(i64),
+    Nc(f64),
+    Sc(StrId),
+    Ix(IArg),
+    Nx(NArg),
+    Sx(SArg),
+    L(Label),
+    K(KeyId),
+    V(ArgsId)
+);
+
 /// The operands of one op, without allocating (no op has more than [`Operands::MAX`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Operands {
@@ -211,6 +237,28 @@ impl IntoIterator for Operands {
     }
 }
 
+/// Which handler file runs an op: `interp/<family>.rs` holds one handler per op, named after
+/// the op's full name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// `interp/control.rs`: branches, jumps, `end`, `exit`, calls and returns
+    Control,
+    /// `interp/arith.rs`: conversions, arithmetic, bitwise and logical ops, `time`
+    Arith,
+    /// `interp/cmp.rs`: two-value branches, tests and comparisons
+    Cmp,
+    /// `interp/string.rs`: string ops
+    String,
+    /// `interp/pmcops.rs`: PMC ops, keyed access, classes, globals
+    Pmcops,
+    /// `interp/io.rs`: IO ops (requests to the host)
+    Io,
+    /// `interp/task.rs`: scheduler ops
+    Task,
+    /// `interp/exception.rs`: exception handlers, `throw`, `die`
+    Exception,
+}
+
 /// The name, mnemonic, doc and operand signature of one op.
 #[derive(Debug)]
 pub struct OpInfo {
@@ -220,6 +268,8 @@ pub struct OpInfo {
     pub name: &'static str,
     /// The mnemonic written in source (`add`).
     pub mnemonic: &'static str,
+    /// Where its handler lives.
+    pub family: Family,
     /// The operands in order.
     pub operands: &'static [OperandInfo],
     /// One line in register-transfer notation.
@@ -298,6 +348,33 @@ macro_rules! operand_type {
     };
 }
 
+macro_rules! family {
+    (control) => {
+        Family::Control
+    };
+    (arith) => {
+        Family::Arith
+    };
+    (cmp) => {
+        Family::Cmp
+    };
+    (string) => {
+        Family::String
+    };
+    (pmcops) => {
+        Family::Pmcops
+    };
+    (io) => {
+        Family::Io
+    };
+    (task) => {
+        Family::Task
+    };
+    (exception) => {
+        Family::Exception
+    };
+}
+
 macro_rules! dir {
     (in) => {
         Dir::In
@@ -311,7 +388,7 @@ macro_rules! dir {
 }
 
 macro_rules! define_ops {
-    ($( $(#[doc = $doc:literal])* $num:literal $name:ident $mn:literal ( $($arg:ident : $dir:ident $kind:ident),* ) ; )*) => {
+    ($( $(#[doc = $doc:literal])* $num:literal $name:ident $mn:literal $fam:ident ( $($arg:ident : $dir:ident $kind:ident),* ) ; )*) => {
         /// One instruction with its operands. Variants are named by the op's full name.
         #[derive(Clone, Copy, Debug, PartialEq)]
         #[allow(non_camel_case_types, missing_docs)]
@@ -333,6 +410,7 @@ macro_rules! define_ops {
                 opcode: Opcode::$name,
                 name: stringify!($name),
                 mnemonic: $mn,
+                family: family!($fam),
                 operands: &[ $( OperandInfo { name: stringify!($arg), dir: dir!($dir), kind: Kind::$kind } ),* ],
                 doc: concat!($($doc),*),
             } ),*
@@ -363,6 +441,10 @@ macro_rules! define_ops {
 crate::for_each_op!(define_ops);
 
 impl Opcode {
+    /// Where the op's handler lives.
+    pub fn family(self) -> Family {
+        self.info().family
+    }
     /// The op's table row. Rows ascend by number; numbers are dense except for gaps left
     /// between blocks that different people append to (e.g. 0x0300 onward), so the row is
     /// found by its index when it is there, else by a binary search.

@@ -1,11 +1,14 @@
 //! The op table: every instruction Kea knows, one row each.
 //!
-//! Each row is `NUMBER full_name "mnemonic" (operand: direction Kind, ...);` with a one-line doc
-//! in register-transfer notation. `I(x)` names an I register, a bare name a constant or label.
+//! Each row is `NUMBER full_name "mnemonic" family (operand: direction Kind, ...);` with a
+//! one-line doc in register-transfer notation. `I(x)` names an I register, a bare name a constant
+//! or label. The family names the file of the op's handler: `interp/<family>.rs::<full_name>`
+//! (see `interp/dispatch.rs`).
 //! Numbers are append-only: a new op takes the next free number, and reordering rows for
 //! readability never changes a compiled program. Everything else (the `Op` enum, `Opcode`,
-//! signatures, mnemonic lookup, verifier kinds, disassembler, `kea ops`) is projected from this
-//! table by `for_each_op!` in `op/mod.rs`.
+//! signatures, families, mnemonic lookup, verifier kinds, disassembler, `kea ops`) is projected
+//! from this table by `for_each_op!` in `op/mod.rs`, and so is the interpreter's dispatch to
+//! the handlers (`interp/dispatch.rs`).
 //!
 //! Operand kinds: `I N S P` registers; `Ic Nc Sc` constants; `Ix Nx Sx` a register or a constant
 //! (used where an op is not hot enough to earn one row per combination); `L` a label; `K` a key
@@ -18,1181 +21,1181 @@ macro_rules! for_each_op {
     ($m:ident) => {
         $m! {
             /// does nothing
-            0x0000 noop "noop" ();
+            0x0000 noop "noop" control ();
             /// ends the task, from any sub (Parrot's `end` halts the run loop)
-            0x0001 end "end" ();
+            0x0001 end "end" control ();
             /// throws the exit exception with status I(status); uncaught, the program exits with it
-            0x0002 exit_i "exit" (status: in I);
+            0x0002 exit_i "exit" control (status: in I);
             /// throws the exit exception with status status; uncaught, the program exits with it
-            0x0003 exit_ic "exit" (status: in Ic);
+            0x0003 exit_ic "exit" control (status: in Ic);
             /// `pc := target` (a safe point)
-            0x0004 branch_ic "branch" (target: in L);
+            0x0004 branch_ic "branch" control (target: in L);
             /// `pc := I(target)`, an absolute address
-            0x0005 jump_i "jump" (target: in I);
+            0x0005 jump_i "jump" control (target: in I);
             /// push the next pc on P(stack), then `pc := target`
-            0x0006 local_branch_p_ic "local_branch" (stack: in P, target: in L);
+            0x0006 local_branch_p_ic "local_branch" control (stack: in P, target: in L);
             /// `pc := pop(P(stack))`
-            0x0007 local_return_p "local_return" (stack: in P);
+            0x0007 local_return_p "local_return" control (stack: in P);
             /// if I(cond) is true, `pc := target`
-            0x0008 if_i_ic "if" (cond: in I, target: in L);
+            0x0008 if_i_ic "if" control (cond: in I, target: in L);
             /// if I(cond) is false, `pc := target`
-            0x0009 unless_i_ic "unless" (cond: in I, target: in L);
+            0x0009 unless_i_ic "unless" control (cond: in I, target: in L);
             /// if N(cond) is true, `pc := target`
-            0x000a if_n_ic "if" (cond: in N, target: in L);
+            0x000a if_n_ic "if" control (cond: in N, target: in L);
             /// if N(cond) is false, `pc := target`
-            0x000b unless_n_ic "unless" (cond: in N, target: in L);
+            0x000b unless_n_ic "unless" control (cond: in N, target: in L);
             /// if S(cond) is true, `pc := target`
-            0x000c if_s_ic "if" (cond: in S, target: in L);
+            0x000c if_s_ic "if" control (cond: in S, target: in L);
             /// if S(cond) is false, `pc := target`
-            0x000d unless_s_ic "unless" (cond: in S, target: in L);
+            0x000d unless_s_ic "unless" control (cond: in S, target: in L);
             /// if P(cond) is true, `pc := target`
-            0x000e if_p_ic "if" (cond: in P, target: in L);
+            0x000e if_p_ic "if" control (cond: in P, target: in L);
             /// if P(cond) is false, `pc := target`
-            0x000f unless_p_ic "unless" (cond: in P, target: in L);
+            0x000f unless_p_ic "unless" control (cond: in P, target: in L);
             /// if P(obj) is null, `pc := target`
-            0x0010 if_null_p_ic "if_null" (obj: in P, target: in L);
+            0x0010 if_null_p_ic "if_null" control (obj: in P, target: in L);
             /// unless P(obj) is null, `pc := target`
-            0x0011 unless_null_p_ic "unless_null" (obj: in P, target: in L);
+            0x0011 unless_null_p_ic "unless_null" control (obj: in P, target: in L);
             /// if `I(lhs) == I(rhs)`, `pc := target`
-            0x0012 eq_i_i_ic "eq" (lhs: in I, rhs: in I, target: in L);
+            0x0012 eq_i_i_ic "eq" cmp (lhs: in I, rhs: in I, target: in L);
             /// if `I(lhs) == rhs`, `pc := target`
-            0x0013 eq_i_ic_ic "eq" (lhs: in I, rhs: in Ic, target: in L);
+            0x0013 eq_i_ic_ic "eq" cmp (lhs: in I, rhs: in Ic, target: in L);
             /// if `lhs == I(rhs)`, `pc := target`
-            0x0014 eq_ic_i_ic "eq" (lhs: in Ic, rhs: in I, target: in L);
+            0x0014 eq_ic_i_ic "eq" cmp (lhs: in Ic, rhs: in I, target: in L);
             /// if `N(lhs) == N(rhs)`, `pc := target`
-            0x0015 eq_n_n_ic "eq" (lhs: in N, rhs: in N, target: in L);
+            0x0015 eq_n_n_ic "eq" cmp (lhs: in N, rhs: in N, target: in L);
             /// if `N(lhs) == rhs`, `pc := target`
-            0x0016 eq_n_nc_ic "eq" (lhs: in N, rhs: in Nc, target: in L);
+            0x0016 eq_n_nc_ic "eq" cmp (lhs: in N, rhs: in Nc, target: in L);
             /// if `lhs == N(rhs)`, `pc := target`
-            0x0017 eq_nc_n_ic "eq" (lhs: in Nc, rhs: in N, target: in L);
+            0x0017 eq_nc_n_ic "eq" cmp (lhs: in Nc, rhs: in N, target: in L);
             /// if `S(lhs) == S(rhs)`, `pc := target`
-            0x0018 eq_s_s_ic "eq" (lhs: in S, rhs: in S, target: in L);
+            0x0018 eq_s_s_ic "eq" cmp (lhs: in S, rhs: in S, target: in L);
             /// if `S(lhs) == rhs`, `pc := target`
-            0x0019 eq_s_sc_ic "eq" (lhs: in S, rhs: in Sc, target: in L);
+            0x0019 eq_s_sc_ic "eq" cmp (lhs: in S, rhs: in Sc, target: in L);
             /// if `lhs == S(rhs)`, `pc := target`
-            0x001a eq_sc_s_ic "eq" (lhs: in Sc, rhs: in S, target: in L);
+            0x001a eq_sc_s_ic "eq" cmp (lhs: in Sc, rhs: in S, target: in L);
             /// if `P(lhs) == P(rhs)`, `pc := target`
-            0x001b eq_p_p_ic "eq" (lhs: in P, rhs: in P, target: in L);
+            0x001b eq_p_p_ic "eq" cmp (lhs: in P, rhs: in P, target: in L);
             /// if `P(lhs) == I(rhs)`, `pc := target`
-            0x001c eq_p_i_ic "eq" (lhs: in P, rhs: in I, target: in L);
+            0x001c eq_p_i_ic "eq" cmp (lhs: in P, rhs: in I, target: in L);
             /// if `P(lhs) == rhs`, `pc := target`
-            0x001d eq_p_ic_ic "eq" (lhs: in P, rhs: in Ic, target: in L);
+            0x001d eq_p_ic_ic "eq" cmp (lhs: in P, rhs: in Ic, target: in L);
             /// if `P(lhs) == N(rhs)`, `pc := target`
-            0x001e eq_p_n_ic "eq" (lhs: in P, rhs: in N, target: in L);
+            0x001e eq_p_n_ic "eq" cmp (lhs: in P, rhs: in N, target: in L);
             /// if `P(lhs) == rhs`, `pc := target`
-            0x001f eq_p_nc_ic "eq" (lhs: in P, rhs: in Nc, target: in L);
+            0x001f eq_p_nc_ic "eq" cmp (lhs: in P, rhs: in Nc, target: in L);
             /// if `P(lhs) == S(rhs)`, `pc := target`
-            0x0020 eq_p_s_ic "eq" (lhs: in P, rhs: in S, target: in L);
+            0x0020 eq_p_s_ic "eq" cmp (lhs: in P, rhs: in S, target: in L);
             /// if `P(lhs) == rhs`, `pc := target`
-            0x0021 eq_p_sc_ic "eq" (lhs: in P, rhs: in Sc, target: in L);
+            0x0021 eq_p_sc_ic "eq" cmp (lhs: in P, rhs: in Sc, target: in L);
             /// if `I(lhs) != I(rhs)`, `pc := target`
-            0x0022 ne_i_i_ic "ne" (lhs: in I, rhs: in I, target: in L);
+            0x0022 ne_i_i_ic "ne" cmp (lhs: in I, rhs: in I, target: in L);
             /// if `I(lhs) != rhs`, `pc := target`
-            0x0023 ne_i_ic_ic "ne" (lhs: in I, rhs: in Ic, target: in L);
+            0x0023 ne_i_ic_ic "ne" cmp (lhs: in I, rhs: in Ic, target: in L);
             /// if `lhs != I(rhs)`, `pc := target`
-            0x0024 ne_ic_i_ic "ne" (lhs: in Ic, rhs: in I, target: in L);
+            0x0024 ne_ic_i_ic "ne" cmp (lhs: in Ic, rhs: in I, target: in L);
             /// if `N(lhs) != N(rhs)`, `pc := target`
-            0x0025 ne_n_n_ic "ne" (lhs: in N, rhs: in N, target: in L);
+            0x0025 ne_n_n_ic "ne" cmp (lhs: in N, rhs: in N, target: in L);
             /// if `N(lhs) != rhs`, `pc := target`
-            0x0026 ne_n_nc_ic "ne" (lhs: in N, rhs: in Nc, target: in L);
+            0x0026 ne_n_nc_ic "ne" cmp (lhs: in N, rhs: in Nc, target: in L);
             /// if `lhs != N(rhs)`, `pc := target`
-            0x0027 ne_nc_n_ic "ne" (lhs: in Nc, rhs: in N, target: in L);
+            0x0027 ne_nc_n_ic "ne" cmp (lhs: in Nc, rhs: in N, target: in L);
             /// if `S(lhs) != S(rhs)`, `pc := target`
-            0x0028 ne_s_s_ic "ne" (lhs: in S, rhs: in S, target: in L);
+            0x0028 ne_s_s_ic "ne" cmp (lhs: in S, rhs: in S, target: in L);
             /// if `S(lhs) != rhs`, `pc := target`
-            0x0029 ne_s_sc_ic "ne" (lhs: in S, rhs: in Sc, target: in L);
+            0x0029 ne_s_sc_ic "ne" cmp (lhs: in S, rhs: in Sc, target: in L);
             /// if `lhs != S(rhs)`, `pc := target`
-            0x002a ne_sc_s_ic "ne" (lhs: in Sc, rhs: in S, target: in L);
+            0x002a ne_sc_s_ic "ne" cmp (lhs: in Sc, rhs: in S, target: in L);
             /// if `P(lhs) != P(rhs)`, `pc := target`
-            0x002b ne_p_p_ic "ne" (lhs: in P, rhs: in P, target: in L);
+            0x002b ne_p_p_ic "ne" cmp (lhs: in P, rhs: in P, target: in L);
             /// if `P(lhs) != I(rhs)`, `pc := target`
-            0x002c ne_p_i_ic "ne" (lhs: in P, rhs: in I, target: in L);
+            0x002c ne_p_i_ic "ne" cmp (lhs: in P, rhs: in I, target: in L);
             /// if `P(lhs) != rhs`, `pc := target`
-            0x002d ne_p_ic_ic "ne" (lhs: in P, rhs: in Ic, target: in L);
+            0x002d ne_p_ic_ic "ne" cmp (lhs: in P, rhs: in Ic, target: in L);
             /// if `P(lhs) != N(rhs)`, `pc := target`
-            0x002e ne_p_n_ic "ne" (lhs: in P, rhs: in N, target: in L);
+            0x002e ne_p_n_ic "ne" cmp (lhs: in P, rhs: in N, target: in L);
             /// if `P(lhs) != rhs`, `pc := target`
-            0x002f ne_p_nc_ic "ne" (lhs: in P, rhs: in Nc, target: in L);
+            0x002f ne_p_nc_ic "ne" cmp (lhs: in P, rhs: in Nc, target: in L);
             /// if `P(lhs) != S(rhs)`, `pc := target`
-            0x0030 ne_p_s_ic "ne" (lhs: in P, rhs: in S, target: in L);
+            0x0030 ne_p_s_ic "ne" cmp (lhs: in P, rhs: in S, target: in L);
             /// if `P(lhs) != rhs`, `pc := target`
-            0x0031 ne_p_sc_ic "ne" (lhs: in P, rhs: in Sc, target: in L);
+            0x0031 ne_p_sc_ic "ne" cmp (lhs: in P, rhs: in Sc, target: in L);
             /// if `I(lhs) < I(rhs)`, `pc := target`
-            0x0032 lt_i_i_ic "lt" (lhs: in I, rhs: in I, target: in L);
+            0x0032 lt_i_i_ic "lt" cmp (lhs: in I, rhs: in I, target: in L);
             /// if `I(lhs) < rhs`, `pc := target`
-            0x0033 lt_i_ic_ic "lt" (lhs: in I, rhs: in Ic, target: in L);
+            0x0033 lt_i_ic_ic "lt" cmp (lhs: in I, rhs: in Ic, target: in L);
             /// if `lhs < I(rhs)`, `pc := target`
-            0x0034 lt_ic_i_ic "lt" (lhs: in Ic, rhs: in I, target: in L);
+            0x0034 lt_ic_i_ic "lt" cmp (lhs: in Ic, rhs: in I, target: in L);
             /// if `N(lhs) < N(rhs)`, `pc := target`
-            0x0035 lt_n_n_ic "lt" (lhs: in N, rhs: in N, target: in L);
+            0x0035 lt_n_n_ic "lt" cmp (lhs: in N, rhs: in N, target: in L);
             /// if `N(lhs) < rhs`, `pc := target`
-            0x0036 lt_n_nc_ic "lt" (lhs: in N, rhs: in Nc, target: in L);
+            0x0036 lt_n_nc_ic "lt" cmp (lhs: in N, rhs: in Nc, target: in L);
             /// if `lhs < N(rhs)`, `pc := target`
-            0x0037 lt_nc_n_ic "lt" (lhs: in Nc, rhs: in N, target: in L);
+            0x0037 lt_nc_n_ic "lt" cmp (lhs: in Nc, rhs: in N, target: in L);
             /// if `S(lhs) < S(rhs)`, `pc := target`
-            0x0038 lt_s_s_ic "lt" (lhs: in S, rhs: in S, target: in L);
+            0x0038 lt_s_s_ic "lt" cmp (lhs: in S, rhs: in S, target: in L);
             /// if `S(lhs) < rhs`, `pc := target`
-            0x0039 lt_s_sc_ic "lt" (lhs: in S, rhs: in Sc, target: in L);
+            0x0039 lt_s_sc_ic "lt" cmp (lhs: in S, rhs: in Sc, target: in L);
             /// if `lhs < S(rhs)`, `pc := target`
-            0x003a lt_sc_s_ic "lt" (lhs: in Sc, rhs: in S, target: in L);
+            0x003a lt_sc_s_ic "lt" cmp (lhs: in Sc, rhs: in S, target: in L);
             /// if `P(lhs) < P(rhs)`, `pc := target`
-            0x003b lt_p_p_ic "lt" (lhs: in P, rhs: in P, target: in L);
+            0x003b lt_p_p_ic "lt" cmp (lhs: in P, rhs: in P, target: in L);
             /// if `P(lhs) < I(rhs)`, `pc := target`
-            0x003c lt_p_i_ic "lt" (lhs: in P, rhs: in I, target: in L);
+            0x003c lt_p_i_ic "lt" cmp (lhs: in P, rhs: in I, target: in L);
             /// if `P(lhs) < rhs`, `pc := target`
-            0x003d lt_p_ic_ic "lt" (lhs: in P, rhs: in Ic, target: in L);
+            0x003d lt_p_ic_ic "lt" cmp (lhs: in P, rhs: in Ic, target: in L);
             /// if `P(lhs) < N(rhs)`, `pc := target`
-            0x003e lt_p_n_ic "lt" (lhs: in P, rhs: in N, target: in L);
+            0x003e lt_p_n_ic "lt" cmp (lhs: in P, rhs: in N, target: in L);
             /// if `P(lhs) < rhs`, `pc := target`
-            0x003f lt_p_nc_ic "lt" (lhs: in P, rhs: in Nc, target: in L);
+            0x003f lt_p_nc_ic "lt" cmp (lhs: in P, rhs: in Nc, target: in L);
             /// if `P(lhs) < S(rhs)`, `pc := target`
-            0x0040 lt_p_s_ic "lt" (lhs: in P, rhs: in S, target: in L);
+            0x0040 lt_p_s_ic "lt" cmp (lhs: in P, rhs: in S, target: in L);
             /// if `P(lhs) < rhs`, `pc := target`
-            0x0041 lt_p_sc_ic "lt" (lhs: in P, rhs: in Sc, target: in L);
+            0x0041 lt_p_sc_ic "lt" cmp (lhs: in P, rhs: in Sc, target: in L);
             /// if `I(lhs) <= I(rhs)`, `pc := target`
-            0x0042 le_i_i_ic "le" (lhs: in I, rhs: in I, target: in L);
+            0x0042 le_i_i_ic "le" cmp (lhs: in I, rhs: in I, target: in L);
             /// if `I(lhs) <= rhs`, `pc := target`
-            0x0043 le_i_ic_ic "le" (lhs: in I, rhs: in Ic, target: in L);
+            0x0043 le_i_ic_ic "le" cmp (lhs: in I, rhs: in Ic, target: in L);
             /// if `lhs <= I(rhs)`, `pc := target`
-            0x0044 le_ic_i_ic "le" (lhs: in Ic, rhs: in I, target: in L);
+            0x0044 le_ic_i_ic "le" cmp (lhs: in Ic, rhs: in I, target: in L);
             /// if `N(lhs) <= N(rhs)`, `pc := target`
-            0x0045 le_n_n_ic "le" (lhs: in N, rhs: in N, target: in L);
+            0x0045 le_n_n_ic "le" cmp (lhs: in N, rhs: in N, target: in L);
             /// if `N(lhs) <= rhs`, `pc := target`
-            0x0046 le_n_nc_ic "le" (lhs: in N, rhs: in Nc, target: in L);
+            0x0046 le_n_nc_ic "le" cmp (lhs: in N, rhs: in Nc, target: in L);
             /// if `lhs <= N(rhs)`, `pc := target`
-            0x0047 le_nc_n_ic "le" (lhs: in Nc, rhs: in N, target: in L);
+            0x0047 le_nc_n_ic "le" cmp (lhs: in Nc, rhs: in N, target: in L);
             /// if `S(lhs) <= S(rhs)`, `pc := target`
-            0x0048 le_s_s_ic "le" (lhs: in S, rhs: in S, target: in L);
+            0x0048 le_s_s_ic "le" cmp (lhs: in S, rhs: in S, target: in L);
             /// if `S(lhs) <= rhs`, `pc := target`
-            0x0049 le_s_sc_ic "le" (lhs: in S, rhs: in Sc, target: in L);
+            0x0049 le_s_sc_ic "le" cmp (lhs: in S, rhs: in Sc, target: in L);
             /// if `lhs <= S(rhs)`, `pc := target`
-            0x004a le_sc_s_ic "le" (lhs: in Sc, rhs: in S, target: in L);
+            0x004a le_sc_s_ic "le" cmp (lhs: in Sc, rhs: in S, target: in L);
             /// if `P(lhs) <= P(rhs)`, `pc := target`
-            0x004b le_p_p_ic "le" (lhs: in P, rhs: in P, target: in L);
+            0x004b le_p_p_ic "le" cmp (lhs: in P, rhs: in P, target: in L);
             /// if `P(lhs) <= I(rhs)`, `pc := target`
-            0x004c le_p_i_ic "le" (lhs: in P, rhs: in I, target: in L);
+            0x004c le_p_i_ic "le" cmp (lhs: in P, rhs: in I, target: in L);
             /// if `P(lhs) <= rhs`, `pc := target`
-            0x004d le_p_ic_ic "le" (lhs: in P, rhs: in Ic, target: in L);
+            0x004d le_p_ic_ic "le" cmp (lhs: in P, rhs: in Ic, target: in L);
             /// if `P(lhs) <= N(rhs)`, `pc := target`
-            0x004e le_p_n_ic "le" (lhs: in P, rhs: in N, target: in L);
+            0x004e le_p_n_ic "le" cmp (lhs: in P, rhs: in N, target: in L);
             /// if `P(lhs) <= rhs`, `pc := target`
-            0x004f le_p_nc_ic "le" (lhs: in P, rhs: in Nc, target: in L);
+            0x004f le_p_nc_ic "le" cmp (lhs: in P, rhs: in Nc, target: in L);
             /// if `P(lhs) <= S(rhs)`, `pc := target`
-            0x0050 le_p_s_ic "le" (lhs: in P, rhs: in S, target: in L);
+            0x0050 le_p_s_ic "le" cmp (lhs: in P, rhs: in S, target: in L);
             /// if `P(lhs) <= rhs`, `pc := target`
-            0x0051 le_p_sc_ic "le" (lhs: in P, rhs: in Sc, target: in L);
+            0x0051 le_p_sc_ic "le" cmp (lhs: in P, rhs: in Sc, target: in L);
             /// if `I(lhs) > I(rhs)`, `pc := target`
-            0x0052 gt_i_i_ic "gt" (lhs: in I, rhs: in I, target: in L);
+            0x0052 gt_i_i_ic "gt" cmp (lhs: in I, rhs: in I, target: in L);
             /// if `I(lhs) > rhs`, `pc := target`
-            0x0053 gt_i_ic_ic "gt" (lhs: in I, rhs: in Ic, target: in L);
+            0x0053 gt_i_ic_ic "gt" cmp (lhs: in I, rhs: in Ic, target: in L);
             /// if `lhs > I(rhs)`, `pc := target`
-            0x0054 gt_ic_i_ic "gt" (lhs: in Ic, rhs: in I, target: in L);
+            0x0054 gt_ic_i_ic "gt" cmp (lhs: in Ic, rhs: in I, target: in L);
             /// if `N(lhs) > N(rhs)`, `pc := target`
-            0x0055 gt_n_n_ic "gt" (lhs: in N, rhs: in N, target: in L);
+            0x0055 gt_n_n_ic "gt" cmp (lhs: in N, rhs: in N, target: in L);
             /// if `N(lhs) > rhs`, `pc := target`
-            0x0056 gt_n_nc_ic "gt" (lhs: in N, rhs: in Nc, target: in L);
+            0x0056 gt_n_nc_ic "gt" cmp (lhs: in N, rhs: in Nc, target: in L);
             /// if `lhs > N(rhs)`, `pc := target`
-            0x0057 gt_nc_n_ic "gt" (lhs: in Nc, rhs: in N, target: in L);
+            0x0057 gt_nc_n_ic "gt" cmp (lhs: in Nc, rhs: in N, target: in L);
             /// if `S(lhs) > S(rhs)`, `pc := target`
-            0x0058 gt_s_s_ic "gt" (lhs: in S, rhs: in S, target: in L);
+            0x0058 gt_s_s_ic "gt" cmp (lhs: in S, rhs: in S, target: in L);
             /// if `S(lhs) > rhs`, `pc := target`
-            0x0059 gt_s_sc_ic "gt" (lhs: in S, rhs: in Sc, target: in L);
+            0x0059 gt_s_sc_ic "gt" cmp (lhs: in S, rhs: in Sc, target: in L);
             /// if `lhs > S(rhs)`, `pc := target`
-            0x005a gt_sc_s_ic "gt" (lhs: in Sc, rhs: in S, target: in L);
+            0x005a gt_sc_s_ic "gt" cmp (lhs: in Sc, rhs: in S, target: in L);
             /// if `P(lhs) > P(rhs)`, `pc := target`
-            0x005b gt_p_p_ic "gt" (lhs: in P, rhs: in P, target: in L);
+            0x005b gt_p_p_ic "gt" cmp (lhs: in P, rhs: in P, target: in L);
             /// if `P(lhs) > I(rhs)`, `pc := target`
-            0x005c gt_p_i_ic "gt" (lhs: in P, rhs: in I, target: in L);
+            0x005c gt_p_i_ic "gt" cmp (lhs: in P, rhs: in I, target: in L);
             /// if `P(lhs) > rhs`, `pc := target`
-            0x005d gt_p_ic_ic "gt" (lhs: in P, rhs: in Ic, target: in L);
+            0x005d gt_p_ic_ic "gt" cmp (lhs: in P, rhs: in Ic, target: in L);
             /// if `P(lhs) > N(rhs)`, `pc := target`
-            0x005e gt_p_n_ic "gt" (lhs: in P, rhs: in N, target: in L);
+            0x005e gt_p_n_ic "gt" cmp (lhs: in P, rhs: in N, target: in L);
             /// if `P(lhs) > rhs`, `pc := target`
-            0x005f gt_p_nc_ic "gt" (lhs: in P, rhs: in Nc, target: in L);
+            0x005f gt_p_nc_ic "gt" cmp (lhs: in P, rhs: in Nc, target: in L);
             /// if `P(lhs) > S(rhs)`, `pc := target`
-            0x0060 gt_p_s_ic "gt" (lhs: in P, rhs: in S, target: in L);
+            0x0060 gt_p_s_ic "gt" cmp (lhs: in P, rhs: in S, target: in L);
             /// if `P(lhs) > rhs`, `pc := target`
-            0x0061 gt_p_sc_ic "gt" (lhs: in P, rhs: in Sc, target: in L);
+            0x0061 gt_p_sc_ic "gt" cmp (lhs: in P, rhs: in Sc, target: in L);
             /// if `I(lhs) >= I(rhs)`, `pc := target`
-            0x0062 ge_i_i_ic "ge" (lhs: in I, rhs: in I, target: in L);
+            0x0062 ge_i_i_ic "ge" cmp (lhs: in I, rhs: in I, target: in L);
             /// if `I(lhs) >= rhs`, `pc := target`
-            0x0063 ge_i_ic_ic "ge" (lhs: in I, rhs: in Ic, target: in L);
+            0x0063 ge_i_ic_ic "ge" cmp (lhs: in I, rhs: in Ic, target: in L);
             /// if `lhs >= I(rhs)`, `pc := target`
-            0x0064 ge_ic_i_ic "ge" (lhs: in Ic, rhs: in I, target: in L);
+            0x0064 ge_ic_i_ic "ge" cmp (lhs: in Ic, rhs: in I, target: in L);
             /// if `N(lhs) >= N(rhs)`, `pc := target`
-            0x0065 ge_n_n_ic "ge" (lhs: in N, rhs: in N, target: in L);
+            0x0065 ge_n_n_ic "ge" cmp (lhs: in N, rhs: in N, target: in L);
             /// if `N(lhs) >= rhs`, `pc := target`
-            0x0066 ge_n_nc_ic "ge" (lhs: in N, rhs: in Nc, target: in L);
+            0x0066 ge_n_nc_ic "ge" cmp (lhs: in N, rhs: in Nc, target: in L);
             /// if `lhs >= N(rhs)`, `pc := target`
-            0x0067 ge_nc_n_ic "ge" (lhs: in Nc, rhs: in N, target: in L);
+            0x0067 ge_nc_n_ic "ge" cmp (lhs: in Nc, rhs: in N, target: in L);
             /// if `S(lhs) >= S(rhs)`, `pc := target`
-            0x0068 ge_s_s_ic "ge" (lhs: in S, rhs: in S, target: in L);
+            0x0068 ge_s_s_ic "ge" cmp (lhs: in S, rhs: in S, target: in L);
             /// if `S(lhs) >= rhs`, `pc := target`
-            0x0069 ge_s_sc_ic "ge" (lhs: in S, rhs: in Sc, target: in L);
+            0x0069 ge_s_sc_ic "ge" cmp (lhs: in S, rhs: in Sc, target: in L);
             /// if `lhs >= S(rhs)`, `pc := target`
-            0x006a ge_sc_s_ic "ge" (lhs: in Sc, rhs: in S, target: in L);
+            0x006a ge_sc_s_ic "ge" cmp (lhs: in Sc, rhs: in S, target: in L);
             /// if `P(lhs) >= P(rhs)`, `pc := target`
-            0x006b ge_p_p_ic "ge" (lhs: in P, rhs: in P, target: in L);
+            0x006b ge_p_p_ic "ge" cmp (lhs: in P, rhs: in P, target: in L);
             /// if `P(lhs) >= I(rhs)`, `pc := target`
-            0x006c ge_p_i_ic "ge" (lhs: in P, rhs: in I, target: in L);
+            0x006c ge_p_i_ic "ge" cmp (lhs: in P, rhs: in I, target: in L);
             /// if `P(lhs) >= rhs`, `pc := target`
-            0x006d ge_p_ic_ic "ge" (lhs: in P, rhs: in Ic, target: in L);
+            0x006d ge_p_ic_ic "ge" cmp (lhs: in P, rhs: in Ic, target: in L);
             /// if `P(lhs) >= N(rhs)`, `pc := target`
-            0x006e ge_p_n_ic "ge" (lhs: in P, rhs: in N, target: in L);
+            0x006e ge_p_n_ic "ge" cmp (lhs: in P, rhs: in N, target: in L);
             /// if `P(lhs) >= rhs`, `pc := target`
-            0x006f ge_p_nc_ic "ge" (lhs: in P, rhs: in Nc, target: in L);
+            0x006f ge_p_nc_ic "ge" cmp (lhs: in P, rhs: in Nc, target: in L);
             /// if `P(lhs) >= S(rhs)`, `pc := target`
-            0x0070 ge_p_s_ic "ge" (lhs: in P, rhs: in S, target: in L);
+            0x0070 ge_p_s_ic "ge" cmp (lhs: in P, rhs: in S, target: in L);
             /// if `P(lhs) >= rhs`, `pc := target`
-            0x0071 ge_p_sc_ic "ge" (lhs: in P, rhs: in Sc, target: in L);
+            0x0071 ge_p_sc_ic "ge" cmp (lhs: in P, rhs: in Sc, target: in L);
             /// if P(lhs) and P(rhs) are the same object, `pc := target`
-            0x0072 eq_addr_p_p_ic "eq_addr" (lhs: in P, rhs: in P, target: in L);
+            0x0072 eq_addr_p_p_ic "eq_addr" cmp (lhs: in P, rhs: in P, target: in L);
             /// if P(lhs) and P(rhs) are different objects, `pc := target`
-            0x0073 ne_addr_p_p_ic "ne_addr" (lhs: in P, rhs: in P, target: in L);
+            0x0073 ne_addr_p_p_ic "ne_addr" cmp (lhs: in P, rhs: in P, target: in L);
             /// `I(dst) := I(lhs) == I(rhs) ? 1 : 0`
-            0x0074 iseq_i_i_i "iseq" (dst: out I, lhs: in I, rhs: in I);
+            0x0074 iseq_i_i_i "iseq" cmp (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) == rhs ? 1 : 0`
-            0x0075 iseq_i_i_ic "iseq" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0075 iseq_i_i_ic "iseq" cmp (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs == I(rhs) ? 1 : 0`
-            0x0076 iseq_i_ic_i "iseq" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0076 iseq_i_ic_i "iseq" cmp (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := N(lhs) == N(rhs) ? 1 : 0`
-            0x0077 iseq_i_n_n "iseq" (dst: out I, lhs: in N, rhs: in N);
+            0x0077 iseq_i_n_n "iseq" cmp (dst: out I, lhs: in N, rhs: in N);
             /// `I(dst) := N(lhs) == rhs ? 1 : 0`
-            0x0078 iseq_i_n_nc "iseq" (dst: out I, lhs: in N, rhs: in Nc);
+            0x0078 iseq_i_n_nc "iseq" cmp (dst: out I, lhs: in N, rhs: in Nc);
             /// `I(dst) := lhs == N(rhs) ? 1 : 0`
-            0x0079 iseq_i_nc_n "iseq" (dst: out I, lhs: in Nc, rhs: in N);
+            0x0079 iseq_i_nc_n "iseq" cmp (dst: out I, lhs: in Nc, rhs: in N);
             /// `I(dst) := S(lhs) == S(rhs) ? 1 : 0`
-            0x007a iseq_i_s_s "iseq" (dst: out I, lhs: in S, rhs: in S);
+            0x007a iseq_i_s_s "iseq" cmp (dst: out I, lhs: in S, rhs: in S);
             /// `I(dst) := S(lhs) == rhs ? 1 : 0`
-            0x007b iseq_i_s_sc "iseq" (dst: out I, lhs: in S, rhs: in Sc);
+            0x007b iseq_i_s_sc "iseq" cmp (dst: out I, lhs: in S, rhs: in Sc);
             /// `I(dst) := lhs == S(rhs) ? 1 : 0`
-            0x007c iseq_i_sc_s "iseq" (dst: out I, lhs: in Sc, rhs: in S);
+            0x007c iseq_i_sc_s "iseq" cmp (dst: out I, lhs: in Sc, rhs: in S);
             /// `I(dst) := P(lhs) == P(rhs) ? 1 : 0`
-            0x007d iseq_i_p_p "iseq" (dst: out I, lhs: in P, rhs: in P);
+            0x007d iseq_i_p_p "iseq" cmp (dst: out I, lhs: in P, rhs: in P);
             /// `I(dst) := I(lhs) != I(rhs) ? 1 : 0`
-            0x007e isne_i_i_i "isne" (dst: out I, lhs: in I, rhs: in I);
+            0x007e isne_i_i_i "isne" cmp (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) != rhs ? 1 : 0`
-            0x007f isne_i_i_ic "isne" (dst: out I, lhs: in I, rhs: in Ic);
+            0x007f isne_i_i_ic "isne" cmp (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs != I(rhs) ? 1 : 0`
-            0x0080 isne_i_ic_i "isne" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0080 isne_i_ic_i "isne" cmp (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := N(lhs) != N(rhs) ? 1 : 0`
-            0x0081 isne_i_n_n "isne" (dst: out I, lhs: in N, rhs: in N);
+            0x0081 isne_i_n_n "isne" cmp (dst: out I, lhs: in N, rhs: in N);
             /// `I(dst) := N(lhs) != rhs ? 1 : 0`
-            0x0082 isne_i_n_nc "isne" (dst: out I, lhs: in N, rhs: in Nc);
+            0x0082 isne_i_n_nc "isne" cmp (dst: out I, lhs: in N, rhs: in Nc);
             /// `I(dst) := lhs != N(rhs) ? 1 : 0`
-            0x0083 isne_i_nc_n "isne" (dst: out I, lhs: in Nc, rhs: in N);
+            0x0083 isne_i_nc_n "isne" cmp (dst: out I, lhs: in Nc, rhs: in N);
             /// `I(dst) := S(lhs) != S(rhs) ? 1 : 0`
-            0x0084 isne_i_s_s "isne" (dst: out I, lhs: in S, rhs: in S);
+            0x0084 isne_i_s_s "isne" cmp (dst: out I, lhs: in S, rhs: in S);
             /// `I(dst) := S(lhs) != rhs ? 1 : 0`
-            0x0085 isne_i_s_sc "isne" (dst: out I, lhs: in S, rhs: in Sc);
+            0x0085 isne_i_s_sc "isne" cmp (dst: out I, lhs: in S, rhs: in Sc);
             /// `I(dst) := lhs != S(rhs) ? 1 : 0`
-            0x0086 isne_i_sc_s "isne" (dst: out I, lhs: in Sc, rhs: in S);
+            0x0086 isne_i_sc_s "isne" cmp (dst: out I, lhs: in Sc, rhs: in S);
             /// `I(dst) := P(lhs) != P(rhs) ? 1 : 0`
-            0x0087 isne_i_p_p "isne" (dst: out I, lhs: in P, rhs: in P);
+            0x0087 isne_i_p_p "isne" cmp (dst: out I, lhs: in P, rhs: in P);
             /// `I(dst) := I(lhs) < I(rhs) ? 1 : 0`
-            0x0088 islt_i_i_i "islt" (dst: out I, lhs: in I, rhs: in I);
+            0x0088 islt_i_i_i "islt" cmp (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) < rhs ? 1 : 0`
-            0x0089 islt_i_i_ic "islt" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0089 islt_i_i_ic "islt" cmp (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs < I(rhs) ? 1 : 0`
-            0x008a islt_i_ic_i "islt" (dst: out I, lhs: in Ic, rhs: in I);
+            0x008a islt_i_ic_i "islt" cmp (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := N(lhs) < N(rhs) ? 1 : 0`
-            0x008b islt_i_n_n "islt" (dst: out I, lhs: in N, rhs: in N);
+            0x008b islt_i_n_n "islt" cmp (dst: out I, lhs: in N, rhs: in N);
             /// `I(dst) := N(lhs) < rhs ? 1 : 0`
-            0x008c islt_i_n_nc "islt" (dst: out I, lhs: in N, rhs: in Nc);
+            0x008c islt_i_n_nc "islt" cmp (dst: out I, lhs: in N, rhs: in Nc);
             /// `I(dst) := lhs < N(rhs) ? 1 : 0`
-            0x008d islt_i_nc_n "islt" (dst: out I, lhs: in Nc, rhs: in N);
+            0x008d islt_i_nc_n "islt" cmp (dst: out I, lhs: in Nc, rhs: in N);
             /// `I(dst) := S(lhs) < S(rhs) ? 1 : 0`
-            0x008e islt_i_s_s "islt" (dst: out I, lhs: in S, rhs: in S);
+            0x008e islt_i_s_s "islt" cmp (dst: out I, lhs: in S, rhs: in S);
             /// `I(dst) := S(lhs) < rhs ? 1 : 0`
-            0x008f islt_i_s_sc "islt" (dst: out I, lhs: in S, rhs: in Sc);
+            0x008f islt_i_s_sc "islt" cmp (dst: out I, lhs: in S, rhs: in Sc);
             /// `I(dst) := lhs < S(rhs) ? 1 : 0`
-            0x0090 islt_i_sc_s "islt" (dst: out I, lhs: in Sc, rhs: in S);
+            0x0090 islt_i_sc_s "islt" cmp (dst: out I, lhs: in Sc, rhs: in S);
             /// `I(dst) := P(lhs) < P(rhs) ? 1 : 0`
-            0x0091 islt_i_p_p "islt" (dst: out I, lhs: in P, rhs: in P);
+            0x0091 islt_i_p_p "islt" cmp (dst: out I, lhs: in P, rhs: in P);
             /// `I(dst) := I(lhs) <= I(rhs) ? 1 : 0`
-            0x0092 isle_i_i_i "isle" (dst: out I, lhs: in I, rhs: in I);
+            0x0092 isle_i_i_i "isle" cmp (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) <= rhs ? 1 : 0`
-            0x0093 isle_i_i_ic "isle" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0093 isle_i_i_ic "isle" cmp (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs <= I(rhs) ? 1 : 0`
-            0x0094 isle_i_ic_i "isle" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0094 isle_i_ic_i "isle" cmp (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := N(lhs) <= N(rhs) ? 1 : 0`
-            0x0095 isle_i_n_n "isle" (dst: out I, lhs: in N, rhs: in N);
+            0x0095 isle_i_n_n "isle" cmp (dst: out I, lhs: in N, rhs: in N);
             /// `I(dst) := N(lhs) <= rhs ? 1 : 0`
-            0x0096 isle_i_n_nc "isle" (dst: out I, lhs: in N, rhs: in Nc);
+            0x0096 isle_i_n_nc "isle" cmp (dst: out I, lhs: in N, rhs: in Nc);
             /// `I(dst) := lhs <= N(rhs) ? 1 : 0`
-            0x0097 isle_i_nc_n "isle" (dst: out I, lhs: in Nc, rhs: in N);
+            0x0097 isle_i_nc_n "isle" cmp (dst: out I, lhs: in Nc, rhs: in N);
             /// `I(dst) := S(lhs) <= S(rhs) ? 1 : 0`
-            0x0098 isle_i_s_s "isle" (dst: out I, lhs: in S, rhs: in S);
+            0x0098 isle_i_s_s "isle" cmp (dst: out I, lhs: in S, rhs: in S);
             /// `I(dst) := S(lhs) <= rhs ? 1 : 0`
-            0x0099 isle_i_s_sc "isle" (dst: out I, lhs: in S, rhs: in Sc);
+            0x0099 isle_i_s_sc "isle" cmp (dst: out I, lhs: in S, rhs: in Sc);
             /// `I(dst) := lhs <= S(rhs) ? 1 : 0`
-            0x009a isle_i_sc_s "isle" (dst: out I, lhs: in Sc, rhs: in S);
+            0x009a isle_i_sc_s "isle" cmp (dst: out I, lhs: in Sc, rhs: in S);
             /// `I(dst) := P(lhs) <= P(rhs) ? 1 : 0`
-            0x009b isle_i_p_p "isle" (dst: out I, lhs: in P, rhs: in P);
+            0x009b isle_i_p_p "isle" cmp (dst: out I, lhs: in P, rhs: in P);
             /// `I(dst) := I(lhs) > I(rhs) ? 1 : 0`
-            0x009c isgt_i_i_i "isgt" (dst: out I, lhs: in I, rhs: in I);
+            0x009c isgt_i_i_i "isgt" cmp (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) > rhs ? 1 : 0`
-            0x009d isgt_i_i_ic "isgt" (dst: out I, lhs: in I, rhs: in Ic);
+            0x009d isgt_i_i_ic "isgt" cmp (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs > I(rhs) ? 1 : 0`
-            0x009e isgt_i_ic_i "isgt" (dst: out I, lhs: in Ic, rhs: in I);
+            0x009e isgt_i_ic_i "isgt" cmp (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := N(lhs) > N(rhs) ? 1 : 0`
-            0x009f isgt_i_n_n "isgt" (dst: out I, lhs: in N, rhs: in N);
+            0x009f isgt_i_n_n "isgt" cmp (dst: out I, lhs: in N, rhs: in N);
             /// `I(dst) := N(lhs) > rhs ? 1 : 0`
-            0x00a0 isgt_i_n_nc "isgt" (dst: out I, lhs: in N, rhs: in Nc);
+            0x00a0 isgt_i_n_nc "isgt" cmp (dst: out I, lhs: in N, rhs: in Nc);
             /// `I(dst) := lhs > N(rhs) ? 1 : 0`
-            0x00a1 isgt_i_nc_n "isgt" (dst: out I, lhs: in Nc, rhs: in N);
+            0x00a1 isgt_i_nc_n "isgt" cmp (dst: out I, lhs: in Nc, rhs: in N);
             /// `I(dst) := S(lhs) > S(rhs) ? 1 : 0`
-            0x00a2 isgt_i_s_s "isgt" (dst: out I, lhs: in S, rhs: in S);
+            0x00a2 isgt_i_s_s "isgt" cmp (dst: out I, lhs: in S, rhs: in S);
             /// `I(dst) := S(lhs) > rhs ? 1 : 0`
-            0x00a3 isgt_i_s_sc "isgt" (dst: out I, lhs: in S, rhs: in Sc);
+            0x00a3 isgt_i_s_sc "isgt" cmp (dst: out I, lhs: in S, rhs: in Sc);
             /// `I(dst) := lhs > S(rhs) ? 1 : 0`
-            0x00a4 isgt_i_sc_s "isgt" (dst: out I, lhs: in Sc, rhs: in S);
+            0x00a4 isgt_i_sc_s "isgt" cmp (dst: out I, lhs: in Sc, rhs: in S);
             /// `I(dst) := P(lhs) > P(rhs) ? 1 : 0`
-            0x00a5 isgt_i_p_p "isgt" (dst: out I, lhs: in P, rhs: in P);
+            0x00a5 isgt_i_p_p "isgt" cmp (dst: out I, lhs: in P, rhs: in P);
             /// `I(dst) := I(lhs) >= I(rhs) ? 1 : 0`
-            0x00a6 isge_i_i_i "isge" (dst: out I, lhs: in I, rhs: in I);
+            0x00a6 isge_i_i_i "isge" cmp (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) >= rhs ? 1 : 0`
-            0x00a7 isge_i_i_ic "isge" (dst: out I, lhs: in I, rhs: in Ic);
+            0x00a7 isge_i_i_ic "isge" cmp (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs >= I(rhs) ? 1 : 0`
-            0x00a8 isge_i_ic_i "isge" (dst: out I, lhs: in Ic, rhs: in I);
+            0x00a8 isge_i_ic_i "isge" cmp (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := N(lhs) >= N(rhs) ? 1 : 0`
-            0x00a9 isge_i_n_n "isge" (dst: out I, lhs: in N, rhs: in N);
+            0x00a9 isge_i_n_n "isge" cmp (dst: out I, lhs: in N, rhs: in N);
             /// `I(dst) := N(lhs) >= rhs ? 1 : 0`
-            0x00aa isge_i_n_nc "isge" (dst: out I, lhs: in N, rhs: in Nc);
+            0x00aa isge_i_n_nc "isge" cmp (dst: out I, lhs: in N, rhs: in Nc);
             /// `I(dst) := lhs >= N(rhs) ? 1 : 0`
-            0x00ab isge_i_nc_n "isge" (dst: out I, lhs: in Nc, rhs: in N);
+            0x00ab isge_i_nc_n "isge" cmp (dst: out I, lhs: in Nc, rhs: in N);
             /// `I(dst) := S(lhs) >= S(rhs) ? 1 : 0`
-            0x00ac isge_i_s_s "isge" (dst: out I, lhs: in S, rhs: in S);
+            0x00ac isge_i_s_s "isge" cmp (dst: out I, lhs: in S, rhs: in S);
             /// `I(dst) := S(lhs) >= rhs ? 1 : 0`
-            0x00ad isge_i_s_sc "isge" (dst: out I, lhs: in S, rhs: in Sc);
+            0x00ad isge_i_s_sc "isge" cmp (dst: out I, lhs: in S, rhs: in Sc);
             /// `I(dst) := lhs >= S(rhs) ? 1 : 0`
-            0x00ae isge_i_sc_s "isge" (dst: out I, lhs: in Sc, rhs: in S);
+            0x00ae isge_i_sc_s "isge" cmp (dst: out I, lhs: in Sc, rhs: in S);
             /// `I(dst) := P(lhs) >= P(rhs) ? 1 : 0`
-            0x00af isge_i_p_p "isge" (dst: out I, lhs: in P, rhs: in P);
+            0x00af isge_i_p_p "isge" cmp (dst: out I, lhs: in P, rhs: in P);
             /// `I(dst) := -1, 0 or 1` as I(lhs) is less than, equal to or greater than I(rhs)
-            0x00b0 cmp_i_i_i "cmp" (dst: out I, lhs: in I, rhs: in I);
+            0x00b0 cmp_i_i_i "cmp" cmp (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := -1, 0 or 1` as I(lhs) is less than, equal to or greater than rhs
-            0x00b1 cmp_i_i_ic "cmp" (dst: out I, lhs: in I, rhs: in Ic);
+            0x00b1 cmp_i_i_ic "cmp" cmp (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := -1, 0 or 1` as lhs is less than, equal to or greater than I(rhs)
-            0x00b2 cmp_i_ic_i "cmp" (dst: out I, lhs: in Ic, rhs: in I);
+            0x00b2 cmp_i_ic_i "cmp" cmp (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := -1, 0 or 1` as N(lhs) is less than, equal to or greater than N(rhs)
-            0x00b3 cmp_i_n_n "cmp" (dst: out I, lhs: in N, rhs: in N);
+            0x00b3 cmp_i_n_n "cmp" cmp (dst: out I, lhs: in N, rhs: in N);
             /// `I(dst) := -1, 0 or 1` as N(lhs) is less than, equal to or greater than rhs
-            0x00b4 cmp_i_n_nc "cmp" (dst: out I, lhs: in N, rhs: in Nc);
+            0x00b4 cmp_i_n_nc "cmp" cmp (dst: out I, lhs: in N, rhs: in Nc);
             /// `I(dst) := -1, 0 or 1` as lhs is less than, equal to or greater than N(rhs)
-            0x00b5 cmp_i_nc_n "cmp" (dst: out I, lhs: in Nc, rhs: in N);
+            0x00b5 cmp_i_nc_n "cmp" cmp (dst: out I, lhs: in Nc, rhs: in N);
             /// `I(dst) := -1, 0 or 1` as S(lhs) is less than, equal to or greater than S(rhs)
-            0x00b6 cmp_i_s_s "cmp" (dst: out I, lhs: in S, rhs: in S);
+            0x00b6 cmp_i_s_s "cmp" cmp (dst: out I, lhs: in S, rhs: in S);
             /// `I(dst) := -1, 0 or 1` as S(lhs) is less than, equal to or greater than rhs
-            0x00b7 cmp_i_s_sc "cmp" (dst: out I, lhs: in S, rhs: in Sc);
+            0x00b7 cmp_i_s_sc "cmp" cmp (dst: out I, lhs: in S, rhs: in Sc);
             /// `I(dst) := -1, 0 or 1` as lhs is less than, equal to or greater than S(rhs)
-            0x00b8 cmp_i_sc_s "cmp" (dst: out I, lhs: in Sc, rhs: in S);
+            0x00b8 cmp_i_sc_s "cmp" cmp (dst: out I, lhs: in Sc, rhs: in S);
             /// `I(dst) := -1, 0 or 1` as P(lhs) is less than, equal to or greater than P(rhs)
-            0x00b9 cmp_i_p_p "cmp" (dst: out I, lhs: in P, rhs: in P);
+            0x00b9 cmp_i_p_p "cmp" cmp (dst: out I, lhs: in P, rhs: in P);
             /// `I(dst) := 1` if P(lhs) and P(rhs) are the same object, else 0
-            0x00ba issame_i_p_p "issame" (dst: out I, lhs: in P, rhs: in P);
+            0x00ba issame_i_p_p "issame" cmp (dst: out I, lhs: in P, rhs: in P);
             /// `I(dst) := 1` if P(src) is null, else 0
-            0x00bb isnull_i_p "isnull" (dst: out I, src: in P);
+            0x00bb isnull_i_p "isnull" cmp (dst: out I, src: in P);
             /// `I(dst) := 1` if S(src) is the null string, else 0
-            0x00bc isnull_i_s "isnull" (dst: out I, src: in S);
+            0x00bc isnull_i_s "isnull" cmp (dst: out I, src: in S);
             /// `I(dst) := I(src)`
-            0x00bd set_i_i "set" (dst: out I, src: in I);
+            0x00bd set_i_i "set" arith (dst: out I, src: in I);
             /// `I(dst) := src`
-            0x00be set_i_ic "set" (dst: out I, src: in Ic);
+            0x00be set_i_ic "set" arith (dst: out I, src: in Ic);
             /// `I(dst) := N(src)`, converted
-            0x00bf set_i_n "set" (dst: out I, src: in N);
+            0x00bf set_i_n "set" arith (dst: out I, src: in N);
             /// `I(dst) := src`, converted
-            0x00c0 set_i_nc "set" (dst: out I, src: in Nc);
+            0x00c0 set_i_nc "set" arith (dst: out I, src: in Nc);
             /// `I(dst) := S(src)`, converted
-            0x00c1 set_i_s "set" (dst: out I, src: in S);
+            0x00c1 set_i_s "set" arith (dst: out I, src: in S);
             /// `I(dst) := src`, converted
-            0x00c2 set_i_sc "set" (dst: out I, src: in Sc);
+            0x00c2 set_i_sc "set" arith (dst: out I, src: in Sc);
             /// `I(dst) := P(src)`, converted
-            0x00c3 set_i_p "set" (dst: out I, src: in P);
+            0x00c3 set_i_p "set" arith (dst: out I, src: in P);
             /// `N(dst) := I(src)`, converted
-            0x00c4 set_n_i "set" (dst: out N, src: in I);
+            0x00c4 set_n_i "set" arith (dst: out N, src: in I);
             /// `N(dst) := src`, converted
-            0x00c5 set_n_ic "set" (dst: out N, src: in Ic);
+            0x00c5 set_n_ic "set" arith (dst: out N, src: in Ic);
             /// `N(dst) := N(src)`
-            0x00c6 set_n_n "set" (dst: out N, src: in N);
+            0x00c6 set_n_n "set" arith (dst: out N, src: in N);
             /// `N(dst) := src`
-            0x00c7 set_n_nc "set" (dst: out N, src: in Nc);
+            0x00c7 set_n_nc "set" arith (dst: out N, src: in Nc);
             /// `N(dst) := S(src)`, converted
-            0x00c8 set_n_s "set" (dst: out N, src: in S);
+            0x00c8 set_n_s "set" arith (dst: out N, src: in S);
             /// `N(dst) := src`, converted
-            0x00c9 set_n_sc "set" (dst: out N, src: in Sc);
+            0x00c9 set_n_sc "set" arith (dst: out N, src: in Sc);
             /// `N(dst) := P(src)`, converted
-            0x00ca set_n_p "set" (dst: out N, src: in P);
+            0x00ca set_n_p "set" arith (dst: out N, src: in P);
             /// `S(dst) := I(src)`, converted
-            0x00cb set_s_i "set" (dst: out S, src: in I);
+            0x00cb set_s_i "set" arith (dst: out S, src: in I);
             /// `S(dst) := src`, converted
-            0x00cc set_s_ic "set" (dst: out S, src: in Ic);
+            0x00cc set_s_ic "set" arith (dst: out S, src: in Ic);
             /// `S(dst) := N(src)`, converted
-            0x00cd set_s_n "set" (dst: out S, src: in N);
+            0x00cd set_s_n "set" arith (dst: out S, src: in N);
             /// `S(dst) := src`, converted
-            0x00ce set_s_nc "set" (dst: out S, src: in Nc);
+            0x00ce set_s_nc "set" arith (dst: out S, src: in Nc);
             /// `S(dst) := S(src)`
-            0x00cf set_s_s "set" (dst: out S, src: in S);
+            0x00cf set_s_s "set" arith (dst: out S, src: in S);
             /// `S(dst) := src`
-            0x00d0 set_s_sc "set" (dst: out S, src: in Sc);
+            0x00d0 set_s_sc "set" arith (dst: out S, src: in Sc);
             /// `S(dst) := P(src)`, converted
-            0x00d1 set_s_p "set" (dst: out S, src: in P);
+            0x00d1 set_s_p "set" arith (dst: out S, src: in P);
             /// `P(dst) := P(src)` (the same object: an alias)
-            0x00d2 set_p_p "set" (dst: out P, src: in P);
+            0x00d2 set_p_p "set" arith (dst: out P, src: in P);
             /// assigns I(src) to the PMC in P(dst) (its set_*_native)
-            0x00d3 set_p_i "set" (dst: inout P, src: in I);
+            0x00d3 set_p_i "set" arith (dst: inout P, src: in I);
             /// assigns src to the PMC in P(dst) (its set_*_native)
-            0x00d4 set_p_ic "set" (dst: inout P, src: in Ic);
+            0x00d4 set_p_ic "set" arith (dst: inout P, src: in Ic);
             /// assigns N(src) to the PMC in P(dst) (its set_*_native)
-            0x00d5 set_p_n "set" (dst: inout P, src: in N);
+            0x00d5 set_p_n "set" arith (dst: inout P, src: in N);
             /// assigns src to the PMC in P(dst) (its set_*_native)
-            0x00d6 set_p_nc "set" (dst: inout P, src: in Nc);
+            0x00d6 set_p_nc "set" arith (dst: inout P, src: in Nc);
             /// assigns S(src) to the PMC in P(dst) (its set_*_native)
-            0x00d7 set_p_s "set" (dst: inout P, src: in S);
+            0x00d7 set_p_s "set" arith (dst: inout P, src: in S);
             /// assigns src to the PMC in P(dst) (its set_*_native)
-            0x00d8 set_p_sc "set" (dst: inout P, src: in Sc);
+            0x00d8 set_p_sc "set" arith (dst: inout P, src: in Sc);
             /// `P(obj)[K(key)] := I(src)`
-            0x00d9 set_p_k_i "set" (obj: in P, key: in K, src: in I);
+            0x00d9 set_p_k_i "set" pmcops (obj: in P, key: in K, src: in I);
             /// `P(obj)[K(key)] := src`
-            0x00da set_p_k_ic "set" (obj: in P, key: in K, src: in Ic);
+            0x00da set_p_k_ic "set" pmcops (obj: in P, key: in K, src: in Ic);
             /// `P(obj)[K(key)] := N(src)`
-            0x00db set_p_k_n "set" (obj: in P, key: in K, src: in N);
+            0x00db set_p_k_n "set" pmcops (obj: in P, key: in K, src: in N);
             /// `P(obj)[K(key)] := src`
-            0x00dc set_p_k_nc "set" (obj: in P, key: in K, src: in Nc);
+            0x00dc set_p_k_nc "set" pmcops (obj: in P, key: in K, src: in Nc);
             /// `P(obj)[K(key)] := S(src)`
-            0x00dd set_p_k_s "set" (obj: in P, key: in K, src: in S);
+            0x00dd set_p_k_s "set" pmcops (obj: in P, key: in K, src: in S);
             /// `P(obj)[K(key)] := src`
-            0x00de set_p_k_sc "set" (obj: in P, key: in K, src: in Sc);
+            0x00de set_p_k_sc "set" pmcops (obj: in P, key: in K, src: in Sc);
             /// `P(obj)[K(key)] := P(src)`
-            0x00df set_p_k_p "set" (obj: in P, key: in K, src: in P);
+            0x00df set_p_k_p "set" pmcops (obj: in P, key: in K, src: in P);
             /// `I(dst) := P(obj)[K(key)]`
-            0x00e0 set_i_p_k "set" (dst: out I, obj: in P, key: in K);
+            0x00e0 set_i_p_k "set" pmcops (dst: out I, obj: in P, key: in K);
             /// `N(dst) := P(obj)[K(key)]`
-            0x00e1 set_n_p_k "set" (dst: out N, obj: in P, key: in K);
+            0x00e1 set_n_p_k "set" pmcops (dst: out N, obj: in P, key: in K);
             /// `S(dst) := P(obj)[K(key)]`
-            0x00e2 set_s_p_k "set" (dst: out S, obj: in P, key: in K);
+            0x00e2 set_s_p_k "set" pmcops (dst: out S, obj: in P, key: in K);
             /// `P(dst) := P(obj)[K(key)]`
-            0x00e3 set_p_p_k "set" (dst: out P, obj: in P, key: in K);
+            0x00e3 set_p_p_k "set" pmcops (dst: out P, obj: in P, key: in K);
             /// copies the value of P(src) into the existing PMC P(dst)
-            0x00e4 assign_p_p "assign" (dst: in P, src: in P);
+            0x00e4 assign_p_p "assign" pmcops (dst: in P, src: in P);
             /// copies the value of I(src) into the existing PMC P(dst)
-            0x00e5 assign_p_i "assign" (dst: in P, src: in I);
+            0x00e5 assign_p_i "assign" pmcops (dst: in P, src: in I);
             /// copies the value of src into the existing PMC P(dst)
-            0x00e6 assign_p_ic "assign" (dst: in P, src: in Ic);
+            0x00e6 assign_p_ic "assign" pmcops (dst: in P, src: in Ic);
             /// copies the value of N(src) into the existing PMC P(dst)
-            0x00e7 assign_p_n "assign" (dst: in P, src: in N);
+            0x00e7 assign_p_n "assign" pmcops (dst: in P, src: in N);
             /// copies the value of src into the existing PMC P(dst)
-            0x00e8 assign_p_nc "assign" (dst: in P, src: in Nc);
+            0x00e8 assign_p_nc "assign" pmcops (dst: in P, src: in Nc);
             /// copies the value of S(src) into the existing PMC P(dst)
-            0x00e9 assign_p_s "assign" (dst: in P, src: in S);
+            0x00e9 assign_p_s "assign" pmcops (dst: in P, src: in S);
             /// copies the value of src into the existing PMC P(dst)
-            0x00ea assign_p_sc "assign" (dst: in P, src: in Sc);
+            0x00ea assign_p_sc "assign" pmcops (dst: in P, src: in Sc);
             /// `S(dst) := S(src)`
-            0x00eb assign_s_s "assign" (dst: out S, src: in S);
+            0x00eb assign_s_s "assign" string (dst: out S, src: in S);
             /// `P(dst) := ` a copy of P(src)
-            0x00ec clone_p_p "clone" (dst: out P, src: in P);
+            0x00ec clone_p_p "clone" pmcops (dst: out P, src: in P);
             /// `S(dst) := S(src)` (strings are immutable)
-            0x00ed clone_s_s "clone" (dst: out S, src: in S);
+            0x00ed clone_s_s "clone" string (dst: out S, src: in S);
             /// `I(dst) := ` 0, 0.0, the null string or the null PMC
-            0x00ee null_i "null" (dst: out I);
+            0x00ee null_i "null" arith (dst: out I);
             /// `N(dst) := ` 0, 0.0, the null string or the null PMC
-            0x00ef null_n "null" (dst: out N);
+            0x00ef null_n "null" arith (dst: out N);
             /// `S(dst) := ` 0, 0.0, the null string or the null PMC
-            0x00f0 null_s "null" (dst: out S);
+            0x00f0 null_s "null" arith (dst: out S);
             /// `P(dst) := ` 0, 0.0, the null string or the null PMC
-            0x00f1 null_p "null" (dst: out P);
+            0x00f1 null_p "null" arith (dst: out P);
             /// `I(dst) := I(dst) + I(rhs)`
-            0x00f2 add_i_i "add" (dst: inout I, rhs: in I);
+            0x00f2 add_i_i "add" arith (dst: inout I, rhs: in I);
             /// `I(dst) := I(dst) + rhs`
-            0x00f3 add_i_ic "add" (dst: inout I, rhs: in Ic);
+            0x00f3 add_i_ic "add" arith (dst: inout I, rhs: in Ic);
             /// `N(dst) := N(dst) + N(rhs)`
-            0x00f4 add_n_n "add" (dst: inout N, rhs: in N);
+            0x00f4 add_n_n "add" arith (dst: inout N, rhs: in N);
             /// `N(dst) := N(dst) + rhs`
-            0x00f5 add_n_nc "add" (dst: inout N, rhs: in Nc);
+            0x00f5 add_n_nc "add" arith (dst: inout N, rhs: in Nc);
             /// `I(dst) := I(lhs) + I(rhs)`
-            0x00f6 add_i_i_i "add" (dst: out I, lhs: in I, rhs: in I);
+            0x00f6 add_i_i_i "add" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) + rhs`
-            0x00f7 add_i_i_ic "add" (dst: out I, lhs: in I, rhs: in Ic);
+            0x00f7 add_i_i_ic "add" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs + I(rhs)`
-            0x00f8 add_i_ic_i "add" (dst: out I, lhs: in Ic, rhs: in I);
+            0x00f8 add_i_ic_i "add" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `N(dst) := N(lhs) + N(rhs)`
-            0x00f9 add_n_n_n "add" (dst: out N, lhs: in N, rhs: in N);
+            0x00f9 add_n_n_n "add" arith (dst: out N, lhs: in N, rhs: in N);
             /// `N(dst) := N(lhs) + rhs`
-            0x00fa add_n_n_nc "add" (dst: out N, lhs: in N, rhs: in Nc);
+            0x00fa add_n_n_nc "add" arith (dst: out N, lhs: in N, rhs: in Nc);
             /// `N(dst) := lhs + N(rhs)`
-            0x00fb add_n_nc_n "add" (dst: out N, lhs: in Nc, rhs: in N);
+            0x00fb add_n_nc_n "add" arith (dst: out N, lhs: in Nc, rhs: in N);
             /// `P(dst) := P(lhs) + P(rhs)`, a new PMC
-            0x00fc add_p_p_p "add" (dst: out P, lhs: in P, rhs: in P);
+            0x00fc add_p_p_p "add" arith (dst: out P, lhs: in P, rhs: in P);
             /// `P(dst) := P(lhs) + I(rhs)`, a new PMC
-            0x00fd add_p_p_i "add" (dst: out P, lhs: in P, rhs: in I);
+            0x00fd add_p_p_i "add" arith (dst: out P, lhs: in P, rhs: in I);
             /// `P(dst) := P(lhs) + rhs`, a new PMC
-            0x00fe add_p_p_ic "add" (dst: out P, lhs: in P, rhs: in Ic);
+            0x00fe add_p_p_ic "add" arith (dst: out P, lhs: in P, rhs: in Ic);
             /// `P(dst) := P(lhs) + N(rhs)`, a new PMC
-            0x00ff add_p_p_n "add" (dst: out P, lhs: in P, rhs: in N);
+            0x00ff add_p_p_n "add" arith (dst: out P, lhs: in P, rhs: in N);
             /// `P(dst) := P(lhs) + rhs`, a new PMC
-            0x0100 add_p_p_nc "add" (dst: out P, lhs: in P, rhs: in Nc);
+            0x0100 add_p_p_nc "add" arith (dst: out P, lhs: in P, rhs: in Nc);
             /// `P(dst) := P(dst) + P(rhs)`, in place
-            0x0101 add_p_p "add" (dst: inout P, rhs: in P);
+            0x0101 add_p_p "add" arith (dst: inout P, rhs: in P);
             /// `P(dst) := P(dst) + I(rhs)`, in place
-            0x0102 add_p_i "add" (dst: inout P, rhs: in I);
+            0x0102 add_p_i "add" arith (dst: inout P, rhs: in I);
             /// `P(dst) := P(dst) + rhs`, in place
-            0x0103 add_p_ic "add" (dst: inout P, rhs: in Ic);
+            0x0103 add_p_ic "add" arith (dst: inout P, rhs: in Ic);
             /// `P(dst) := P(dst) + N(rhs)`, in place
-            0x0104 add_p_n "add" (dst: inout P, rhs: in N);
+            0x0104 add_p_n "add" arith (dst: inout P, rhs: in N);
             /// `P(dst) := P(dst) + rhs`, in place
-            0x0105 add_p_nc "add" (dst: inout P, rhs: in Nc);
+            0x0105 add_p_nc "add" arith (dst: inout P, rhs: in Nc);
             /// `I(dst) := I(dst) - I(rhs)`
-            0x0106 sub_i_i "sub" (dst: inout I, rhs: in I);
+            0x0106 sub_i_i "sub" arith (dst: inout I, rhs: in I);
             /// `I(dst) := I(dst) - rhs`
-            0x0107 sub_i_ic "sub" (dst: inout I, rhs: in Ic);
+            0x0107 sub_i_ic "sub" arith (dst: inout I, rhs: in Ic);
             /// `N(dst) := N(dst) - N(rhs)`
-            0x0108 sub_n_n "sub" (dst: inout N, rhs: in N);
+            0x0108 sub_n_n "sub" arith (dst: inout N, rhs: in N);
             /// `N(dst) := N(dst) - rhs`
-            0x0109 sub_n_nc "sub" (dst: inout N, rhs: in Nc);
+            0x0109 sub_n_nc "sub" arith (dst: inout N, rhs: in Nc);
             /// `I(dst) := I(lhs) - I(rhs)`
-            0x010a sub_i_i_i "sub" (dst: out I, lhs: in I, rhs: in I);
+            0x010a sub_i_i_i "sub" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) - rhs`
-            0x010b sub_i_i_ic "sub" (dst: out I, lhs: in I, rhs: in Ic);
+            0x010b sub_i_i_ic "sub" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs - I(rhs)`
-            0x010c sub_i_ic_i "sub" (dst: out I, lhs: in Ic, rhs: in I);
+            0x010c sub_i_ic_i "sub" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `N(dst) := N(lhs) - N(rhs)`
-            0x010d sub_n_n_n "sub" (dst: out N, lhs: in N, rhs: in N);
+            0x010d sub_n_n_n "sub" arith (dst: out N, lhs: in N, rhs: in N);
             /// `N(dst) := N(lhs) - rhs`
-            0x010e sub_n_n_nc "sub" (dst: out N, lhs: in N, rhs: in Nc);
+            0x010e sub_n_n_nc "sub" arith (dst: out N, lhs: in N, rhs: in Nc);
             /// `N(dst) := lhs - N(rhs)`
-            0x010f sub_n_nc_n "sub" (dst: out N, lhs: in Nc, rhs: in N);
+            0x010f sub_n_nc_n "sub" arith (dst: out N, lhs: in Nc, rhs: in N);
             /// `P(dst) := P(lhs) - P(rhs)`, a new PMC
-            0x0110 sub_p_p_p "sub" (dst: out P, lhs: in P, rhs: in P);
+            0x0110 sub_p_p_p "sub" arith (dst: out P, lhs: in P, rhs: in P);
             /// `P(dst) := P(lhs) - I(rhs)`, a new PMC
-            0x0111 sub_p_p_i "sub" (dst: out P, lhs: in P, rhs: in I);
+            0x0111 sub_p_p_i "sub" arith (dst: out P, lhs: in P, rhs: in I);
             /// `P(dst) := P(lhs) - rhs`, a new PMC
-            0x0112 sub_p_p_ic "sub" (dst: out P, lhs: in P, rhs: in Ic);
+            0x0112 sub_p_p_ic "sub" arith (dst: out P, lhs: in P, rhs: in Ic);
             /// `P(dst) := P(lhs) - N(rhs)`, a new PMC
-            0x0113 sub_p_p_n "sub" (dst: out P, lhs: in P, rhs: in N);
+            0x0113 sub_p_p_n "sub" arith (dst: out P, lhs: in P, rhs: in N);
             /// `P(dst) := P(lhs) - rhs`, a new PMC
-            0x0114 sub_p_p_nc "sub" (dst: out P, lhs: in P, rhs: in Nc);
+            0x0114 sub_p_p_nc "sub" arith (dst: out P, lhs: in P, rhs: in Nc);
             /// `P(dst) := P(dst) - P(rhs)`, in place
-            0x0115 sub_p_p "sub" (dst: inout P, rhs: in P);
+            0x0115 sub_p_p "sub" arith (dst: inout P, rhs: in P);
             /// `P(dst) := P(dst) - I(rhs)`, in place
-            0x0116 sub_p_i "sub" (dst: inout P, rhs: in I);
+            0x0116 sub_p_i "sub" arith (dst: inout P, rhs: in I);
             /// `P(dst) := P(dst) - rhs`, in place
-            0x0117 sub_p_ic "sub" (dst: inout P, rhs: in Ic);
+            0x0117 sub_p_ic "sub" arith (dst: inout P, rhs: in Ic);
             /// `P(dst) := P(dst) - N(rhs)`, in place
-            0x0118 sub_p_n "sub" (dst: inout P, rhs: in N);
+            0x0118 sub_p_n "sub" arith (dst: inout P, rhs: in N);
             /// `P(dst) := P(dst) - rhs`, in place
-            0x0119 sub_p_nc "sub" (dst: inout P, rhs: in Nc);
+            0x0119 sub_p_nc "sub" arith (dst: inout P, rhs: in Nc);
             /// `I(dst) := I(dst) * I(rhs)`
-            0x011a mul_i_i "mul" (dst: inout I, rhs: in I);
+            0x011a mul_i_i "mul" arith (dst: inout I, rhs: in I);
             /// `I(dst) := I(dst) * rhs`
-            0x011b mul_i_ic "mul" (dst: inout I, rhs: in Ic);
+            0x011b mul_i_ic "mul" arith (dst: inout I, rhs: in Ic);
             /// `N(dst) := N(dst) * N(rhs)`
-            0x011c mul_n_n "mul" (dst: inout N, rhs: in N);
+            0x011c mul_n_n "mul" arith (dst: inout N, rhs: in N);
             /// `N(dst) := N(dst) * rhs`
-            0x011d mul_n_nc "mul" (dst: inout N, rhs: in Nc);
+            0x011d mul_n_nc "mul" arith (dst: inout N, rhs: in Nc);
             /// `I(dst) := I(lhs) * I(rhs)`
-            0x011e mul_i_i_i "mul" (dst: out I, lhs: in I, rhs: in I);
+            0x011e mul_i_i_i "mul" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) * rhs`
-            0x011f mul_i_i_ic "mul" (dst: out I, lhs: in I, rhs: in Ic);
+            0x011f mul_i_i_ic "mul" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs * I(rhs)`
-            0x0120 mul_i_ic_i "mul" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0120 mul_i_ic_i "mul" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `N(dst) := N(lhs) * N(rhs)`
-            0x0121 mul_n_n_n "mul" (dst: out N, lhs: in N, rhs: in N);
+            0x0121 mul_n_n_n "mul" arith (dst: out N, lhs: in N, rhs: in N);
             /// `N(dst) := N(lhs) * rhs`
-            0x0122 mul_n_n_nc "mul" (dst: out N, lhs: in N, rhs: in Nc);
+            0x0122 mul_n_n_nc "mul" arith (dst: out N, lhs: in N, rhs: in Nc);
             /// `N(dst) := lhs * N(rhs)`
-            0x0123 mul_n_nc_n "mul" (dst: out N, lhs: in Nc, rhs: in N);
+            0x0123 mul_n_nc_n "mul" arith (dst: out N, lhs: in Nc, rhs: in N);
             /// `P(dst) := P(lhs) * P(rhs)`, a new PMC
-            0x0124 mul_p_p_p "mul" (dst: out P, lhs: in P, rhs: in P);
+            0x0124 mul_p_p_p "mul" arith (dst: out P, lhs: in P, rhs: in P);
             /// `P(dst) := P(lhs) * I(rhs)`, a new PMC
-            0x0125 mul_p_p_i "mul" (dst: out P, lhs: in P, rhs: in I);
+            0x0125 mul_p_p_i "mul" arith (dst: out P, lhs: in P, rhs: in I);
             /// `P(dst) := P(lhs) * rhs`, a new PMC
-            0x0126 mul_p_p_ic "mul" (dst: out P, lhs: in P, rhs: in Ic);
+            0x0126 mul_p_p_ic "mul" arith (dst: out P, lhs: in P, rhs: in Ic);
             /// `P(dst) := P(lhs) * N(rhs)`, a new PMC
-            0x0127 mul_p_p_n "mul" (dst: out P, lhs: in P, rhs: in N);
+            0x0127 mul_p_p_n "mul" arith (dst: out P, lhs: in P, rhs: in N);
             /// `P(dst) := P(lhs) * rhs`, a new PMC
-            0x0128 mul_p_p_nc "mul" (dst: out P, lhs: in P, rhs: in Nc);
+            0x0128 mul_p_p_nc "mul" arith (dst: out P, lhs: in P, rhs: in Nc);
             /// `P(dst) := P(dst) * P(rhs)`, in place
-            0x0129 mul_p_p "mul" (dst: inout P, rhs: in P);
+            0x0129 mul_p_p "mul" arith (dst: inout P, rhs: in P);
             /// `P(dst) := P(dst) * I(rhs)`, in place
-            0x012a mul_p_i "mul" (dst: inout P, rhs: in I);
+            0x012a mul_p_i "mul" arith (dst: inout P, rhs: in I);
             /// `P(dst) := P(dst) * rhs`, in place
-            0x012b mul_p_ic "mul" (dst: inout P, rhs: in Ic);
+            0x012b mul_p_ic "mul" arith (dst: inout P, rhs: in Ic);
             /// `P(dst) := P(dst) * N(rhs)`, in place
-            0x012c mul_p_n "mul" (dst: inout P, rhs: in N);
+            0x012c mul_p_n "mul" arith (dst: inout P, rhs: in N);
             /// `P(dst) := P(dst) * rhs`, in place
-            0x012d mul_p_nc "mul" (dst: inout P, rhs: in Nc);
+            0x012d mul_p_nc "mul" arith (dst: inout P, rhs: in Nc);
             /// `I(dst) := I(dst) / I(rhs)`
-            0x012e div_i_i "div" (dst: inout I, rhs: in I);
+            0x012e div_i_i "div" arith (dst: inout I, rhs: in I);
             /// `I(dst) := I(dst) / rhs`
-            0x012f div_i_ic "div" (dst: inout I, rhs: in Ic);
+            0x012f div_i_ic "div" arith (dst: inout I, rhs: in Ic);
             /// `N(dst) := N(dst) / N(rhs)`
-            0x0130 div_n_n "div" (dst: inout N, rhs: in N);
+            0x0130 div_n_n "div" arith (dst: inout N, rhs: in N);
             /// `N(dst) := N(dst) / rhs`
-            0x0131 div_n_nc "div" (dst: inout N, rhs: in Nc);
+            0x0131 div_n_nc "div" arith (dst: inout N, rhs: in Nc);
             /// `I(dst) := I(lhs) / I(rhs)`
-            0x0132 div_i_i_i "div" (dst: out I, lhs: in I, rhs: in I);
+            0x0132 div_i_i_i "div" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) / rhs`
-            0x0133 div_i_i_ic "div" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0133 div_i_i_ic "div" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs / I(rhs)`
-            0x0134 div_i_ic_i "div" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0134 div_i_ic_i "div" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `N(dst) := N(lhs) / N(rhs)`
-            0x0135 div_n_n_n "div" (dst: out N, lhs: in N, rhs: in N);
+            0x0135 div_n_n_n "div" arith (dst: out N, lhs: in N, rhs: in N);
             /// `N(dst) := N(lhs) / rhs`
-            0x0136 div_n_n_nc "div" (dst: out N, lhs: in N, rhs: in Nc);
+            0x0136 div_n_n_nc "div" arith (dst: out N, lhs: in N, rhs: in Nc);
             /// `N(dst) := lhs / N(rhs)`
-            0x0137 div_n_nc_n "div" (dst: out N, lhs: in Nc, rhs: in N);
+            0x0137 div_n_nc_n "div" arith (dst: out N, lhs: in Nc, rhs: in N);
             /// `P(dst) := P(lhs) / P(rhs)`, a new PMC
-            0x0138 div_p_p_p "div" (dst: out P, lhs: in P, rhs: in P);
+            0x0138 div_p_p_p "div" arith (dst: out P, lhs: in P, rhs: in P);
             /// `P(dst) := P(lhs) / I(rhs)`, a new PMC
-            0x0139 div_p_p_i "div" (dst: out P, lhs: in P, rhs: in I);
+            0x0139 div_p_p_i "div" arith (dst: out P, lhs: in P, rhs: in I);
             /// `P(dst) := P(lhs) / rhs`, a new PMC
-            0x013a div_p_p_ic "div" (dst: out P, lhs: in P, rhs: in Ic);
+            0x013a div_p_p_ic "div" arith (dst: out P, lhs: in P, rhs: in Ic);
             /// `P(dst) := P(lhs) / N(rhs)`, a new PMC
-            0x013b div_p_p_n "div" (dst: out P, lhs: in P, rhs: in N);
+            0x013b div_p_p_n "div" arith (dst: out P, lhs: in P, rhs: in N);
             /// `P(dst) := P(lhs) / rhs`, a new PMC
-            0x013c div_p_p_nc "div" (dst: out P, lhs: in P, rhs: in Nc);
+            0x013c div_p_p_nc "div" arith (dst: out P, lhs: in P, rhs: in Nc);
             /// `P(dst) := P(dst) / P(rhs)`, in place
-            0x013d div_p_p "div" (dst: inout P, rhs: in P);
+            0x013d div_p_p "div" arith (dst: inout P, rhs: in P);
             /// `P(dst) := P(dst) / I(rhs)`, in place
-            0x013e div_p_i "div" (dst: inout P, rhs: in I);
+            0x013e div_p_i "div" arith (dst: inout P, rhs: in I);
             /// `P(dst) := P(dst) / rhs`, in place
-            0x013f div_p_ic "div" (dst: inout P, rhs: in Ic);
+            0x013f div_p_ic "div" arith (dst: inout P, rhs: in Ic);
             /// `P(dst) := P(dst) / N(rhs)`, in place
-            0x0140 div_p_n "div" (dst: inout P, rhs: in N);
+            0x0140 div_p_n "div" arith (dst: inout P, rhs: in N);
             /// `P(dst) := P(dst) / rhs`, in place
-            0x0141 div_p_nc "div" (dst: inout P, rhs: in Nc);
+            0x0141 div_p_nc "div" arith (dst: inout P, rhs: in Nc);
             /// `I(dst) := I(dst) mod I(rhs)`
-            0x0142 mod_i_i "mod" (dst: inout I, rhs: in I);
+            0x0142 mod_i_i "mod" arith (dst: inout I, rhs: in I);
             /// `I(dst) := I(dst) mod rhs`
-            0x0143 mod_i_ic "mod" (dst: inout I, rhs: in Ic);
+            0x0143 mod_i_ic "mod" arith (dst: inout I, rhs: in Ic);
             /// `N(dst) := N(dst) mod N(rhs)`
-            0x0144 mod_n_n "mod" (dst: inout N, rhs: in N);
+            0x0144 mod_n_n "mod" arith (dst: inout N, rhs: in N);
             /// `N(dst) := N(dst) mod rhs`
-            0x0145 mod_n_nc "mod" (dst: inout N, rhs: in Nc);
+            0x0145 mod_n_nc "mod" arith (dst: inout N, rhs: in Nc);
             /// `I(dst) := I(lhs) mod I(rhs)`
-            0x0146 mod_i_i_i "mod" (dst: out I, lhs: in I, rhs: in I);
+            0x0146 mod_i_i_i "mod" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) mod rhs`
-            0x0147 mod_i_i_ic "mod" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0147 mod_i_i_ic "mod" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs mod I(rhs)`
-            0x0148 mod_i_ic_i "mod" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0148 mod_i_ic_i "mod" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `N(dst) := N(lhs) mod N(rhs)`
-            0x0149 mod_n_n_n "mod" (dst: out N, lhs: in N, rhs: in N);
+            0x0149 mod_n_n_n "mod" arith (dst: out N, lhs: in N, rhs: in N);
             /// `N(dst) := N(lhs) mod rhs`
-            0x014a mod_n_n_nc "mod" (dst: out N, lhs: in N, rhs: in Nc);
+            0x014a mod_n_n_nc "mod" arith (dst: out N, lhs: in N, rhs: in Nc);
             /// `N(dst) := lhs mod N(rhs)`
-            0x014b mod_n_nc_n "mod" (dst: out N, lhs: in Nc, rhs: in N);
+            0x014b mod_n_nc_n "mod" arith (dst: out N, lhs: in Nc, rhs: in N);
             /// `P(dst) := P(lhs) mod P(rhs)`, a new PMC
-            0x014c mod_p_p_p "mod" (dst: out P, lhs: in P, rhs: in P);
+            0x014c mod_p_p_p "mod" arith (dst: out P, lhs: in P, rhs: in P);
             /// `P(dst) := P(lhs) mod I(rhs)`, a new PMC
-            0x014d mod_p_p_i "mod" (dst: out P, lhs: in P, rhs: in I);
+            0x014d mod_p_p_i "mod" arith (dst: out P, lhs: in P, rhs: in I);
             /// `P(dst) := P(lhs) mod rhs`, a new PMC
-            0x014e mod_p_p_ic "mod" (dst: out P, lhs: in P, rhs: in Ic);
+            0x014e mod_p_p_ic "mod" arith (dst: out P, lhs: in P, rhs: in Ic);
             /// `P(dst) := P(lhs) mod N(rhs)`, a new PMC
-            0x014f mod_p_p_n "mod" (dst: out P, lhs: in P, rhs: in N);
+            0x014f mod_p_p_n "mod" arith (dst: out P, lhs: in P, rhs: in N);
             /// `P(dst) := P(lhs) mod rhs`, a new PMC
-            0x0150 mod_p_p_nc "mod" (dst: out P, lhs: in P, rhs: in Nc);
+            0x0150 mod_p_p_nc "mod" arith (dst: out P, lhs: in P, rhs: in Nc);
             /// `P(dst) := P(dst) mod P(rhs)`, in place
-            0x0151 mod_p_p "mod" (dst: inout P, rhs: in P);
+            0x0151 mod_p_p "mod" arith (dst: inout P, rhs: in P);
             /// `P(dst) := P(dst) mod I(rhs)`, in place
-            0x0152 mod_p_i "mod" (dst: inout P, rhs: in I);
+            0x0152 mod_p_i "mod" arith (dst: inout P, rhs: in I);
             /// `P(dst) := P(dst) mod rhs`, in place
-            0x0153 mod_p_ic "mod" (dst: inout P, rhs: in Ic);
+            0x0153 mod_p_ic "mod" arith (dst: inout P, rhs: in Ic);
             /// `P(dst) := P(dst) mod N(rhs)`, in place
-            0x0154 mod_p_n "mod" (dst: inout P, rhs: in N);
+            0x0154 mod_p_n "mod" arith (dst: inout P, rhs: in N);
             /// `P(dst) := P(dst) mod rhs`, in place
-            0x0155 mod_p_nc "mod" (dst: inout P, rhs: in Nc);
+            0x0155 mod_p_nc "mod" arith (dst: inout P, rhs: in Nc);
             /// `I(dst) := I(dst) // I(rhs)`
-            0x0156 fdiv_i_i "fdiv" (dst: inout I, rhs: in I);
+            0x0156 fdiv_i_i "fdiv" arith (dst: inout I, rhs: in I);
             /// `I(dst) := I(dst) // rhs`
-            0x0157 fdiv_i_ic "fdiv" (dst: inout I, rhs: in Ic);
+            0x0157 fdiv_i_ic "fdiv" arith (dst: inout I, rhs: in Ic);
             /// `N(dst) := N(dst) // N(rhs)`
-            0x0158 fdiv_n_n "fdiv" (dst: inout N, rhs: in N);
+            0x0158 fdiv_n_n "fdiv" arith (dst: inout N, rhs: in N);
             /// `N(dst) := N(dst) // rhs`
-            0x0159 fdiv_n_nc "fdiv" (dst: inout N, rhs: in Nc);
+            0x0159 fdiv_n_nc "fdiv" arith (dst: inout N, rhs: in Nc);
             /// `I(dst) := I(lhs) // I(rhs)`
-            0x015a fdiv_i_i_i "fdiv" (dst: out I, lhs: in I, rhs: in I);
+            0x015a fdiv_i_i_i "fdiv" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) // rhs`
-            0x015b fdiv_i_i_ic "fdiv" (dst: out I, lhs: in I, rhs: in Ic);
+            0x015b fdiv_i_i_ic "fdiv" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs // I(rhs)`
-            0x015c fdiv_i_ic_i "fdiv" (dst: out I, lhs: in Ic, rhs: in I);
+            0x015c fdiv_i_ic_i "fdiv" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `N(dst) := N(lhs) // N(rhs)`
-            0x015d fdiv_n_n_n "fdiv" (dst: out N, lhs: in N, rhs: in N);
+            0x015d fdiv_n_n_n "fdiv" arith (dst: out N, lhs: in N, rhs: in N);
             /// `N(dst) := N(lhs) // rhs`
-            0x015e fdiv_n_n_nc "fdiv" (dst: out N, lhs: in N, rhs: in Nc);
+            0x015e fdiv_n_n_nc "fdiv" arith (dst: out N, lhs: in N, rhs: in Nc);
             /// `N(dst) := lhs // N(rhs)`
-            0x015f fdiv_n_nc_n "fdiv" (dst: out N, lhs: in Nc, rhs: in N);
+            0x015f fdiv_n_nc_n "fdiv" arith (dst: out N, lhs: in Nc, rhs: in N);
             /// `P(dst) := P(lhs) // P(rhs)`, a new PMC
-            0x0160 fdiv_p_p_p "fdiv" (dst: out P, lhs: in P, rhs: in P);
+            0x0160 fdiv_p_p_p "fdiv" arith (dst: out P, lhs: in P, rhs: in P);
             /// `P(dst) := P(lhs) // I(rhs)`, a new PMC
-            0x0161 fdiv_p_p_i "fdiv" (dst: out P, lhs: in P, rhs: in I);
+            0x0161 fdiv_p_p_i "fdiv" arith (dst: out P, lhs: in P, rhs: in I);
             /// `P(dst) := P(lhs) // rhs`, a new PMC
-            0x0162 fdiv_p_p_ic "fdiv" (dst: out P, lhs: in P, rhs: in Ic);
+            0x0162 fdiv_p_p_ic "fdiv" arith (dst: out P, lhs: in P, rhs: in Ic);
             /// `P(dst) := P(lhs) // N(rhs)`, a new PMC
-            0x0163 fdiv_p_p_n "fdiv" (dst: out P, lhs: in P, rhs: in N);
+            0x0163 fdiv_p_p_n "fdiv" arith (dst: out P, lhs: in P, rhs: in N);
             /// `P(dst) := P(lhs) // rhs`, a new PMC
-            0x0164 fdiv_p_p_nc "fdiv" (dst: out P, lhs: in P, rhs: in Nc);
+            0x0164 fdiv_p_p_nc "fdiv" arith (dst: out P, lhs: in P, rhs: in Nc);
             /// `P(dst) := P(dst) // P(rhs)`, in place
-            0x0165 fdiv_p_p "fdiv" (dst: inout P, rhs: in P);
+            0x0165 fdiv_p_p "fdiv" arith (dst: inout P, rhs: in P);
             /// `P(dst) := P(dst) // I(rhs)`, in place
-            0x0166 fdiv_p_i "fdiv" (dst: inout P, rhs: in I);
+            0x0166 fdiv_p_i "fdiv" arith (dst: inout P, rhs: in I);
             /// `P(dst) := P(dst) // rhs`, in place
-            0x0167 fdiv_p_ic "fdiv" (dst: inout P, rhs: in Ic);
+            0x0167 fdiv_p_ic "fdiv" arith (dst: inout P, rhs: in Ic);
             /// `P(dst) := P(dst) // N(rhs)`, in place
-            0x0168 fdiv_p_n "fdiv" (dst: inout P, rhs: in N);
+            0x0168 fdiv_p_n "fdiv" arith (dst: inout P, rhs: in N);
             /// `P(dst) := P(dst) // rhs`, in place
-            0x0169 fdiv_p_nc "fdiv" (dst: inout P, rhs: in Nc);
+            0x0169 fdiv_p_nc "fdiv" arith (dst: inout P, rhs: in Nc);
             /// `N(dst) := N(lhs) ** N(rhs)`
-            0x016a pow_n_n_n "pow" (dst: out N, lhs: in N, rhs: in N);
+            0x016a pow_n_n_n "pow" arith (dst: out N, lhs: in N, rhs: in N);
             /// `N(dst) := N(lhs) ** rhs`
-            0x016b pow_n_n_nc "pow" (dst: out N, lhs: in N, rhs: in Nc);
+            0x016b pow_n_n_nc "pow" arith (dst: out N, lhs: in N, rhs: in Nc);
             /// `N(dst) := lhs ** N(rhs)`
-            0x016c pow_n_nc_n "pow" (dst: out N, lhs: in Nc, rhs: in N);
+            0x016c pow_n_nc_n "pow" arith (dst: out N, lhs: in Nc, rhs: in N);
             /// `N(dst) := N(lhs) ** I(rhs)`
-            0x016d pow_n_n_i "pow" (dst: out N, lhs: in N, rhs: in I);
+            0x016d pow_n_n_i "pow" arith (dst: out N, lhs: in N, rhs: in I);
             /// `N(dst) := N(lhs) ** rhs`
-            0x016e pow_n_n_ic "pow" (dst: out N, lhs: in N, rhs: in Ic);
+            0x016e pow_n_n_ic "pow" arith (dst: out N, lhs: in N, rhs: in Ic);
             /// `I(dst) := I(lhs) ** I(rhs)` (wraps on overflow)
-            0x016f pow_i_i_i "pow" (dst: out I, lhs: in I, rhs: in Ix);
+            0x016f pow_i_i_i "pow" arith (dst: out I, lhs: in I, rhs: in Ix);
             /// `I(dst) := -I(dst)`
-            0x0170 neg_i "neg" (dst: inout I);
+            0x0170 neg_i "neg" arith (dst: inout I);
             /// `I(dst) := -I(src)`
-            0x0171 neg_i_i "neg" (dst: out I, src: in I);
+            0x0171 neg_i_i "neg" arith (dst: out I, src: in I);
             /// `N(dst) := -N(dst)`
-            0x0172 neg_n "neg" (dst: inout N);
+            0x0172 neg_n "neg" arith (dst: inout N);
             /// `N(dst) := -N(src)`
-            0x0173 neg_n_n "neg" (dst: out N, src: in N);
+            0x0173 neg_n_n "neg" arith (dst: out N, src: in N);
             /// `P(dst) := -P(dst)`
-            0x0174 neg_p "neg" (dst: inout P);
+            0x0174 neg_p "neg" arith (dst: inout P);
             /// `P(dst) := -P(src)`
-            0x0175 neg_p_p "neg" (dst: out P, src: in P);
+            0x0175 neg_p_p "neg" arith (dst: out P, src: in P);
             /// `I(dst) := |I(dst)|`
-            0x0176 abs_i "abs" (dst: inout I);
+            0x0176 abs_i "abs" arith (dst: inout I);
             /// `I(dst) := |I(src)|`
-            0x0177 abs_i_i "abs" (dst: out I, src: in I);
+            0x0177 abs_i_i "abs" arith (dst: out I, src: in I);
             /// `N(dst) := |N(dst)|`
-            0x0178 abs_n "abs" (dst: inout N);
+            0x0178 abs_n "abs" arith (dst: inout N);
             /// `N(dst) := |N(src)|`
-            0x0179 abs_n_n "abs" (dst: out N, src: in N);
+            0x0179 abs_n_n "abs" arith (dst: out N, src: in N);
             /// `P(dst) := |P(dst)|`
-            0x017a abs_p "abs" (dst: inout P);
+            0x017a abs_p "abs" arith (dst: inout P);
             /// `P(dst) := |P(src)|`
-            0x017b abs_p_p "abs" (dst: out P, src: in P);
+            0x017b abs_p_p "abs" arith (dst: out P, src: in P);
             /// `I(dst) := I(dst) + 1`
-            0x017c inc_i "inc" (dst: inout I);
+            0x017c inc_i "inc" arith (dst: inout I);
             /// `N(dst) := N(dst) + 1`
-            0x017d inc_n "inc" (dst: inout N);
+            0x017d inc_n "inc" arith (dst: inout N);
             /// `P(dst) := P(dst) + 1`
-            0x017e inc_p "inc" (dst: inout P);
+            0x017e inc_p "inc" arith (dst: inout P);
             /// `I(dst) := I(dst) - 1`
-            0x017f dec_i "dec" (dst: inout I);
+            0x017f dec_i "dec" arith (dst: inout I);
             /// `N(dst) := N(dst) - 1`
-            0x0180 dec_n "dec" (dst: inout N);
+            0x0180 dec_n "dec" arith (dst: inout N);
             /// `P(dst) := P(dst) - 1`
-            0x0181 dec_p "dec" (dst: inout P);
+            0x0181 dec_p "dec" arith (dst: inout P);
             /// `I(dst) := I(dst) & I(rhs)`
-            0x0182 band_i_i "band" (dst: inout I, rhs: in Ix);
+            0x0182 band_i_i "band" arith (dst: inout I, rhs: in Ix);
             /// `I(dst) := I(lhs) & I(rhs)`
-            0x0183 band_i_i_i "band" (dst: out I, lhs: in I, rhs: in I);
+            0x0183 band_i_i_i "band" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) & rhs`
-            0x0184 band_i_i_ic "band" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0184 band_i_i_ic "band" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs & I(rhs)`
-            0x0185 band_i_ic_i "band" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0185 band_i_ic_i "band" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := I(dst) | I(rhs)`
-            0x0186 bor_i_i "bor" (dst: inout I, rhs: in Ix);
+            0x0186 bor_i_i "bor" arith (dst: inout I, rhs: in Ix);
             /// `I(dst) := I(lhs) | I(rhs)`
-            0x0187 bor_i_i_i "bor" (dst: out I, lhs: in I, rhs: in I);
+            0x0187 bor_i_i_i "bor" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) | rhs`
-            0x0188 bor_i_i_ic "bor" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0188 bor_i_i_ic "bor" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs | I(rhs)`
-            0x0189 bor_i_ic_i "bor" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0189 bor_i_ic_i "bor" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := I(dst) ^ I(rhs)`
-            0x018a bxor_i_i "bxor" (dst: inout I, rhs: in Ix);
+            0x018a bxor_i_i "bxor" arith (dst: inout I, rhs: in Ix);
             /// `I(dst) := I(lhs) ^ I(rhs)`
-            0x018b bxor_i_i_i "bxor" (dst: out I, lhs: in I, rhs: in I);
+            0x018b bxor_i_i_i "bxor" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) ^ rhs`
-            0x018c bxor_i_i_ic "bxor" (dst: out I, lhs: in I, rhs: in Ic);
+            0x018c bxor_i_i_ic "bxor" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs ^ I(rhs)`
-            0x018d bxor_i_ic_i "bxor" (dst: out I, lhs: in Ic, rhs: in I);
+            0x018d bxor_i_ic_i "bxor" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := I(dst) << I(rhs)`
-            0x018e shl_i_i "shl" (dst: inout I, rhs: in Ix);
+            0x018e shl_i_i "shl" arith (dst: inout I, rhs: in Ix);
             /// `I(dst) := I(lhs) << I(rhs)`
-            0x018f shl_i_i_i "shl" (dst: out I, lhs: in I, rhs: in I);
+            0x018f shl_i_i_i "shl" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) << rhs`
-            0x0190 shl_i_i_ic "shl" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0190 shl_i_i_ic "shl" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs << I(rhs)`
-            0x0191 shl_i_ic_i "shl" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0191 shl_i_ic_i "shl" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := I(dst) >> I(rhs)`
-            0x0192 shr_i_i "shr" (dst: inout I, rhs: in Ix);
+            0x0192 shr_i_i "shr" arith (dst: inout I, rhs: in Ix);
             /// `I(dst) := I(lhs) >> I(rhs)`
-            0x0193 shr_i_i_i "shr" (dst: out I, lhs: in I, rhs: in I);
+            0x0193 shr_i_i_i "shr" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) >> rhs`
-            0x0194 shr_i_i_ic "shr" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0194 shr_i_i_ic "shr" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs >> I(rhs)`
-            0x0195 shr_i_ic_i "shr" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0195 shr_i_ic_i "shr" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := I(dst) >>> I(rhs)`
-            0x0196 lsr_i_i "lsr" (dst: inout I, rhs: in Ix);
+            0x0196 lsr_i_i "lsr" arith (dst: inout I, rhs: in Ix);
             /// `I(dst) := I(lhs) >>> I(rhs)`
-            0x0197 lsr_i_i_i "lsr" (dst: out I, lhs: in I, rhs: in I);
+            0x0197 lsr_i_i_i "lsr" arith (dst: out I, lhs: in I, rhs: in I);
             /// `I(dst) := I(lhs) >>> rhs`
-            0x0198 lsr_i_i_ic "lsr" (dst: out I, lhs: in I, rhs: in Ic);
+            0x0198 lsr_i_i_ic "lsr" arith (dst: out I, lhs: in I, rhs: in Ic);
             /// `I(dst) := lhs >>> I(rhs)`
-            0x0199 lsr_i_ic_i "lsr" (dst: out I, lhs: in Ic, rhs: in I);
+            0x0199 lsr_i_ic_i "lsr" arith (dst: out I, lhs: in Ic, rhs: in I);
             /// `I(dst) := ~I(dst)`
-            0x019a bnot_i "bnot" (dst: inout I);
+            0x019a bnot_i "bnot" arith (dst: inout I);
             /// `I(dst) := ~I(src)`
-            0x019b bnot_i_i "bnot" (dst: out I, src: in I);
+            0x019b bnot_i_i "bnot" arith (dst: out I, src: in I);
             /// `I(dst) := I(lhs)` if it is false, else I(rhs)
-            0x019c and_i_i_i "and" (dst: out I, lhs: in Ix, rhs: in Ix);
+            0x019c and_i_i_i "and" arith (dst: out I, lhs: in Ix, rhs: in Ix);
             /// `I(dst) := I(lhs)` if it is true, else I(rhs)
-            0x019d or_i_i_i "or" (dst: out I, lhs: in Ix, rhs: in Ix);
+            0x019d or_i_i_i "or" arith (dst: out I, lhs: in Ix, rhs: in Ix);
             /// `I(dst) := ` whichever of I(lhs) and I(rhs) is true if exactly one is, else 0
-            0x019e xor_i_i_i "xor" (dst: out I, lhs: in Ix, rhs: in Ix);
+            0x019e xor_i_i_i "xor" arith (dst: out I, lhs: in Ix, rhs: in Ix);
             /// `I(dst) := !I(dst)` (1 or 0)
-            0x019f not_i "not" (dst: inout I);
+            0x019f not_i "not" arith (dst: inout I);
             /// `I(dst) := !I(src)` (1 or 0)
-            0x01a0 not_i_i "not" (dst: out I, src: in Ix);
+            0x01a0 not_i_i "not" arith (dst: out I, src: in Ix);
             /// `S(dst) := S(dst) . S(rhs)`
-            0x01a1 concat_s_s "concat" (dst: inout S, rhs: in S);
+            0x01a1 concat_s_s "concat" string (dst: inout S, rhs: in S);
             /// `S(dst) := S(lhs) . S(rhs)`
-            0x01a2 concat_s_s_s "concat" (dst: out S, lhs: in Sx, rhs: in Sx);
+            0x01a2 concat_s_s_s "concat" string (dst: out S, lhs: in Sx, rhs: in Sx);
             /// `P(dst) := P(lhs) . S(rhs)`, a new String PMC
-            0x01a3 concat_p_p_s "concat" (dst: out P, lhs: in P, rhs: in Sx);
+            0x01a3 concat_p_p_s "concat" string (dst: out P, lhs: in P, rhs: in Sx);
             /// `P(dst) := P(lhs) . P(rhs)`, a new String PMC
-            0x01a4 concat_p_p_p "concat" (dst: out P, lhs: in P, rhs: in P);
+            0x01a4 concat_p_p_p "concat" string (dst: out P, lhs: in P, rhs: in P);
             /// `P(dst) := P(dst) . S(rhs)`, in place
-            0x01a5 concat_p_s "concat" (dst: inout P, rhs: in Sx);
+            0x01a5 concat_p_s "concat" string (dst: inout P, rhs: in Sx);
             /// `I(dst) := ` the length of S(src) in characters
-            0x01a6 length_i_s "length" (dst: out I, src: in Sx);
+            0x01a6 length_i_s "length" string (dst: out I, src: in Sx);
             /// `I(dst) := ` the length of S(src) in bytes
-            0x01a7 bytelength_i_s "bytelength" (dst: out I, src: in Sx);
+            0x01a7 bytelength_i_s "bytelength" string (dst: out I, src: in Sx);
             /// `S(dst) := S(src)[I(offset)..]`
-            0x01a8 substr_s_s_i "substr" (dst: out S, src: in Sx, offset: in Ix);
+            0x01a8 substr_s_s_i "substr" string (dst: out S, src: in Sx, offset: in Ix);
             /// `S(dst) := S(src)[I(offset)..I(offset)+I(count)]`
-            0x01a9 substr_s_s_i_i "substr" (dst: out S, src: in Sx, offset: in Ix, count: in Ix);
+            0x01a9 substr_s_s_i_i "substr" string (dst: out S, src: in Sx, offset: in Ix, count: in Ix);
             /// `S(dst) := S(src)` with `I(count)` characters at `I(offset)` replaced by S(with)
-            0x01aa replace_s_s_i_i_s "replace" (dst: out S, src: in Sx, offset: in Ix, count: in Ix, with: in Sx);
+            0x01aa replace_s_s_i_i_s "replace" string (dst: out S, src: in Sx, offset: in Ix, count: in Ix, with: in Sx);
             /// `I(dst) := ` the first position of S(needle) in S(haystack), or -1
-            0x01ab index_i_s_s "index" (dst: out I, haystack: in Sx, needle: in Sx);
+            0x01ab index_i_s_s "index" string (dst: out I, haystack: in Sx, needle: in Sx);
             /// `I(dst) := ` the first position of S(needle) in S(haystack) at or after I(start), or -1
-            0x01ac index_i_s_s_i "index" (dst: out I, haystack: in Sx, needle: in Sx, start: in Ix);
+            0x01ac index_i_s_s_i "index" string (dst: out I, haystack: in Sx, needle: in Sx, start: in Ix);
             /// `I(dst) := ` the code point of the first character of S(src)
-            0x01ad ord_i_s "ord" (dst: out I, src: in Sx);
+            0x01ad ord_i_s "ord" string (dst: out I, src: in Sx);
             /// `I(dst) := ` the code point of the character at I(pos) in S(src)
-            0x01ae ord_i_s_i "ord" (dst: out I, src: in Sx, pos: in Ix);
+            0x01ae ord_i_s_i "ord" string (dst: out I, src: in Sx, pos: in Ix);
             /// `S(dst) := ` the one-character string for code point I(code)
-            0x01af chr_s_i "chr" (dst: out S, code: in Ix);
+            0x01af chr_s_i "chr" string (dst: out S, code: in Ix);
             /// `S(dst) := S(src)` repeated I(count) times
-            0x01b0 repeat_s_s_i "repeat" (dst: out S, src: in Sx, count: in Ix);
+            0x01b0 repeat_s_s_i "repeat" string (dst: out S, src: in Sx, count: in Ix);
             /// `S(dst) := S(dst)` in upper case
-            0x01b1 upcase_s "upcase" (dst: inout S);
+            0x01b1 upcase_s "upcase" string (dst: inout S);
             /// `S(dst) := S(src)` in upper case
-            0x01b2 upcase_s_s "upcase" (dst: out S, src: in Sx);
+            0x01b2 upcase_s_s "upcase" string (dst: out S, src: in Sx);
             /// `S(dst) := S(dst)` in lower case
-            0x01b3 downcase_s "downcase" (dst: inout S);
+            0x01b3 downcase_s "downcase" string (dst: inout S);
             /// `S(dst) := S(src)` in lower case
-            0x01b4 downcase_s_s "downcase" (dst: out S, src: in Sx);
+            0x01b4 downcase_s_s "downcase" string (dst: out S, src: in Sx);
             /// `S(dst) := S(dst)` in title case
-            0x01b5 titlecase_s "titlecase" (dst: inout S);
+            0x01b5 titlecase_s "titlecase" string (dst: inout S);
             /// `S(dst) := S(src)` in title case
-            0x01b6 titlecase_s_s "titlecase" (dst: out S, src: in Sx);
+            0x01b6 titlecase_s_s "titlecase" string (dst: out S, src: in Sx);
             /// `S(dst) := ` S(format) filled from the array P(args)
-            0x01b7 sprintf_s_s_p "sprintf" (dst: out S, format: in Sx, args: in P);
+            0x01b7 sprintf_s_s_p "sprintf" string (dst: out S, format: in Sx, args: in P);
             /// `P(dst) := ` P(format) filled from the array P(args), a new String PMC
-            0x01b8 sprintf_p_p_p "sprintf" (dst: out P, format: in P, args: in P);
+            0x01b8 sprintf_p_p_p "sprintf" string (dst: out P, format: in P, args: in P);
             /// `P(dst) := ` a new array of the pieces of S(src) between each S(sep)
-            0x01b9 split_p_s_s "split" (dst: out P, sep: in Sx, src: in Sx);
+            0x01b9 split_p_s_s "split" string (dst: out P, sep: in Sx, src: in Sx);
             /// `S(dst) := ` the elements of P(parts) joined with S(sep)
-            0x01ba join_s_s_p "join" (dst: out S, sep: in Sx, parts: in P);
+            0x01ba join_s_s_p "join" string (dst: out S, sep: in Sx, parts: in P);
             /// `P(dst) := ` a new PMC of the class named S(class)
-            0x01bb new_p_s "new" (dst: out P, class: in Sx);
+            0x01bb new_p_s "new" pmcops (dst: out P, class: in Sx);
             /// `P(dst) := ` a new PMC of the class named S(class), initialised from P(init)
-            0x01bc new_p_s_p "new" (dst: out P, class: in Sx, init: in P);
+            0x01bc new_p_s_p "new" pmcops (dst: out P, class: in Sx, init: in P);
             /// `S(dst) := ` the class name of P(obj)
-            0x01bd typeof_s_p "typeof" (dst: out S, obj: in P);
+            0x01bd typeof_s_p "typeof" pmcops (dst: out S, obj: in P);
             /// `I(dst) := 1` if P(obj) is a S(class), else 0
-            0x01be isa_i_p_s "isa" (dst: out I, obj: in P, class: in Sx);
+            0x01be isa_i_p_s "isa" pmcops (dst: out I, obj: in P, class: in Sx);
             /// `I(dst) := 1` if P(obj) does the role S(role), else 0
-            0x01bf does_i_p_s "does" (dst: out I, obj: in P, role: in Sx);
+            0x01bf does_i_p_s "does" pmcops (dst: out I, obj: in P, role: in Sx);
             /// `I(dst) := 1` if P(obj) has the method S(method), else 0
-            0x01c0 can_i_p_s "can" (dst: out I, obj: in P, method: in Sx);
+            0x01c0 can_i_p_s "can" pmcops (dst: out I, obj: in P, method: in Sx);
             /// `I(dst) := ` the number of elements of P(obj)
-            0x01c1 elements_i_p "elements" (dst: out I, obj: in P);
+            0x01c1 elements_i_p "elements" pmcops (dst: out I, obj: in P);
             /// appends I(src) to P(obj)
-            0x01c2 push_p_i "push" (obj: in P, src: in Ix);
+            0x01c2 push_p_i "push" pmcops (obj: in P, src: in Ix);
             /// prepends I(src) to P(obj)
-            0x01c3 unshift_p_i "unshift" (obj: in P, src: in Ix);
+            0x01c3 unshift_p_i "unshift" pmcops (obj: in P, src: in Ix);
             /// appends N(src) to P(obj)
-            0x01c4 push_p_n "push" (obj: in P, src: in Nx);
+            0x01c4 push_p_n "push" pmcops (obj: in P, src: in Nx);
             /// prepends N(src) to P(obj)
-            0x01c5 unshift_p_n "unshift" (obj: in P, src: in Nx);
+            0x01c5 unshift_p_n "unshift" pmcops (obj: in P, src: in Nx);
             /// appends S(src) to P(obj)
-            0x01c6 push_p_s "push" (obj: in P, src: in Sx);
+            0x01c6 push_p_s "push" pmcops (obj: in P, src: in Sx);
             /// prepends S(src) to P(obj)
-            0x01c7 unshift_p_s "unshift" (obj: in P, src: in Sx);
+            0x01c7 unshift_p_s "unshift" pmcops (obj: in P, src: in Sx);
             /// appends P(src) to P(obj)
-            0x01c8 push_p_p "push" (obj: in P, src: in P);
+            0x01c8 push_p_p "push" pmcops (obj: in P, src: in P);
             /// prepends P(src) to P(obj)
-            0x01c9 unshift_p_p "unshift" (obj: in P, src: in P);
+            0x01c9 unshift_p_p "unshift" pmcops (obj: in P, src: in P);
             /// `I(dst) := ` the last element of P(obj), removed
-            0x01ca pop_i_p "pop" (dst: out I, obj: in P);
+            0x01ca pop_i_p "pop" pmcops (dst: out I, obj: in P);
             /// `I(dst) := ` the first element of P(obj) (or the next item of an iterator), removed
-            0x01cb shift_i_p "shift" (dst: out I, obj: in P);
+            0x01cb shift_i_p "shift" pmcops (dst: out I, obj: in P);
             /// `N(dst) := ` the last element of P(obj), removed
-            0x01cc pop_n_p "pop" (dst: out N, obj: in P);
+            0x01cc pop_n_p "pop" pmcops (dst: out N, obj: in P);
             /// `N(dst) := ` the first element of P(obj) (or the next item of an iterator), removed
-            0x01cd shift_n_p "shift" (dst: out N, obj: in P);
+            0x01cd shift_n_p "shift" pmcops (dst: out N, obj: in P);
             /// `S(dst) := ` the last element of P(obj), removed
-            0x01ce pop_s_p "pop" (dst: out S, obj: in P);
+            0x01ce pop_s_p "pop" pmcops (dst: out S, obj: in P);
             /// `S(dst) := ` the first element of P(obj) (or the next item of an iterator), removed
-            0x01cf shift_s_p "shift" (dst: out S, obj: in P);
+            0x01cf shift_s_p "shift" pmcops (dst: out S, obj: in P);
             /// `P(dst) := ` the last element of P(obj), removed
-            0x01d0 pop_p_p "pop" (dst: out P, obj: in P);
+            0x01d0 pop_p_p "pop" pmcops (dst: out P, obj: in P);
             /// `P(dst) := ` the first element of P(obj) (or the next item of an iterator), removed
-            0x01d1 shift_p_p "shift" (dst: out P, obj: in P);
+            0x01d1 shift_p_p "shift" pmcops (dst: out P, obj: in P);
             /// `I(dst) := 1` if P(obj) has an element at K(key), else 0
-            0x01d2 exists_i_p_k "exists" (dst: out I, obj: in P, key: in K);
+            0x01d2 exists_i_p_k "exists" pmcops (dst: out I, obj: in P, key: in K);
             /// `I(dst) := 1` if P(obj) is defined, else 0
-            0x01d3 defined_i_p "defined" (dst: out I, obj: in P);
+            0x01d3 defined_i_p "defined" pmcops (dst: out I, obj: in P);
             /// `I(dst) := 1` if P(obj)[K(key)] exists and is defined, else 0
-            0x01d4 defined_i_p_k "defined" (dst: out I, obj: in P, key: in K);
+            0x01d4 defined_i_p_k "defined" pmcops (dst: out I, obj: in P, key: in K);
             /// removes the element at K(key) from P(obj)
-            0x01d5 delete_p_k "delete" (obj: in P, key: in K);
+            0x01d5 delete_p_k "delete" pmcops (obj: in P, key: in K);
             /// `P(dst) := ` a new iterator over P(obj)
-            0x01d6 iter_p_p "iter" (dst: out P, obj: in P);
+            0x01d6 iter_p_p "iter" pmcops (dst: out P, obj: in P);
             /// installs an exception handler that resumes at handler
-            0x01d7 push_eh_ic "push_eh" (handler: in L);
+            0x01d7 push_eh_ic "push_eh" exception (handler: in L);
             /// removes the most recent exception handler
-            0x01d8 pop_eh "pop_eh" ();
+            0x01d8 pop_eh "pop_eh" exception ();
             /// `I(dst) := ` the number of installed exception handlers
-            0x01d9 count_eh_i "count_eh" (dst: out I);
+            0x01d9 count_eh_i "count_eh" exception (dst: out I);
             /// throws the exception P(exc)
-            0x01da throw_p "throw" (exc: in P);
+            0x01da throw_p "throw" exception (exc: in P);
             /// throws P(exc) again, to the next outer handler
-            0x01db rethrow_p "rethrow" (exc: in P);
+            0x01db rethrow_p "rethrow" exception (exc: in P);
             /// throws a new exception with message S(msg) (severity error)
-            0x01dc die_s "die" (msg: in Sx);
+            0x01dc die_s "die" exception (msg: in Sx);
             /// throws P(exc) if it is an Exception, else a new one with its string as the message
-            0x01dd die_p "die" (exc: in P);
+            0x01dd die_p "die" exception (exc: in P);
             /// throws a new exception of severity I(severity) and type I(kind)
-            0x01de die_i_i "die" (severity: in Ix, kind: in Ix);
+            0x01de die_i_i "die" exception (severity: in Ix, kind: in Ix);
             /// sets the arguments of the next call
-            0x01df set_args_pc "set_args" (args: in V);
+            0x01df set_args_pc "set_args" control (args: in V);
             /// binds the caller's arguments to parameters (the first op of a sub)
-            0x01e0 get_params_pc "get_params" (params: in V);
+            0x01e0 get_params_pc "get_params" control (params: in V);
             /// sets the values of the next return
-            0x01e1 set_returns_pc "set_returns" (values: in V);
+            0x01e1 set_returns_pc "set_returns" control (values: in V);
             /// binds the values of the last return, or the caught exception in a handler
-            0x01e2 get_results_pc "get_results" (results: in V);
+            0x01e2 get_results_pc "get_results" control (results: in V);
             /// calls P(sub) with a new return continuation
-            0x01e3 invokecc_p "invokecc" (sub: in P);
+            0x01e3 invokecc_p "invokecc" control (sub: in P);
             /// calls P(sub) in place of the current sub
-            0x01e4 tailcall_p "tailcall" (sub: in P);
+            0x01e4 tailcall_p "tailcall" control (sub: in P);
             /// returns to the caller
-            0x01e5 returncc "returncc" ();
+            0x01e5 returncc "returncc" control ();
             /// `P(dst) := ` the sub or global named S(name), or null
-            0x01e6 find_name_p_s "find_name" (dst: out P, name: in Sx);
+            0x01e6 find_name_p_s "find_name" pmcops (dst: out P, name: in Sx);
             /// `P(dst) := ` the sub named S(name); throws if there is none
-            0x01e7 find_sub_not_null_p_s "find_sub_not_null" (dst: out P, name: in Sx);
+            0x01e7 find_sub_not_null_p_s "find_sub_not_null" control (dst: out P, name: in Sx);
             /// `P(dst) := ` the global S(name), or null
-            0x01e8 get_global_p_s "get_global" (dst: out P, name: in Sx);
+            0x01e8 get_global_p_s "get_global" pmcops (dst: out P, name: in Sx);
             /// sets the global S(name) to P(src)
-            0x01e9 set_global_s_p "set_global" (name: in Sx, src: in P);
+            0x01e9 set_global_s_p "set_global" pmcops (name: in Sx, src: in P);
             /// writes I(src) to stdout
-            0x01ea print_i "print" (src: in I);
+            0x01ea print_i "print" io (src: in I);
             /// writes src to stdout
-            0x01eb print_ic "print" (src: in Ic);
+            0x01eb print_ic "print" io (src: in Ic);
             /// writes N(src) to stdout
-            0x01ec print_n "print" (src: in N);
+            0x01ec print_n "print" io (src: in N);
             /// writes src to stdout
-            0x01ed print_nc "print" (src: in Nc);
+            0x01ed print_nc "print" io (src: in Nc);
             /// writes S(src) to stdout
-            0x01ee print_s "print" (src: in S);
+            0x01ee print_s "print" io (src: in S);
             /// writes src to stdout
-            0x01ef print_sc "print" (src: in Sc);
+            0x01ef print_sc "print" io (src: in Sc);
             /// writes P(src) to stdout
-            0x01f0 print_p "print" (src: in P);
+            0x01f0 print_p "print" io (src: in P);
             /// writes I(src) to stdout, then a newline
-            0x01f1 say_i "say" (src: in I);
+            0x01f1 say_i "say" io (src: in I);
             /// writes src to stdout, then a newline
-            0x01f2 say_ic "say" (src: in Ic);
+            0x01f2 say_ic "say" io (src: in Ic);
             /// writes N(src) to stdout, then a newline
-            0x01f3 say_n "say" (src: in N);
+            0x01f3 say_n "say" io (src: in N);
             /// writes src to stdout, then a newline
-            0x01f4 say_nc "say" (src: in Nc);
+            0x01f4 say_nc "say" io (src: in Nc);
             /// writes S(src) to stdout, then a newline
-            0x01f5 say_s "say" (src: in S);
+            0x01f5 say_s "say" io (src: in S);
             /// writes src to stdout, then a newline
-            0x01f6 say_sc "say" (src: in Sc);
+            0x01f6 say_sc "say" io (src: in Sc);
             /// writes P(src) to stdout, then a newline
-            0x01f7 say_p "say" (src: in P);
+            0x01f7 say_p "say" io (src: in P);
             /// writes I(src) to stderr
-            0x01f8 printerr_i "printerr" (src: in I);
+            0x01f8 printerr_i "printerr" io (src: in I);
             /// writes src to stderr
-            0x01f9 printerr_ic "printerr" (src: in Ic);
+            0x01f9 printerr_ic "printerr" io (src: in Ic);
             /// writes N(src) to stderr
-            0x01fa printerr_n "printerr" (src: in N);
+            0x01fa printerr_n "printerr" io (src: in N);
             /// writes src to stderr
-            0x01fb printerr_nc "printerr" (src: in Nc);
+            0x01fb printerr_nc "printerr" io (src: in Nc);
             /// writes S(src) to stderr
-            0x01fc printerr_s "printerr" (src: in S);
+            0x01fc printerr_s "printerr" io (src: in S);
             /// writes src to stderr
-            0x01fd printerr_sc "printerr" (src: in Sc);
+            0x01fd printerr_sc "printerr" io (src: in Sc);
             /// writes P(src) to stderr
-            0x01fe printerr_p "printerr" (src: in P);
+            0x01fe printerr_p "printerr" io (src: in P);
             /// writes I(src) to the handle P(handle)
-            0x01ff print_p_i "print" (handle: in P, src: in Ix);
+            0x01ff print_p_i "print" io (handle: in P, src: in Ix);
             /// writes N(src) to the handle P(handle)
-            0x0200 print_p_n "print" (handle: in P, src: in Nx);
+            0x0200 print_p_n "print" io (handle: in P, src: in Nx);
             /// writes S(src) to the handle P(handle)
-            0x0201 print_p_s "print" (handle: in P, src: in Sx);
+            0x0201 print_p_s "print" io (handle: in P, src: in Sx);
             /// writes P(src) to the handle P(handle)
-            0x0202 print_p_p "print" (handle: in P, src: in P);
+            0x0202 print_p_p "print" io (handle: in P, src: in P);
             /// writes I(src) to the handle P(handle), then a newline
-            0x0203 say_p_i "say" (handle: in P, src: in Ix);
+            0x0203 say_p_i "say" io (handle: in P, src: in Ix);
             /// writes N(src) to the handle P(handle), then a newline
-            0x0204 say_p_n "say" (handle: in P, src: in Nx);
+            0x0204 say_p_n "say" io (handle: in P, src: in Nx);
             /// writes S(src) to the handle P(handle), then a newline
-            0x0205 say_p_s "say" (handle: in P, src: in Sx);
+            0x0205 say_p_s "say" io (handle: in P, src: in Sx);
             /// writes P(src) to the handle P(handle), then a newline
-            0x0206 say_p_p "say" (handle: in P, src: in P);
+            0x0206 say_p_p "say" io (handle: in P, src: in P);
             /// `P(dst) := ` the stdin FileHandle
-            0x0207 getstdin_p "getstdin" (dst: out P);
+            0x0207 getstdin_p "getstdin" io (dst: out P);
             /// `P(dst) := ` the stdout FileHandle
-            0x0208 getstdout_p "getstdout" (dst: out P);
+            0x0208 getstdout_p "getstdout" io (dst: out P);
             /// `P(dst) := ` the stderr FileHandle
-            0x0209 getstderr_p "getstderr" (dst: out P);
+            0x0209 getstderr_p "getstderr" io (dst: out P);
             /// `P(dst) := ` the file S(path), opened for reading
-            0x020a open_p_s "open" (dst: out P, path: in Sx);
+            0x020a open_p_s "open" io (dst: out P, path: in Sx);
             /// `P(dst) := ` the file S(path), opened with the mode S(mode)
-            0x020b open_p_s_s "open" (dst: out P, path: in Sx, mode: in Sx);
+            0x020b open_p_s_s "open" io (dst: out P, path: in Sx, mode: in Sx);
             /// closes P(handle)
-            0x020c close_p "close" (handle: in P);
+            0x020c close_p "close" io (handle: in P);
             /// `S(dst) := ` up to I(count) bytes from stdin
-            0x020d read_s_i "read" (dst: out S, count: in Ix);
+            0x020d read_s_i "read" io (dst: out S, count: in Ix);
             /// `S(dst) := ` up to I(count) bytes from P(handle)
-            0x020e read_s_p_i "read" (dst: out S, handle: in P, count: in Ix);
+            0x020e read_s_p_i "read" io (dst: out S, handle: in P, count: in Ix);
             /// `S(dst) := ` the next line of P(handle), with its newline
-            0x020f readline_s_p "readline" (dst: out S, handle: in P);
+            0x020f readline_s_p "readline" io (dst: out S, handle: in P);
             /// `I(dst) := ` seconds since the epoch
-            0x0210 time_i "time" (dst: out I);
+            0x0210 time_i "time" arith (dst: out I);
             /// `N(dst) := ` seconds since the epoch, with a fraction
-            0x0211 time_n "time" (dst: out N);
+            0x0211 time_n "time" arith (dst: out N);
             /// sleeps for I(secs) seconds
-            0x0212 sleep_i "sleep" (secs: in Ix);
+            0x0212 sleep_i "sleep" task (secs: in Ix);
             /// sleeps for N(secs) seconds
-            0x0213 sleep_n "sleep" (secs: in Nx);
+            0x0213 sleep_n "sleep" task (secs: in Nx);
             /// `P(dst) := ` a new class named S(name) (user objects get its attributes)
-            0x0214 newclass_p_s "newclass" (dst: out P, name: in Sx);
+            0x0214 newclass_p_s "newclass" pmcops (dst: out P, name: in Sx);
             /// adds an attribute named S(name) to the class P(class)
-            0x0215 addattribute_p_s "addattribute" (class: in P, name: in Sx);
+            0x0215 addattribute_p_s "addattribute" pmcops (class: in P, name: in Sx);
             /// sets the attribute S(name) of the object P(obj) to P(src)
-            0x0216 setattribute_p_s_p "setattribute" (obj: in P, name: in Sx, src: in P);
+            0x0216 setattribute_p_s_p "setattribute" pmcops (obj: in P, name: in Sx, src: in P);
             /// `P(dst) := ` the attribute S(name) of the object P(obj)
-            0x0217 getattribute_p_p_s "getattribute" (dst: out P, obj: in P, name: in Sx);
+            0x0217 getattribute_p_p_s "getattribute" pmcops (dst: out P, obj: in P, name: in Sx);
             /// calls the method S(name) of P(obj) (the arguments, invocant first, come from `set_args`)
-            0x0218 callmethodcc_p_s "callmethodcc" (obj: in P, name: in Sx);
+            0x0218 callmethodcc_p_s "callmethodcc" control (obj: in P, name: in Sx);
             /// `P(dst) := ` the method S(name) of P(obj), or null
-            0x0219 find_method_p_p_s "find_method" (dst: out P, obj: in P, name: in Sx);
+            0x0219 find_method_p_p_s "find_method" pmcops (dst: out P, obj: in P, name: in Sx);
             /// async `print`: P(req) := a request writing I(src) to stdout; P(cb) runs when it completes (null: none)
-            0x021a print_p_i_p "print" (req: out P, src: in Ix, cb: in P);
+            0x021a print_p_i_p "print" io (req: out P, src: in Ix, cb: in P);
             /// async `print` of N(src) to stdout
-            0x021b print_p_n_p "print" (req: out P, src: in Nx, cb: in P);
+            0x021b print_p_n_p "print" io (req: out P, src: in Nx, cb: in P);
             /// async `print` of S(src) to stdout
-            0x021c print_p_s_p "print" (req: out P, src: in Sx, cb: in P);
+            0x021c print_p_s_p "print" io (req: out P, src: in Sx, cb: in P);
             /// async `print` of P(src) to stdout
-            0x021d print_p_p_p "print" (req: out P, src: in P, cb: in P);
+            0x021d print_p_p_p "print" io (req: out P, src: in P, cb: in P);
             /// async `print` of I(src) to the handle P(handle)
-            0x021e print_p_p_i_p "print" (req: out P, handle: in P, src: in Ix, cb: in P);
+            0x021e print_p_p_i_p "print" io (req: out P, handle: in P, src: in Ix, cb: in P);
             /// async `print` of N(src) to the handle P(handle)
-            0x021f print_p_p_n_p "print" (req: out P, handle: in P, src: in Nx, cb: in P);
+            0x021f print_p_p_n_p "print" io (req: out P, handle: in P, src: in Nx, cb: in P);
             /// async `print` of S(src) to the handle P(handle)
-            0x0220 print_p_p_s_p "print" (req: out P, handle: in P, src: in Sx, cb: in P);
+            0x0220 print_p_p_s_p "print" io (req: out P, handle: in P, src: in Sx, cb: in P);
             /// async `print` of P(src) to the handle P(handle)
-            0x0221 print_p_p_p_p "print" (req: out P, handle: in P, src: in P, cb: in P);
+            0x0221 print_p_p_p_p "print" io (req: out P, handle: in P, src: in P, cb: in P);
             /// async `say` of I(src) to stdout
-            0x0222 say_p_i_p "say" (req: out P, src: in Ix, cb: in P);
+            0x0222 say_p_i_p "say" io (req: out P, src: in Ix, cb: in P);
             /// async `say` of N(src) to stdout
-            0x0223 say_p_n_p "say" (req: out P, src: in Nx, cb: in P);
+            0x0223 say_p_n_p "say" io (req: out P, src: in Nx, cb: in P);
             /// async `say` of S(src) to stdout
-            0x0224 say_p_s_p "say" (req: out P, src: in Sx, cb: in P);
+            0x0224 say_p_s_p "say" io (req: out P, src: in Sx, cb: in P);
             /// async `say` of P(src) to stdout
-            0x0225 say_p_p_p "say" (req: out P, src: in P, cb: in P);
+            0x0225 say_p_p_p "say" io (req: out P, src: in P, cb: in P);
             /// async `say` of S(src) to the handle P(handle)
-            0x0226 say_p_p_s_p "say" (req: out P, handle: in P, src: in Sx, cb: in P);
+            0x0226 say_p_p_s_p "say" io (req: out P, handle: in P, src: in Sx, cb: in P);
             /// async `printerr` of I(src)
-            0x0227 printerr_p_i_p "printerr" (req: out P, src: in Ix, cb: in P);
+            0x0227 printerr_p_i_p "printerr" io (req: out P, src: in Ix, cb: in P);
             /// async `printerr` of N(src)
-            0x0228 printerr_p_n_p "printerr" (req: out P, src: in Nx, cb: in P);
+            0x0228 printerr_p_n_p "printerr" io (req: out P, src: in Nx, cb: in P);
             /// async `printerr` of S(src)
-            0x0229 printerr_p_s_p "printerr" (req: out P, src: in Sx, cb: in P);
+            0x0229 printerr_p_s_p "printerr" io (req: out P, src: in Sx, cb: in P);
             /// async `printerr` of P(src)
-            0x022a printerr_p_p_p "printerr" (req: out P, src: in P, cb: in P);
+            0x022a printerr_p_p_p "printerr" io (req: out P, src: in P, cb: in P);
             /// writes the bytes of S(data) to the handle P(handle)
-            0x022b write_p_s "write" (handle: in P, data: in Sx);
+            0x022b write_p_s "write" io (handle: in P, data: in Sx);
             /// async `write`: P(req) := a request writing S(data) to P(handle)
-            0x022c write_p_p_s_p "write" (req: out P, handle: in P, data: in Sx, cb: in P);
+            0x022c write_p_p_s_p "write" io (req: out P, handle: in P, data: in Sx, cb: in P);
             /// async `read` of up to I(count) bytes from stdin; the string is `P(req).'return'()`
-            0x022d read_p_i_p "read" (req: out P, count: in Ix, cb: in P);
+            0x022d read_p_i_p "read" io (req: out P, count: in Ix, cb: in P);
             /// async `read` of up to I(count) bytes from P(handle)
-            0x022e read_p_p_i_p "read" (req: out P, handle: in P, count: in Ix, cb: in P);
+            0x022e read_p_p_i_p "read" io (req: out P, handle: in P, count: in Ix, cb: in P);
             /// async `readline` of P(handle)
-            0x022f readline_p_p_p "readline" (req: out P, handle: in P, cb: in P);
+            0x022f readline_p_p_p "readline" io (req: out P, handle: in P, cb: in P);
             /// async `open`; the new FileHandle is `P(req).'return'()`
-            0x0230 open_p_s_s_p "open" (req: out P, path: in Sx, mode: in Sx, cb: in P);
+            0x0230 open_p_s_s_p "open" io (req: out P, path: in Sx, mode: in Sx, cb: in P);
             /// async `close` of P(handle)
-            0x0231 close_p_p_p "close" (req: out P, handle: in P, cb: in P);
+            0x0231 close_p_p_p "close" io (req: out P, handle: in P, cb: in P);
             /// moves P(handle) to I(offset) from whence (0 start, 1 current, 2 end)
-            0x0232 seek_p_i_i "seek" (handle: in P, offset: in Ix, whence: in Ix);
+            0x0232 seek_p_i_i "seek" io (handle: in P, offset: in Ix, whence: in Ix);
             /// async `seek`
-            0x0233 seek_p_p_i_i_p "seek" (req: out P, handle: in P, offset: in Ix, whence: in Ix, cb: in P);
+            0x0233 seek_p_p_i_i_p "seek" io (req: out P, handle: in P, offset: in Ix, whence: in Ix, cb: in P);
             /// `I(dst) := ` the position of P(handle)
-            0x0234 tell_i_p "tell" (dst: out I, handle: in P);
+            0x0234 tell_i_p "tell" io (dst: out I, handle: in P);
             /// async `tell`; the position is `P(req).'return'()`
-            0x0235 tell_p_p_p "tell" (req: out P, handle: in P, cb: in P);
+            0x0235 tell_p_p_p "tell" io (req: out P, handle: in P, cb: in P);
             /// `I(dst) := ` fact I(what) about the file S(path) (stat.pasm codes)
-            0x0236 stat_i_s_i "stat" (dst: out I, path: in Sx, what: in Ix);
+            0x0236 stat_i_s_i "stat" io (dst: out I, path: in Sx, what: in Ix);
             /// `I(dst) := ` fact I(what) about the open descriptor I(fd)
-            0x0237 stat_i_i_i "stat" (dst: out I, fd: in Ix, what: in Ix);
+            0x0237 stat_i_i_i "stat" io (dst: out I, fd: in Ix, what: in Ix);
             /// async `stat`; the fact is `P(req).'return'()`
-            0x0238 stat_p_s_i_p "stat" (req: out P, path: in Sx, what: in Ix, cb: in P);
+            0x0238 stat_p_s_i_p "stat" io (req: out P, path: in Sx, what: in Ix, cb: in P);
             /// `S(dst) := ` the next byte of stdin, without consuming it (empty at end of file)
-            0x0239 peek_s "peek" (dst: out S);
+            0x0239 peek_s "peek" io (dst: out S);
             /// `S(dst) := ` the next byte of P(handle), without consuming it
-            0x023a peek_s_p "peek" (dst: out S, handle: in P);
+            0x023a peek_s_p "peek" io (dst: out S, handle: in P);
             /// schedules a Task, a Sub (wrapped in a Task) or an event Task
-            0x023b schedule_p "schedule" (task: in P);
+            0x023b schedule_p "schedule" task (task: in P);
             /// schedules P(task) ahead of every other task and yields to it
-            0x023c schedule_local_p "schedule_local" (task: in P);
+            0x023c schedule_local_p "schedule_local" task (task: in P);
             /// parks this task until the Task or Request P(what) completes
-            0x023d wait_p "wait" (what: in P);
+            0x023d wait_p "wait" task (what: in P);
             /// gives up the rest of this task's slice
-            0x023e pass "pass" ();
+            0x023e pass "pass" task ();
             /// ends this task (not the program)
-            0x023f terminate "terminate" ();
+            0x023f terminate "terminate" task ();
             /// `P(dst) := ` the next message in this task's mailbox; parks the task while it is empty
-            0x0240 receive_p "receive" (dst: out P);
+            0x0240 receive_p "receive" task (dst: out P);
             /// registers the EventHandler P(handler)
-            0x0241 addhandler_p "addhandler" (handler: in P);
+            0x0241 addhandler_p "addhandler" task (handler: in P);
             /// a safe point: lets the scheduler run due work
-            0x0242 check_events "check_events" ();
+            0x0242 check_events "check_events" task ();
             /// this task keeps running past its slice until `enable_preemption`
-            0x0243 disable_preemption "disable_preemption" ();
+            0x0243 disable_preemption "disable_preemption" task ();
             /// ends `disable_preemption`
-            0x0244 enable_preemption "enable_preemption" ();
+            0x0244 enable_preemption "enable_preemption" task ();
             /// `P(dst) := ` the Task PMC of the running task
-            0x0245 current_task_p "current_task" (dst: out P);
+            0x0245 current_task_p "current_task" task (dst: out P);
             /// `P(dst) := ` a FileHandle on the open descriptor I(fd)
-            0x0246 fdopen_p_i_s "fdopen" (dst: out P, fd: in Ix, mode: in Sx);
+            0x0246 fdopen_p_i_s "fdopen" io (dst: out P, fd: in Ix, mode: in Sx);
             /// `P(dst) := ` a new Integer holding I(src)
-            0x0247 box_p_i "box" (dst: out P, src: in Ix);
+            0x0247 box_p_i "box" pmcops (dst: out P, src: in Ix);
             /// `P(dst) := ` a new Float holding N(src)
-            0x0248 box_p_n "box" (dst: out P, src: in Nx);
+            0x0248 box_p_n "box" pmcops (dst: out P, src: in Nx);
             /// `P(dst) := ` a new String holding S(src)
-            0x0249 box_p_s "box" (dst: out P, src: in Sx);
+            0x0249 box_p_s "box" pmcops (dst: out P, src: in Sx);
             /// installs the ExceptionHandler P(handler), which resumes at its `set_addr` address
-            0x0300 push_eh_p "push_eh" (handler: in P);
+            0x0300 push_eh_p "push_eh" exception (handler: in P);
             /// sets the address the ExceptionHandler P(handler) resumes at to target
-            0x0301 set_addr_p_ic "set_addr" (handler: in P, target: in L);
+            0x0301 set_addr_p_ic "set_addr" exception (handler: in P, target: in L);
         }
     };
 }

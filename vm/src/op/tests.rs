@@ -36,3 +36,15 @@ fn build_round_trips() {
     assert!(OPS.iter().all(|i| i.operands.len() <= Operands::MAX));
     assert_eq!(Op::build(Opcode::add_i_i_ic, &[Operand::I(IReg(1))]), None);
 }
+
+#[test]
+fn every_row_names_its_family() {
+    assert_eq!(Opcode::read_p_p_i_p.family(), Family::Io);
+    assert_eq!(Opcode::add_i_i_ic.family(), Family::Arith);
+    assert_eq!(Opcode::lt_i_i_ic.family(), Family::Cmp);
+    assert_eq!(Opcode::set_p_k_i.family(), Family::Pmcops);
+    assert_eq!(Opcode::set_i_p.family(), Family::Arith);
+    assert_eq!(Opcode::find_sub_not_null_p_s.family(), Family::Control);
+    assert_eq!(Opcode::wait_p.family(), Family::Task);
+    assert_eq!(Opcode::die_s.family(), Family::Exception);
+}
