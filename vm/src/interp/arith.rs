@@ -1,9 +1,11 @@
 //! Conversions, comparisons and arithmetic: `set`, `assign`, `null`, `eq`..`ge`, `is*`, `cmp`,
 //! `add`..`fdiv`, `pow`, `neg`, `abs`, `inc`, `dec`, bitwise and logical ops, `time`.
 //!
-//! The hot register forms are inlined in the loop (`interp/mod.rs`); everything here reads its
-//! operands through [`Vm::val`] and writes through [`Vm::store`], so one rule covers every
-//! operand kind (spec/conversions).
+//! Integer and number semantics live here once, in `#[inline(always)]` functions (`int_add`,
+//! `num_div`, ...) that the hot register forms in the loop (`interp/mod.rs`), the lean loop
+//! (`lean.rs`) and everything here call. Everything here reads its operands through
+//! [`Vm::val`] and writes through [`Vm::store`], so one rule covers every operand kind
+//! (spec/conversions).
 
 use super::{Frame, Vm};
 use crate::error::{types, Exc};
@@ -217,69 +219,123 @@ fn arith_table() -> &'static [Option<Arith>] {
     T.get_or_init(|| by_opcode(|i| Arith::from_mnemonic(i.mnemonic), None))
 }
 
-/// Integer arithmetic on I registers: wraps on overflow, `div` truncates, `mod` floors and
-/// returns the dividend for a zero divisor, `div`/`fdiv` by zero throw (PDD-NOTES §3.5).
+/// `a + b` on integers: wraps.
+#[inline(always)]
+pub(super) fn int_add(a: i64, b: i64) -> i64 {
+    a.wrapping_add(b)
+}
+
+/// `a - b` on integers: wraps.
+#[inline(always)]
+pub(super) fn int_sub(a: i64, b: i64) -> i64 {
+    a.wrapping_sub(b)
+}
+
+/// `a * b` on integers: wraps.
+#[inline(always)]
+pub(super) fn int_mul(a: i64, b: i64) -> i64 {
+    a.wrapping_mul(b)
+}
+
+/// `a / b` on integers: truncates; by zero throws.
+#[inline(always)]
+pub(super) fn int_div(a: i64, b: i64) -> Result<i64, Exc> {
+    if b == 0 {
+        return Err(Exc::div_by_zero());
+    }
+    Ok(a.wrapping_div(b))
+}
+
+/// `a // b` on integers: floors; by zero throws.
+#[inline(always)]
+pub(super) fn int_fdiv(a: i64, b: i64) -> Result<i64, Exc> {
+    if b == 0 {
+        return Err(Exc::div_by_zero());
+    }
+    let q = a.wrapping_div(b);
+    Ok(if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) { q.wrapping_sub(1) } else { q })
+}
+
+/// `a mod b` on integers: floors (takes the sign of `b`); by zero gives `a`.
+#[inline(always)]
+pub(super) fn int_mod(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        return a;
+    }
+    let r = a.wrapping_rem(b);
+    if r != 0 && ((r < 0) != (b < 0)) {
+        r.wrapping_add(b)
+    } else {
+        r
+    }
+}
+
+/// `a + b` on numbers.
+#[inline(always)]
+pub(super) fn num_add(a: f64, b: f64) -> f64 {
+    a + b
+}
+
+/// `a - b` on numbers.
+#[inline(always)]
+pub(super) fn num_sub(a: f64, b: f64) -> f64 {
+    a - b
+}
+
+/// `a * b` on numbers.
+#[inline(always)]
+pub(super) fn num_mul(a: f64, b: f64) -> f64 {
+    a * b
+}
+
+/// `a / b` on numbers: by zero throws, as Parrot does (not IEEE).
+#[inline(always)]
+pub(super) fn num_div(a: f64, b: f64) -> Result<f64, Exc> {
+    if b == 0.0 {
+        return Err(Exc::div_by_zero());
+    }
+    Ok(a / b)
+}
+
+/// `a // b` on numbers: the floor of the quotient; by zero throws.
+#[inline(always)]
+pub(super) fn num_fdiv(a: f64, b: f64) -> Result<f64, Exc> {
+    if b == 0.0 {
+        return Err(Exc::div_by_zero());
+    }
+    Ok((a / b).floor())
+}
+
+/// `a mod b` on numbers: floors; by zero gives `a`.
+#[inline(always)]
+pub(super) fn num_mod(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        return a;
+    }
+    a - b * (a / b).floor()
+}
+
+/// Integer arithmetic on I registers (PDD-NOTES §3.5).
 pub(super) fn int_arith(op: Arith, a: i64, b: i64) -> Result<i64, Exc> {
     Ok(match op {
-        Arith::Add => a.wrapping_add(b),
-        Arith::Sub => a.wrapping_sub(b),
-        Arith::Mul => a.wrapping_mul(b),
-        Arith::Div => {
-            if b == 0 {
-                return Err(Exc::div_by_zero());
-            }
-            a.wrapping_div(b)
-        }
-        Arith::Fdiv => {
-            if b == 0 {
-                return Err(Exc::div_by_zero());
-            }
-            let q = a.wrapping_div(b);
-            if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) {
-                q.wrapping_sub(1)
-            } else {
-                q
-            }
-        }
-        Arith::Mod => {
-            if b == 0 {
-                return Ok(a);
-            }
-            let r = a.wrapping_rem(b);
-            if r != 0 && ((r < 0) != (b < 0)) {
-                r.wrapping_add(b)
-            } else {
-                r
-            }
-        }
+        Arith::Add => int_add(a, b),
+        Arith::Sub => int_sub(a, b),
+        Arith::Mul => int_mul(a, b),
+        Arith::Div => int_div(a, b)?,
+        Arith::Fdiv => int_fdiv(a, b)?,
+        Arith::Mod => int_mod(a, b),
     })
 }
 
-/// Number arithmetic: IEEE, except that `div` and `fdiv` by zero throw and `mod` by zero
-/// returns the dividend, as Parrot does.
+/// Number arithmetic on N registers.
 pub(super) fn num_arith(op: Arith, a: f64, b: f64) -> Result<f64, Exc> {
     Ok(match op {
-        Arith::Add => a + b,
-        Arith::Sub => a - b,
-        Arith::Mul => a * b,
-        Arith::Div => {
-            if b == 0.0 {
-                return Err(Exc::div_by_zero());
-            }
-            a / b
-        }
-        Arith::Fdiv => {
-            if b == 0.0 {
-                return Err(Exc::div_by_zero());
-            }
-            (a / b).floor()
-        }
-        Arith::Mod => {
-            if b == 0.0 {
-                return Ok(a);
-            }
-            a - b * (a / b).floor()
-        }
+        Arith::Add => num_add(a, b),
+        Arith::Sub => num_sub(a, b),
+        Arith::Mul => num_mul(a, b),
+        Arith::Div => num_div(a, b)?,
+        Arith::Fdiv => num_fdiv(a, b)?,
+        Arith::Mod => num_mod(a, b),
     })
 }
 

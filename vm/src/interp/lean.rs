@@ -44,7 +44,7 @@
 //! about 45 instructions of dispatch, 35 of state moves around each call and return, and
 //! the checks of the sub cache, depth limit and window bounds.
 
-use super::{Frame, Task, Vm};
+use super::{arith, Frame, Task, Vm};
 use crate::code::{ArgValue, Code, SubInfo};
 use crate::op::{ArgsId, IReg, NReg, Op, PReg};
 use crate::pmc::PmcRef;
@@ -608,14 +608,14 @@ impl Vm {
                 }
                 L::Set(d, a) => s!(d) = s!(a),
                 L::Const(d, x) => s!(d) = x,
-                L::AddI(d, a, b) => s!(d) = s!(a).wrapping_add(s!(b)),
-                L::AddIc(d, a, c) => s!(d) = s!(a).wrapping_add(c as u64),
-                L::SubI(d, a, b) => s!(d) = s!(a).wrapping_sub(s!(b)),
-                L::MulI(d, a, b) => s!(d) = s!(a).wrapping_mul(s!(b)),
-                L::MulIc(d, a, c) => s!(d) = s!(a).wrapping_mul(c as u64),
-                L::AddN(d, a, b) => s!(d) = (n!(a) + n!(b)).to_bits(),
-                L::SubN(d, a, b) => s!(d) = (n!(a) - n!(b)).to_bits(),
-                L::MulN(d, a, b) => s!(d) = (n!(a) * n!(b)).to_bits(),
+                L::AddI(d, a, b) => s!(d) = arith::int_add(i!(a), i!(b)) as u64,
+                L::AddIc(d, a, c) => s!(d) = arith::int_add(i!(a), c) as u64,
+                L::SubI(d, a, b) => s!(d) = arith::int_sub(i!(a), i!(b)) as u64,
+                L::MulI(d, a, b) => s!(d) = arith::int_mul(i!(a), i!(b)) as u64,
+                L::MulIc(d, a, c) => s!(d) = arith::int_mul(i!(a), c) as u64,
+                L::AddN(d, a, b) => s!(d) = arith::num_add(n!(a), n!(b)).to_bits(),
+                L::SubN(d, a, b) => s!(d) = arith::num_sub(n!(a), n!(b)).to_bits(),
+                L::MulN(d, a, b) => s!(d) = arith::num_mul(n!(a), n!(b)).to_bits(),
                 L::Eq(a, b, t) => {
                     if s!(a) == s!(b) {
                         jump!(t)
