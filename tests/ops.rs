@@ -189,3 +189,33 @@ fn only_settled_calls_are_planned() {
     // the sub at run time, g(1) passes an int to a string parameter, and nosuch is no sub.
     assert_eq!(planned, vec!["find_sub_not_null P0, \"f\" -> f".to_string()]);
 }
+
+/// Every op reaches a handler projected from the op table: `assign` and `clone` of S
+/// registers had none when ops were dispatched by mnemonic ("op assign_s_s is not implemented").
+#[test]
+fn string_assign_and_clone_have_handlers() {
+    let src = "set S0, \"abc\"\nassign S1, S0\nclone S2, S0\nlength I0, S1\nlength I1, S2\nadd I0, I0, I1\nexit I0\n";
+    let code = std::rc::Rc::new(kea_asm::assemble_str("s.pasm", src).expect("assembles"));
+    assert_eq!(run_to_end(&code, 1 << 40, false).0, "Exit(6)");
+}
+
+/// Traced, every op goes to its handler; untraced, the hot ops run in `run_loop`'s own match.
+/// Both must agree, op count included.
+#[test]
+fn hot_arms_match_their_handlers() {
+    // Each compare-and-branch goes to the next line, so both of its ways run.
+    let src = "set I0, 0\nset I1, 7\nset N0, 1.5\nset N1, 0.25\nset I9, 40\n\
+               L: add I0, I0, I1\nadd I0, 3\nadd I2, I0, 5\nsub I2, I2, I1\nsub I2, 1\nsub I0, I2\n\
+               mul I3, I2, I1\nmul I3, I3, 3\ninc I0\ndec I3\nadd I0, I3\nset I4, I3\nmod I0, I0, 97\n\
+               add N2, N0, N1\nsub N2, N2, N1\nmul N0, N2, N0\nset N3, N0\nset N1, 0.5\n\
+               eq I4, I3, A\nA: ne I0, I4, B\nB: lt I0, I1, C\nC: le I0, I1, D\nD: gt I1, I0, E\n\
+               E: ge I1, I0, F\nF: lt I9, 20, G\nG: le I9, 20, H\nH: unless I9, M\nM: if N0, N\n\
+               N: branch P\nP: dec I9\nif I9, L\nset I5, N0\nmod I5, I5, 1000\nadd I0, I0, I5\n\
+               mod I0, I0, 200\nexit I0\n";
+    let code = std::rc::Rc::new(kea_asm::assemble_str("hot.pasm", src).expect("assembles"));
+    let (end, ops) = run_to_end(&code, 1 << 40, true);
+    assert!(end.starts_with("Exit(") && ops > 500, "{end} after {ops} ops");
+    for batch in [1u64, 3, 1 << 40] {
+        assert_eq!(run_to_end(&code, batch, false), (end.clone(), ops), "batch {batch}");
+    }
+}

@@ -1,23 +1,21 @@
-//! Conversions, comparisons and arithmetic: `set`, `assign`, `null`, `eq`..`ge`, `is*`, `cmp`,
-//! `add`..`fdiv`, `pow`, `neg`, `abs`, `inc`, `dec`, bitwise and logical ops, `time`.
+//! Conversions and arithmetic: `set`, `null`, `add`..`fdiv`, `pow`, `neg`, `abs`, `inc`,
+//! `dec`, bitwise and logical ops, `time`.
 //!
 //! Integer and number semantics live here once, in `#[inline(always)]` functions (`int_add`,
-//! `num_div`, ...) that the hot register forms in the loop (`interp/mod.rs`), the lean loop
-//! (`lean.rs`) and everything here call. Everything here reads its operands through
-//! [`Vm::val`] and writes through [`Vm::store`], so one rule covers every operand kind
-//! (spec/conversions).
+//! `num_div`, ...) that `run_loop`'s hot arms, the lean loop (`lean.rs`) and the handlers
+//! below all call. Most handlers read their operands through [`Vm::val`] and write through
+//! [`Vm::store`], so one rule covers every operand kind (spec/conversions).
 
-use super::{Frame, Vm};
+use super::dispatch::{by_value, Flow};
+use super::{ia, Frame, Vm};
 use crate::error::{types, Exc};
 use crate::num;
-use crate::op::{Op, Operand};
+use crate::op::{IArg, IReg, NReg, Operand, PReg, SReg};
 use crate::pmc::{Elem, PVal, PmcData};
 use crate::string::Str;
 use num_bigint::BigInt;
 use num_integer::Integer as _;
 use num_traits::{ToPrimitive, Zero};
-use std::cmp::Ordering;
-use std::sync::OnceLock;
 
 /// An operand's value.
 #[derive(Clone, Debug)]
@@ -48,14 +46,14 @@ pub(super) enum NumV {
 }
 
 impl NumV {
-    fn f(&self) -> f64 {
+    pub(super) fn f(&self) -> f64 {
         match self {
             NumV::I(i) => *i as f64,
             NumV::B(b) => b.to_f64().unwrap_or(f64::NAN),
             NumV::F(f) => *f,
         }
     }
-    fn big(&self) -> Option<BigInt> {
+    pub(super) fn big(&self) -> Option<BigInt> {
         match self {
             NumV::I(i) => Some(BigInt::from(*i)),
             NumV::B(b) => Some(b.clone()),
@@ -91,56 +89,7 @@ fn big_arith(op: Arith, a: BigInt, b: BigInt) -> Result<BigInt, Exc> {
     })
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Cmp {
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-}
-
-impl Cmp {
-    fn test(self, o: Option<Ordering>) -> bool {
-        match self {
-            Cmp::Eq => o == Some(Ordering::Equal),
-            Cmp::Ne => o != Some(Ordering::Equal),
-            Cmp::Lt => o == Some(Ordering::Less),
-            Cmp::Le => matches!(o, Some(Ordering::Less | Ordering::Equal)),
-            Cmp::Gt => o == Some(Ordering::Greater),
-            Cmp::Ge => matches!(o, Some(Ordering::Greater | Ordering::Equal)),
-        }
-    }
-    fn from_mnemonic(m: &str) -> Option<Cmp> {
-        Some(match m {
-            "eq" | "iseq" => Cmp::Eq,
-            "ne" | "isne" => Cmp::Ne,
-            "lt" | "islt" => Cmp::Lt,
-            "le" | "isle" => Cmp::Le,
-            "gt" | "isgt" => Cmp::Gt,
-            "ge" | "isge" => Cmp::Ge,
-            _ => return None,
-        })
-    }
-}
-
-/// A table indexed by op number (numbers may leave gaps; a gap gets `gap`).
-fn by_opcode<T: Clone>(f: impl Fn(&crate::op::OpInfo) -> T, gap: T) -> Vec<T> {
-    let n = crate::op::OPS.last().map_or(0, |i| i.opcode as usize + 1);
-    let mut v = vec![gap; n];
-    for i in crate::op::OPS {
-        v[i.opcode as usize] = f(i);
-    }
-    v
-}
-
-/// For each opcode: is it a two-value branch (`eq`..`ge`) or test (`iseq`..`isge`), and which.
-fn cmp_table() -> &'static [Option<Cmp>] {
-    static T: OnceLock<Vec<Option<Cmp>>> = OnceLock::new();
-    T.get_or_init(|| by_opcode(|i| Cmp::from_mnemonic(i.mnemonic), None))
-}
-
+/// Which arithmetic op.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum Arith {
     Add,
@@ -149,74 +98,6 @@ pub(super) enum Arith {
     Div,
     Mod,
     Fdiv,
-}
-
-impl Arith {
-    fn from_mnemonic(m: &str) -> Option<Arith> {
-        Some(match m {
-            "add" => Arith::Add,
-            "sub" => Arith::Sub,
-            "mul" => Arith::Mul,
-            "div" => Arith::Div,
-            "mod" => Arith::Mod,
-            "fdiv" => Arith::Fdiv,
-            _ => return None,
-        })
-    }
-}
-
-/// Which handler family runs an op that is not in the loop's own match.
-#[derive(Clone, Copy)]
-enum Family {
-    Arith,
-    Bits(fn(i64, i64) -> i64),
-    String,
-    Pmc,
-    /// Calls, IO and exceptions: handled by the loop itself, with the whole task.
-    Task,
-}
-
-fn family_table() -> &'static [Family] {
-    static T: OnceLock<Vec<Family>> = OnceLock::new();
-    T.get_or_init(|| {
-        by_opcode(
-            |i| match i.mnemonic {
-                "band" => Family::Bits(|a, b| a & b),
-                "bor" => Family::Bits(|a, b| a | b),
-                "bxor" => Family::Bits(|a, b| a ^ b),
-                "shl" => Family::Bits(shl),
-                "shr" => Family::Bits(|a, b| if b < 0 { shl(a, b.saturating_neg()) } else { a >> b.min(63) }),
-                "lsr" => Family::Bits(|a, b| {
-                    if b < 0 {
-                        shl(a, b.saturating_neg())
-                    } else if b >= 64 {
-                        0
-                    } else {
-                        ((a as u64) >> b) as i64
-                    }
-                }),
-                "concat" | "length" | "bytelength" | "substr" | "replace" | "index" | "ord" | "chr" | "repeat"
-                | "upcase" | "downcase" | "titlecase" | "sprintf" | "split" | "join" => Family::String,
-                "new" | "typeof" | "isa" | "does" | "can" | "elements" | "push" | "pop" | "shift" | "unshift"
-                | "exists" | "defined" | "delete" | "iter" | "clone" | "assign" | "find_name" | "get_global"
-                | "set_global" | "find_sub_not_null" | "newclass" | "addattribute" | "setattribute"
-                | "getattribute" | "find_method" => Family::Pmc,
-                "set_args" | "get_params" | "set_returns" | "get_results" | "invokecc" | "tailcall" | "returncc"
-                | "callmethodcc" | "print" | "say" | "printerr" | "getstdin" | "getstdout" | "getstderr" | "open"
-                | "close" | "read" | "readline" | "sleep" | "push_eh" | "set_addr" | "pop_eh" | "count_eh"
-                | "throw" | "rethrow" | "die" => Family::Task,
-                // Keyed `set` lives with the PMC ops; every other `set` is a conversion.
-                "set" if i.operands.iter().any(|o| o.kind == crate::op::Kind::K) => Family::Pmc,
-                _ => Family::Arith,
-            },
-            Family::Task,
-        )
-    })
-}
-
-fn arith_table() -> &'static [Option<Arith>] {
-    static T: OnceLock<Vec<Option<Arith>>> = OnceLock::new();
-    T.get_or_init(|| by_opcode(|i| Arith::from_mnemonic(i.mnemonic), None))
 }
 
 /// `a + b` on integers: wraps.
@@ -337,6 +218,230 @@ pub(super) fn num_arith(op: Arith, a: f64, b: f64) -> Result<f64, Exc> {
         Arith::Fdiv => num_fdiv(a, b)?,
         Arith::Mod => num_mod(a, b),
     })
+}
+
+by_value! { set_op(()):
+    set_i_i(dst, src), set_i_ic(dst, src), set_i_n(dst, src), set_i_nc(dst, src), set_i_s(dst, src),
+    set_i_sc(dst, src), set_i_p(dst, src), set_n_i(dst, src), set_n_ic(dst, src), set_n_n(dst, src),
+    set_n_nc(dst, src), set_n_s(dst, src), set_n_sc(dst, src), set_n_p(dst, src), set_s_i(dst, src),
+    set_s_ic(dst, src), set_s_n(dst, src), set_s_nc(dst, src), set_s_s(dst, src), set_s_sc(dst, src),
+    set_s_p(dst, src), set_p_p(dst, src), set_p_i(dst, src), set_p_ic(dst, src), set_p_n(dst, src),
+    set_p_nc(dst, src), set_p_s(dst, src), set_p_sc(dst, src),
+}
+
+by_value! { arith_op(Arith::Add):
+    add_i_i(dst, rhs), add_i_ic(dst, rhs), add_n_n(dst, rhs), add_n_nc(dst, rhs), add_i_i_i(dst, lhs, rhs),
+    add_i_i_ic(dst, lhs, rhs), add_i_ic_i(dst, lhs, rhs), add_n_n_n(dst, lhs, rhs), add_n_n_nc(dst, lhs, rhs),
+    add_n_nc_n(dst, lhs, rhs), add_p_p_p(dst, lhs, rhs), add_p_p_i(dst, lhs, rhs), add_p_p_ic(dst, lhs, rhs),
+    add_p_p_n(dst, lhs, rhs), add_p_p_nc(dst, lhs, rhs), add_p_p(dst, rhs), add_p_i(dst, rhs),
+    add_p_ic(dst, rhs), add_p_n(dst, rhs), add_p_nc(dst, rhs),
+}
+
+by_value! { arith_op(Arith::Sub):
+    sub_i_i(dst, rhs), sub_i_ic(dst, rhs), sub_n_n(dst, rhs), sub_n_nc(dst, rhs), sub_i_i_i(dst, lhs, rhs),
+    sub_i_i_ic(dst, lhs, rhs), sub_i_ic_i(dst, lhs, rhs), sub_n_n_n(dst, lhs, rhs), sub_n_n_nc(dst, lhs, rhs),
+    sub_n_nc_n(dst, lhs, rhs), sub_p_p_p(dst, lhs, rhs), sub_p_p_i(dst, lhs, rhs), sub_p_p_ic(dst, lhs, rhs),
+    sub_p_p_n(dst, lhs, rhs), sub_p_p_nc(dst, lhs, rhs), sub_p_p(dst, rhs), sub_p_i(dst, rhs),
+    sub_p_ic(dst, rhs), sub_p_n(dst, rhs), sub_p_nc(dst, rhs),
+}
+
+by_value! { arith_op(Arith::Mul):
+    mul_i_i(dst, rhs), mul_i_ic(dst, rhs), mul_n_n(dst, rhs), mul_n_nc(dst, rhs), mul_i_i_i(dst, lhs, rhs),
+    mul_i_i_ic(dst, lhs, rhs), mul_i_ic_i(dst, lhs, rhs), mul_n_n_n(dst, lhs, rhs), mul_n_n_nc(dst, lhs, rhs),
+    mul_n_nc_n(dst, lhs, rhs), mul_p_p_p(dst, lhs, rhs), mul_p_p_i(dst, lhs, rhs), mul_p_p_ic(dst, lhs, rhs),
+    mul_p_p_n(dst, lhs, rhs), mul_p_p_nc(dst, lhs, rhs), mul_p_p(dst, rhs), mul_p_i(dst, rhs),
+    mul_p_ic(dst, rhs), mul_p_n(dst, rhs), mul_p_nc(dst, rhs),
+}
+
+by_value! { arith_op(Arith::Div):
+    div_i_i(dst, rhs), div_i_ic(dst, rhs), div_n_n(dst, rhs), div_n_nc(dst, rhs), div_i_i_i(dst, lhs, rhs),
+    div_i_i_ic(dst, lhs, rhs), div_i_ic_i(dst, lhs, rhs), div_n_n_n(dst, lhs, rhs), div_n_n_nc(dst, lhs, rhs),
+    div_n_nc_n(dst, lhs, rhs), div_p_p_p(dst, lhs, rhs), div_p_p_i(dst, lhs, rhs), div_p_p_ic(dst, lhs, rhs),
+    div_p_p_n(dst, lhs, rhs), div_p_p_nc(dst, lhs, rhs), div_p_p(dst, rhs), div_p_i(dst, rhs),
+    div_p_ic(dst, rhs), div_p_n(dst, rhs), div_p_nc(dst, rhs),
+}
+
+by_value! { arith_op(Arith::Mod):
+    mod_i_i(dst, rhs), mod_i_ic(dst, rhs), mod_n_n(dst, rhs), mod_n_nc(dst, rhs), mod_i_i_i(dst, lhs, rhs),
+    mod_i_i_ic(dst, lhs, rhs), mod_i_ic_i(dst, lhs, rhs), mod_n_n_n(dst, lhs, rhs), mod_n_n_nc(dst, lhs, rhs),
+    mod_n_nc_n(dst, lhs, rhs), mod_p_p_p(dst, lhs, rhs), mod_p_p_i(dst, lhs, rhs), mod_p_p_ic(dst, lhs, rhs),
+    mod_p_p_n(dst, lhs, rhs), mod_p_p_nc(dst, lhs, rhs), mod_p_p(dst, rhs), mod_p_i(dst, rhs),
+    mod_p_ic(dst, rhs), mod_p_n(dst, rhs), mod_p_nc(dst, rhs),
+}
+
+by_value! { arith_op(Arith::Fdiv):
+    fdiv_i_i(dst, rhs), fdiv_i_ic(dst, rhs), fdiv_n_n(dst, rhs), fdiv_n_nc(dst, rhs), fdiv_i_i_i(dst, lhs, rhs),
+    fdiv_i_i_ic(dst, lhs, rhs), fdiv_i_ic_i(dst, lhs, rhs), fdiv_n_n_n(dst, lhs, rhs),
+    fdiv_n_n_nc(dst, lhs, rhs), fdiv_n_nc_n(dst, lhs, rhs), fdiv_p_p_p(dst, lhs, rhs),
+    fdiv_p_p_i(dst, lhs, rhs), fdiv_p_p_ic(dst, lhs, rhs), fdiv_p_p_n(dst, lhs, rhs),
+    fdiv_p_p_nc(dst, lhs, rhs), fdiv_p_p(dst, rhs), fdiv_p_i(dst, rhs), fdiv_p_ic(dst, rhs), fdiv_p_n(dst, rhs),
+    fdiv_p_nc(dst, rhs),
+}
+
+by_value! { bits_op(|a, b| a & b):
+    band_i_i(dst, rhs), band_i_i_i(dst, lhs, rhs), band_i_i_ic(dst, lhs, rhs), band_i_ic_i(dst, lhs, rhs),
+}
+
+by_value! { bits_op(|a, b| a | b):
+    bor_i_i(dst, rhs), bor_i_i_i(dst, lhs, rhs), bor_i_i_ic(dst, lhs, rhs), bor_i_ic_i(dst, lhs, rhs),
+}
+
+by_value! { bits_op(|a, b| a ^ b):
+    bxor_i_i(dst, rhs), bxor_i_i_i(dst, lhs, rhs), bxor_i_i_ic(dst, lhs, rhs), bxor_i_ic_i(dst, lhs, rhs),
+}
+
+by_value! { bits_op(shl):
+    shl_i_i(dst, rhs), shl_i_i_i(dst, lhs, rhs), shl_i_i_ic(dst, lhs, rhs), shl_i_ic_i(dst, lhs, rhs),
+}
+
+by_value! { bits_op(shr):
+    shr_i_i(dst, rhs), shr_i_i_i(dst, lhs, rhs), shr_i_i_ic(dst, lhs, rhs), shr_i_ic_i(dst, lhs, rhs),
+}
+
+by_value! { bits_op(lsr):
+    lsr_i_i(dst, rhs), lsr_i_i_i(dst, lhs, rhs), lsr_i_i_ic(dst, lhs, rhs), lsr_i_ic_i(dst, lhs, rhs),
+}
+
+by_value! { pow_op(()):
+    pow_n_n_n(dst, lhs, rhs), pow_n_n_nc(dst, lhs, rhs), pow_n_nc_n(dst, lhs, rhs), pow_n_n_i(dst, lhs, rhs),
+    pow_n_n_ic(dst, lhs, rhs),
+}
+
+/// `null I`
+pub(super) fn null_i(_: &mut Vm, f: &mut Frame, dst: IReg) -> Flow {
+    f.i[dst.0 as usize] = 0;
+    Flow::Next
+}
+
+/// `null N`
+pub(super) fn null_n(_: &mut Vm, f: &mut Frame, dst: NReg) -> Flow {
+    f.n[dst.0 as usize] = 0.0;
+    Flow::Next
+}
+
+/// `null S`
+pub(super) fn null_s(_: &mut Vm, f: &mut Frame, dst: SReg) -> Flow {
+    f.s[dst.0 as usize] = Str::null();
+    Flow::Next
+}
+
+/// `null P`
+pub(super) fn null_p(_: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
+    f.p[dst.0 as usize] = None;
+    Flow::Next
+}
+
+/// `pow I, I, I`: see [`int_pow`].
+pub(super) fn pow_i_i_i(_: &mut Vm, f: &mut Frame, dst: IReg, lhs: IReg, rhs: IArg) -> Flow {
+    let (b, e) = (f.i[lhs.0 as usize], ia(f, rhs));
+    f.i[dst.0 as usize] = int_pow(b, e);
+    Flow::Next
+}
+
+/// Handlers of the form `R(dst) := expr(R(src))` on one register kind.
+macro_rules! unary {
+    ($($name:ident($reg:ident: $ty:ty, $dst:ident $(, $src:ident)?) => |$x:ident| $e:expr;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "`")]
+        pub(super) fn $name(_: &mut Vm, f: &mut Frame, $dst: $ty $(, $src: $ty)?) -> Flow {
+            #[allow(unused_variables)]
+            let src = $dst;
+            $(let src = $src;)?
+            let $x = f.$reg[src.0 as usize];
+            f.$reg[$dst.0 as usize] = $e;
+            Flow::Next
+        }
+    )*};
+}
+
+unary! {
+    neg_i(i: IReg, dst) => |x| x.wrapping_neg();
+    neg_i_i(i: IReg, dst, src) => |x| x.wrapping_neg();
+    neg_n(n: NReg, dst) => |x| -x;
+    neg_n_n(n: NReg, dst, src) => |x| -x;
+    abs_i(i: IReg, dst) => |x| x.wrapping_abs();
+    abs_i_i(i: IReg, dst, src) => |x| x.wrapping_abs();
+    abs_n(n: NReg, dst) => |x| x.abs();
+    abs_n_n(n: NReg, dst, src) => |x| x.abs();
+    inc_i(i: IReg, dst) => |x| int_add(x, 1);
+    dec_i(i: IReg, dst) => |x| int_sub(x, 1);
+    inc_n(n: NReg, dst) => |x| num_add(x, 1.0);
+    dec_n(n: NReg, dst) => |x| num_sub(x, 1.0);
+    bnot_i(i: IReg, dst) => |x| !x;
+    bnot_i_i(i: IReg, dst, src) => |x| !x;
+    not_i(i: IReg, dst) => |x| i64::from(x == 0);
+}
+
+/// `neg P`: in place.
+pub(super) fn neg_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
+    vm.unary_pmc(f, dst.0, dst.0, true, true).into()
+}
+
+/// `neg P, P`: a new PMC.
+pub(super) fn neg_p_p(vm: &mut Vm, f: &mut Frame, dst: PReg, src: PReg) -> Flow {
+    vm.unary_pmc(f, dst.0, src.0, true, false).into()
+}
+
+/// `abs P`: in place.
+pub(super) fn abs_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
+    vm.unary_pmc(f, dst.0, dst.0, false, true).into()
+}
+
+/// `abs P, P`: a new PMC.
+pub(super) fn abs_p_p(vm: &mut Vm, f: &mut Frame, dst: PReg, src: PReg) -> Flow {
+    vm.unary_pmc(f, dst.0, src.0, false, false).into()
+}
+
+/// `inc P`: the PMC's value plus 1, in place.
+pub(super) fn inc_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
+    vm.step_pmc(f.p[dst.0 as usize], Arith::Add, "increment").into()
+}
+
+/// `dec P`: the PMC's value minus 1, in place.
+pub(super) fn dec_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
+    vm.step_pmc(f.p[dst.0 as usize], Arith::Sub, "decrement").into()
+}
+
+/// `not I, I`
+pub(super) fn not_i_i(_: &mut Vm, f: &mut Frame, dst: IReg, src: IArg) -> Flow {
+    f.i[dst.0 as usize] = i64::from(ia(f, src) == 0);
+    Flow::Next
+}
+
+/// `and I, I, I`: `lhs` if it is false, else `rhs`.
+pub(super) fn and_i_i_i(_: &mut Vm, f: &mut Frame, dst: IReg, lhs: IArg, rhs: IArg) -> Flow {
+    let a = ia(f, lhs);
+    f.i[dst.0 as usize] = if a == 0 { a } else { ia(f, rhs) };
+    Flow::Next
+}
+
+/// `or I, I, I`: `lhs` if it is true, else `rhs`.
+pub(super) fn or_i_i_i(_: &mut Vm, f: &mut Frame, dst: IReg, lhs: IArg, rhs: IArg) -> Flow {
+    let a = ia(f, lhs);
+    f.i[dst.0 as usize] = if a != 0 { a } else { ia(f, rhs) };
+    Flow::Next
+}
+
+/// `xor I, I, I`: the one that is true, if only one is.
+pub(super) fn xor_i_i_i(_: &mut Vm, f: &mut Frame, dst: IReg, lhs: IArg, rhs: IArg) -> Flow {
+    let (a, b) = (ia(f, lhs), ia(f, rhs));
+    f.i[dst.0 as usize] = match (a != 0, b != 0) {
+        (true, false) => a,
+        (false, true) => b,
+        _ => 0,
+    };
+    Flow::Next
+}
+
+/// `time I`: seconds since the epoch.
+pub(super) fn time_i(_: &mut Vm, f: &mut Frame, dst: IReg) -> Flow {
+    f.i[dst.0 as usize] = now().as_secs() as i64;
+    Flow::Next
+}
+
+/// `time N`
+pub(super) fn time_n(_: &mut Vm, f: &mut Frame, dst: NReg) -> Flow {
+    f.n[dst.0 as usize] = now().as_secs_f64();
+    Flow::Next
 }
 
 impl Vm {
@@ -475,287 +580,41 @@ impl Vm {
         })
     }
 
-    /// Compares two values the way the two-value branches do.
-    pub(super) fn compare(&self, a: &Val, b: &Val) -> Result<Option<Ordering>, Exc> {
-        Ok(match (a, b) {
-            (Val::I(x), Val::I(y)) => Some(x.cmp(y)),
-            (Val::N(x), Val::N(y)) => x.partial_cmp(y),
-            (Val::I(x), Val::N(y)) => (*x as f64).partial_cmp(y),
-            (Val::N(x), Val::I(y)) => x.partial_cmp(&(*y as f64)),
-            (Val::S(x), Val::S(y)) => Some(x.cmp(y)),
-            (Val::P(p), Val::S(s)) => Some(self.heap.get_string(*p)?.cmp(s)),
-            (Val::S(s), Val::P(p)) => Some(s.cmp(&self.heap.get_string(*p)?)),
-            (Val::P(p), Val::P(q)) => {
-                let is_str = |p: &PVal| p.map(|r| matches!(self.heap.get(r), PmcData::String(_))).unwrap_or(false);
-                if is_str(p) && is_str(q) {
-                    Some(self.heap.get_string(*p)?.cmp(&self.heap.get_string(*q)?))
-                } else {
-                    self.num_compare(a, b)?
-                }
-            }
-            _ => self.num_compare(a, b)?,
-        })
+    /// `set` (and `assign` of a plain value) of any kind into any kind: `[dst, src]`.
+    pub(super) fn set_op(&mut self, f: &mut Frame, (): (), o: &[Operand]) -> Result<(), Exc> {
+        let v = self.val(f, o[1]);
+        self.store(f, o[0], v)
     }
 
-    fn num_compare(&self, a: &Val, b: &Val) -> Result<Option<Ordering>, Exc> {
-        Ok(match (self.numv(a)?, self.numv(b)?) {
-            (NumV::I(x), NumV::I(y)) => Some(x.cmp(&y)),
-            (x @ (NumV::I(_) | NumV::B(_)), y @ (NumV::I(_) | NumV::B(_))) => x.big().partial_cmp(&y.big()),
-            (x, y) => x.f().partial_cmp(&y.f()),
-        })
-    }
-
-    /// A two-value conditional branch: whether it is taken, and where to.
-    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
-    #[inline(never)]
-    pub(super) fn cond_branch(&self, f: &Frame, op: Op) -> Option<(Result<bool, Exc>, u32)> {
-        let c = cmp_table()[op.opcode() as usize]?;
-        let o = op.operands();
-        let Operand::L(target) = *o.get(2)? else { return None };
-        let (a, b) = (self.val(f, o[0]), self.val(f, o[1]));
-        Some((self.compare(&a, &b).map(|ord| c.test(ord)), target.0))
-    }
-
-    /// The families of ops that need only the frame and the heap: one table lookup picks
-    /// the family, so an op pays for one operand decode (bench/fib).
-    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
-    #[inline(never)]
-    pub(super) fn exec_family(&mut self, f: &mut Frame, op: Op) -> Option<Result<(), Exc>> {
-        match family_table()[op.opcode() as usize] {
-            Family::Arith => self.exec_arith(f, op),
-            Family::Bits(fun) => Some(self.exec_bits(f, fun, &op.operands())),
-            Family::String => self.exec_string(f, op),
-            Family::Pmc => self.exec_pmc(f, op),
-            Family::Task => None,
-        }
-    }
-
-    fn exec_arith(&mut self, f: &mut Frame, op: Op) -> Option<Result<(), Exc>> {
-        let o = op.operands();
-        let code = op.opcode() as usize;
-        if let Some(c) = cmp_table()[code] {
-            // iseq..isge: dst, lhs, rhs
-            let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
-            return Some(self.compare(&a, &b).and_then(|ord| self.store(f, o[0], Val::I(i64::from(c.test(ord))))));
-        }
-        if let Some(a) = arith_table()[code] {
-            return Some(self.arith_op(f, a, &o));
-        }
-        let r = match op {
-            Op::set_i_i { .. }
-            | Op::set_i_ic { .. }
-            | Op::set_i_n { .. }
-            | Op::set_i_nc { .. }
-            | Op::set_i_s { .. }
-            | Op::set_i_sc { .. }
-            | Op::set_i_p { .. }
-            | Op::set_n_i { .. }
-            | Op::set_n_ic { .. }
-            | Op::set_n_n { .. }
-            | Op::set_n_nc { .. }
-            | Op::set_n_s { .. }
-            | Op::set_n_sc { .. }
-            | Op::set_n_p { .. }
-            | Op::set_s_i { .. }
-            | Op::set_s_ic { .. }
-            | Op::set_s_n { .. }
-            | Op::set_s_nc { .. }
-            | Op::set_s_s { .. }
-            | Op::set_s_sc { .. }
-            | Op::set_s_p { .. }
-            | Op::set_p_p { .. }
-            | Op::set_p_i { .. }
-            | Op::set_p_ic { .. }
-            | Op::set_p_n { .. }
-            | Op::set_p_nc { .. }
-            | Op::set_p_s { .. }
-            | Op::set_p_sc { .. }
-            | Op::assign_s_s { .. }
-            | Op::clone_s_s { .. } => {
-                let v = self.val(f, o[1]);
-                self.store(f, o[0], v)
-            }
-            Op::null_i { dst } => {
-                f.i[dst.0 as usize] = 0;
-                Ok(())
-            }
-            Op::null_n { dst } => {
-                f.n[dst.0 as usize] = 0.0;
-                Ok(())
-            }
-            Op::null_s { dst } => {
-                f.s[dst.0 as usize] = Str::null();
-                Ok(())
-            }
-            Op::null_p { dst } => {
-                f.p[dst.0 as usize] = None;
-                Ok(())
-            }
-            Op::cmp_i_i_i { .. }
-            | Op::cmp_i_i_ic { .. }
-            | Op::cmp_i_ic_i { .. }
-            | Op::cmp_i_n_n { .. }
-            | Op::cmp_i_n_nc { .. }
-            | Op::cmp_i_nc_n { .. }
-            | Op::cmp_i_s_s { .. }
-            | Op::cmp_i_s_sc { .. }
-            | Op::cmp_i_sc_s { .. }
-            | Op::cmp_i_p_p { .. } => {
-                let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
-                self.compare(&a, &b).and_then(|ord| {
-                    let v = match ord {
-                        Some(Ordering::Less) => -1,
-                        Some(Ordering::Greater) => 1,
-                        _ => 0,
-                    };
-                    self.store(f, o[0], Val::I(v))
-                })
-            }
-            Op::issame_i_p_p { dst, lhs, rhs } => {
-                f.i[dst.0 as usize] = i64::from(f.p[lhs.0 as usize] == f.p[rhs.0 as usize]);
-                Ok(())
-            }
-            Op::isnull_i_p { dst, src } => {
-                f.i[dst.0 as usize] = i64::from(f.p[src.0 as usize].is_none());
-                Ok(())
-            }
-            Op::isnull_i_s { dst, src } => {
-                f.i[dst.0 as usize] = i64::from(f.s[src.0 as usize].is_null());
-                Ok(())
-            }
-            Op::pow_n_n_n { .. }
-            | Op::pow_n_n_nc { .. }
-            | Op::pow_n_nc_n { .. }
-            | Op::pow_n_n_i { .. }
-            | Op::pow_n_n_ic { .. } => {
-                let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
-                match (self.to_n(&a), &b) {
-                    (Ok(x), Val::I(e)) => {
-                        self.store(f, o[0], Val::N(x.powi((*e).clamp(i32::MIN.into(), i32::MAX.into()) as i32)))
-                    }
-                    (Ok(x), _) => self.to_n(&b).and_then(|y| self.store(f, o[0], Val::N(x.powf(y)))),
-                    (Err(e), _) => Err(e),
-                }
-            }
-            Op::pow_i_i_i { dst, lhs, rhs } => {
-                let (b, e) = (f.i[lhs.0 as usize], super::ia(f, rhs));
-                f.i[dst.0 as usize] = int_pow(b, e);
-                Ok(())
-            }
-            Op::neg_i { dst } => {
-                f.i[dst.0 as usize] = f.i[dst.0 as usize].wrapping_neg();
-                Ok(())
-            }
-            Op::neg_i_i { dst, src } => {
-                f.i[dst.0 as usize] = f.i[src.0 as usize].wrapping_neg();
-                Ok(())
-            }
-            Op::neg_n { dst } => {
-                f.n[dst.0 as usize] = -f.n[dst.0 as usize];
-                Ok(())
-            }
-            Op::neg_n_n { dst, src } => {
-                f.n[dst.0 as usize] = -f.n[src.0 as usize];
-                Ok(())
-            }
-            Op::abs_i { dst } => {
-                f.i[dst.0 as usize] = f.i[dst.0 as usize].wrapping_abs();
-                Ok(())
-            }
-            Op::abs_i_i { dst, src } => {
-                f.i[dst.0 as usize] = f.i[src.0 as usize].wrapping_abs();
-                Ok(())
-            }
-            Op::abs_n { dst } => {
-                f.n[dst.0 as usize] = f.n[dst.0 as usize].abs();
-                Ok(())
-            }
-            Op::abs_n_n { dst, src } => {
-                f.n[dst.0 as usize] = f.n[src.0 as usize].abs();
-                Ok(())
-            }
-            Op::neg_p { dst } | Op::abs_p { dst } | Op::neg_p_p { dst, .. } | Op::abs_p_p { dst, .. } => {
-                let src = match op {
-                    Op::neg_p_p { src, .. } | Op::abs_p_p { src, .. } => src,
-                    _ => dst,
-                };
-                let is_neg = matches!(op, Op::neg_p { .. } | Op::neg_p_p { .. });
-                let in_place = matches!(op, Op::neg_p { .. } | Op::abs_p { .. });
-                self.unary_pmc(f, dst.0, src.0, is_neg, in_place)
-            }
-            Op::inc_n { dst } => {
-                f.n[dst.0 as usize] += 1.0;
-                Ok(())
-            }
-            Op::dec_n { dst } => {
-                f.n[dst.0 as usize] -= 1.0;
-                Ok(())
-            }
-            Op::inc_p { dst } | Op::dec_p { dst } => {
-                let p = f.p[dst.0 as usize];
-                let what = if matches!(op, Op::inc_p { .. }) { "increment" } else { "decrement" };
-                if p.is_none() {
-                    return Some(Err(Exc::null_access(what)));
-                }
-                let delta = Val::I(1);
-                let a = if what == "increment" { Arith::Add } else { Arith::Sub };
-                self.pmc_arith(a, &Val::P(p), &delta).and_then(|v| self.set_numv(p, v))
-            }
-            Op::bnot_i { dst } => {
-                f.i[dst.0 as usize] = !f.i[dst.0 as usize];
-                Ok(())
-            }
-            Op::bnot_i_i { dst, src } => {
-                f.i[dst.0 as usize] = !f.i[src.0 as usize];
-                Ok(())
-            }
-            Op::not_i { dst } => {
-                f.i[dst.0 as usize] = i64::from(f.i[dst.0 as usize] == 0);
-                Ok(())
-            }
-            Op::not_i_i { dst, src } => {
-                f.i[dst.0 as usize] = i64::from(super::ia(f, src) == 0);
-                Ok(())
-            }
-            Op::and_i_i_i { dst, lhs, rhs } => {
-                let a = super::ia(f, lhs);
-                f.i[dst.0 as usize] = if a == 0 { a } else { super::ia(f, rhs) };
-                Ok(())
-            }
-            Op::or_i_i_i { dst, lhs, rhs } => {
-                let a = super::ia(f, lhs);
-                f.i[dst.0 as usize] = if a != 0 { a } else { super::ia(f, rhs) };
-                Ok(())
-            }
-            Op::xor_i_i_i { dst, lhs, rhs } => {
-                let (a, b) = (super::ia(f, lhs), super::ia(f, rhs));
-                f.i[dst.0 as usize] = match (a != 0, b != 0) {
-                    (true, false) => a,
-                    (false, true) => b,
-                    _ => 0,
-                };
-                Ok(())
-            }
-            Op::time_i { dst } => {
-                f.i[dst.0 as usize] = now().as_secs() as i64;
-                Ok(())
-            }
-            Op::time_n { dst } => {
-                f.n[dst.0 as usize] = now().as_secs_f64();
-                Ok(())
-            }
-            _ => return None,
+    /// `pow` into an N register: `[dst, lhs, rhs]`; an integer exponent uses `powi`.
+    fn pow_op(&mut self, f: &mut Frame, (): (), o: &[Operand]) -> Result<(), Exc> {
+        let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
+        let x = self.to_n(&a)?;
+        let v = match b {
+            Val::I(e) => x.powi(e.clamp(i32::MIN.into(), i32::MAX.into()) as i32),
+            _ => x.powf(self.to_n(&b)?),
         };
-        Some(r)
+        self.store(f, o[0], Val::N(v))
     }
 
-    fn exec_bits(&mut self, f: &mut Frame, fun: fn(i64, i64) -> i64, o: &[Operand]) -> Result<(), Exc> {
+    /// `inc P` / `dec P`: the PMC's value plus or minus 1, in place.
+    fn step_pmc(&mut self, p: PVal, a: Arith, what: &str) -> Result<(), Exc> {
+        if p.is_none() {
+            return Err(Exc::null_access(what));
+        }
+        let v = self.pmc_arith(a, &Val::P(p), &Val::I(1))?;
+        self.set_numv(p, v)
+    }
+
+    /// A bitwise op: `[dst, rhs]` in place or `[dst, lhs, rhs]`.
+    fn bits_op(&mut self, f: &mut Frame, fun: fn(i64, i64) -> i64, o: &[Operand]) -> Result<(), Exc> {
         let (a, b) =
             if o.len() == 2 { (self.val(f, o[0]), self.val(f, o[1])) } else { (self.val(f, o[1]), self.val(f, o[2])) };
         let v = fun(self.to_i(&a)?, self.to_i(&b)?);
         self.store(f, o[0], Val::I(v))
     }
 
+    /// `add`..`fdiv` of any kinds: `[dst, rhs]` in place or `[dst, lhs, rhs]`.
     fn arith_op(&mut self, f: &mut Frame, a: Arith, o: &[Operand]) -> Result<(), Exc> {
         // Two operands: dst op= rhs. Three: dst = lhs op rhs.
         let (lhs, rhs) =
@@ -854,6 +713,26 @@ fn shl(a: i64, b: i64) -> i64 {
         0
     } else {
         a.wrapping_shl(b as u32)
+    }
+}
+
+/// `a >> b`, arithmetic; a negative `b` shifts left.
+fn shr(a: i64, b: i64) -> i64 {
+    if b < 0 {
+        shl(a, b.saturating_neg())
+    } else {
+        a >> b.min(63)
+    }
+}
+
+/// `a >> b`, logical; a negative `b` shifts left.
+fn lsr(a: i64, b: i64) -> i64 {
+    if b < 0 {
+        shl(a, b.saturating_neg())
+    } else if b >= 64 {
+        0
+    } else {
+        ((a as u64) >> b) as i64
     }
 }
 

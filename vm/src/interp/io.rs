@@ -12,10 +12,11 @@
 //! `pmc/handle.rs`); an async op on one makes a request that is already complete and tells
 //! the scheduler to run its callback ([`SchedCall::Completed`]).
 
+use super::dispatch::Flow;
 use super::{ia, na, sa, Frame, IoDst, SchedCall, Step, Task, Vm};
 use crate::error::{types, Exc};
 use crate::num;
-use crate::op::Op;
+use crate::op::{IArg, IReg, NArg, NReg, PReg, SArg, SReg, StrId};
 use crate::pmc::{Elem, FileHandleData, PVal, PmcData, PmcRef};
 use crate::pmc::{ReqState, RequestData};
 use crate::string::{Encoding, Str};
@@ -536,265 +537,6 @@ impl Vm {
         Ok(Some(Step::Io(IoRequest { op, request: Some(r) })))
     }
 
-    /// The IO ops. `Ok(Some(step))` leaves the run loop with the pc after the op;
-    /// `Ok(None)` goes on; `None` means `op` is not an IO op.
-    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
-    #[inline(never)]
-    pub(super) fn exec_io(&mut self, f: &mut Frame, io_dst: &mut Option<IoDst>, pc: usize) -> Option<IoStep> {
-        let op = *f.code.ops.get(pc)?;
-        use IoDst as D;
-        let w =
-            |h: u32, s: Str| Ok(Some(Step::Io(IoRequest { op: IoOp::Write { handle: h, data: s }, request: None })));
-        let nl = |s: Str| s.concat(&Str::from("\n"));
-        let p = |f: &Frame, r: crate::op::PReg| f.p[r.0 as usize];
-        Some(match op {
-            Op::print_i { src } => w(1, Str::from(f.i[src.0 as usize].to_string())),
-            Op::print_ic { src } => w(1, Str::from(src.to_string())),
-            Op::print_n { src } => w(1, Str::from(num::fmt_print(f.n[src.0 as usize]))),
-            Op::print_nc { src } => w(1, Str::from(num::fmt_print(src))),
-            Op::print_s { src } => w(1, f.s[src.0 as usize].clone()),
-            Op::print_sc { src } => w(1, f.code.str(src).clone()),
-            Op::print_p { src } => self.print_string(p(f, src), "print").and_then(|s| w(1, s)),
-            Op::say_i { src } => w(1, Str::from(format!("{}\n", f.i[src.0 as usize]))),
-            Op::say_ic { src } => w(1, Str::from(format!("{src}\n"))),
-            Op::say_n { src } => w(1, Str::from(format!("{}\n", num::fmt_print(f.n[src.0 as usize])))),
-            Op::say_nc { src } => w(1, Str::from(format!("{}\n", num::fmt_print(src)))),
-            Op::say_s { src } => w(1, nl(f.s[src.0 as usize].clone())),
-            Op::say_sc { src } => w(1, nl(f.code.str(src).clone())),
-            Op::say_p { src } => self.print_string(p(f, src), "say").and_then(|s| w(1, nl(s))),
-            Op::printerr_i { src } => w(2, Str::from(f.i[src.0 as usize].to_string())),
-            Op::printerr_ic { src } => w(2, Str::from(src.to_string())),
-            Op::printerr_n { src } => w(2, Str::from(num::fmt_print(f.n[src.0 as usize]))),
-            Op::printerr_nc { src } => w(2, Str::from(num::fmt_print(src))),
-            Op::printerr_s { src } => w(2, f.s[src.0 as usize].clone()),
-            Op::printerr_sc { src } => w(2, f.code.str(src).clone()),
-            Op::printerr_p { src } => self.print_string(p(f, src), "printerr").and_then(|s| w(2, s)),
-            Op::print_p_i { handle, src } => {
-                let s = Str::from(ia(f, src).to_string());
-                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::print_p_n { handle, src } => {
-                let s = Str::from(num::fmt_str(na(f, src)));
-                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::print_p_s { handle, src } | Op::write_p_s { handle, data: src } => {
-                let s = sa(f, src);
-                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::print_p_p { handle, src } => match self.print_string(p(f, src), "print") {
-                Ok(s) => self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s }),
-                Err(e) => Err(e),
-            },
-            Op::say_p_i { handle, src } => {
-                let s = Str::from(format!("{}\n", ia(f, src)));
-                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::say_p_n { handle, src } => {
-                let s = Str::from(format!("{}\n", num::fmt_str(na(f, src))));
-                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::say_p_s { handle, src } => {
-                let s = nl(sa(f, src));
-                self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::say_p_p { handle, src } => match self.print_string(p(f, src), "say") {
-                Ok(s) => self.sync_io(io_dst, f, p(f, handle), D::None, |h| IoOp::Write { handle: h, data: nl(s) }),
-                Err(e) => Err(e),
-            },
-            // Async writes to stdout and stderr.
-            Op::print_p_i_p { req, src, cb } => {
-                let s = Str::from(ia(f, src).to_string());
-                self.async_host(f, req.0, p(f, cb), "print", IoOp::Write { handle: 1, data: s })
-            }
-            Op::print_p_n_p { req, src, cb } => {
-                let s = Str::from(num::fmt_print(na(f, src)));
-                self.async_host(f, req.0, p(f, cb), "print", IoOp::Write { handle: 1, data: s })
-            }
-            Op::print_p_s_p { req, src, cb } => {
-                let s = sa(f, src);
-                self.async_host(f, req.0, p(f, cb), "print", IoOp::Write { handle: 1, data: s })
-            }
-            Op::print_p_p_p { req, src, cb } => match self.print_string(p(f, src), "print") {
-                Ok(s) => self.async_host(f, req.0, p(f, cb), "print", IoOp::Write { handle: 1, data: s }),
-                Err(e) => Err(e),
-            },
-            Op::say_p_i_p { req, src, cb } => {
-                let s = Str::from(format!("{}\n", ia(f, src)));
-                self.async_host(f, req.0, p(f, cb), "say", IoOp::Write { handle: 1, data: s })
-            }
-            Op::say_p_n_p { req, src, cb } => {
-                let s = Str::from(format!("{}\n", num::fmt_print(na(f, src))));
-                self.async_host(f, req.0, p(f, cb), "say", IoOp::Write { handle: 1, data: s })
-            }
-            Op::say_p_s_p { req, src, cb } => {
-                let s = nl(sa(f, src));
-                self.async_host(f, req.0, p(f, cb), "say", IoOp::Write { handle: 1, data: s })
-            }
-            Op::say_p_p_p { req, src, cb } => match self.print_string(p(f, src), "say") {
-                Ok(s) => self.async_host(f, req.0, p(f, cb), "say", IoOp::Write { handle: 1, data: nl(s) }),
-                Err(e) => Err(e),
-            },
-            Op::printerr_p_i_p { req, src, cb } => {
-                let s = Str::from(ia(f, src).to_string());
-                self.async_host(f, req.0, p(f, cb), "printerr", IoOp::Write { handle: 2, data: s })
-            }
-            Op::printerr_p_n_p { req, src, cb } => {
-                let s = Str::from(num::fmt_print(na(f, src)));
-                self.async_host(f, req.0, p(f, cb), "printerr", IoOp::Write { handle: 2, data: s })
-            }
-            Op::printerr_p_s_p { req, src, cb } => {
-                let s = sa(f, src);
-                self.async_host(f, req.0, p(f, cb), "printerr", IoOp::Write { handle: 2, data: s })
-            }
-            Op::printerr_p_p_p { req, src, cb } => match self.print_string(p(f, src), "printerr") {
-                Ok(s) => self.async_host(f, req.0, p(f, cb), "printerr", IoOp::Write { handle: 2, data: s }),
-                Err(e) => Err(e),
-            },
-            // Async writes to a handle.
-            Op::print_p_p_i_p { req, handle, src, cb } => {
-                let s = Str::from(ia(f, src).to_string());
-                self.async_io(f, req.0, p(f, cb), p(f, handle), "print", |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::print_p_p_n_p { req, handle, src, cb } => {
-                let s = Str::from(num::fmt_str(na(f, src)));
-                self.async_io(f, req.0, p(f, cb), p(f, handle), "print", |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::print_p_p_s_p { req, handle, src, cb } => {
-                let s = sa(f, src);
-                self.async_io(f, req.0, p(f, cb), p(f, handle), "print", |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::write_p_p_s_p { req, handle, data, cb } => {
-                let s = sa(f, data);
-                self.async_io(f, req.0, p(f, cb), p(f, handle), "write", |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::print_p_p_p_p { req, handle, src, cb } => match self.print_string(p(f, src), "print") {
-                Ok(s) => {
-                    self.async_io(f, req.0, p(f, cb), p(f, handle), "print", |h| IoOp::Write { handle: h, data: s })
-                }
-                Err(e) => Err(e),
-            },
-            Op::say_p_p_s_p { req, handle, src, cb } => {
-                let s = nl(sa(f, src));
-                self.async_io(f, req.0, p(f, cb), p(f, handle), "say", |h| IoOp::Write { handle: h, data: s })
-            }
-            Op::getstdin_p { dst } => {
-                f.p[dst.0 as usize] = Some(self.std_handle(0));
-                Ok(None)
-            }
-            Op::getstdout_p { dst } => {
-                f.p[dst.0 as usize] = Some(self.std_handle(1));
-                Ok(None)
-            }
-            Op::getstderr_p { dst } => {
-                f.p[dst.0 as usize] = Some(self.std_handle(2));
-                Ok(None)
-            }
-            Op::open_p_s { dst, path } => {
-                *io_dst = Some(D::P(dst.0));
-                Ok(Some(Step::Io(IoRequest {
-                    op: IoOp::Open { path: sa(f, path), mode: Str::from("r") },
-                    request: None,
-                })))
-            }
-            Op::open_p_s_s { dst, path, mode } => {
-                *io_dst = Some(D::P(dst.0));
-                Ok(Some(Step::Io(IoRequest { op: IoOp::Open { path: sa(f, path), mode: sa(f, mode) }, request: None })))
-            }
-            Op::open_p_s_s_p { req, path, mode, cb } => {
-                let op = IoOp::Open { path: sa(f, path), mode: sa(f, mode) };
-                self.async_host(f, req.0, p(f, cb), "open", op)
-            }
-            Op::fdopen_p_i_s { dst, fd, mode } => {
-                *io_dst = Some(D::P(dst.0));
-                Ok(Some(Step::Io(IoRequest { op: IoOp::FdOpen { fd: ia(f, fd), mode: sa(f, mode) }, request: None })))
-            }
-            Op::close_p { handle } => self.close(io_dst, f, p(f, handle)),
-            Op::close_p_p_p { req, handle, cb } => {
-                let h = p(f, handle);
-                let r = self.async_io(f, req.0, p(f, cb), h, "close", |id| IoOp::Close { handle: id });
-                self.mark_closed(h);
-                r
-            }
-            Op::read_s_i { dst, count } => match read_count(ia(f, count)) {
-                Ok(n) => {
-                    let h = self.std_handle(0);
-                    self.sync_io(io_dst, f, Some(h), D::S(dst.0, Some(h)), |id| IoOp::Read { handle: id, count: n })
-                }
-                Err(e) => Err(e),
-            },
-            Op::read_s_p_i { dst, handle, count } => match read_count(ia(f, count)) {
-                Ok(n) => {
-                    let h = p(f, handle);
-                    self.sync_io(io_dst, f, h, D::S(dst.0, h), |id| IoOp::Read { handle: id, count: n })
-                }
-                Err(e) => Err(e),
-            },
-            Op::read_p_i_p { req, count, cb } => match read_count(ia(f, count)) {
-                Ok(n) => {
-                    let h = Some(self.std_handle(0));
-                    self.async_io(f, req.0, p(f, cb), h, "read", |id| IoOp::Read { handle: id, count: n })
-                }
-                Err(e) => Err(e),
-            },
-            Op::read_p_p_i_p { req, handle, count, cb } => match read_count(ia(f, count)) {
-                Ok(n) => {
-                    let h = p(f, handle);
-                    self.async_io(f, req.0, p(f, cb), h, "read", |id| IoOp::Read { handle: id, count: n })
-                }
-                Err(e) => Err(e),
-            },
-            Op::readline_s_p { dst, handle } => {
-                let h = p(f, handle);
-                let sep = self.record_separator(h);
-                self.sync_io(io_dst, f, h, D::S(dst.0, h), |id| IoOp::ReadLine { handle: id, sep })
-            }
-            Op::readline_p_p_p { req, handle, cb } => {
-                let h = p(f, handle);
-                let sep = self.record_separator(h);
-                self.async_io(f, req.0, p(f, cb), h, "readline", |id| IoOp::ReadLine { handle: id, sep })
-            }
-            Op::peek_s { dst } => {
-                let h = self.std_handle(0);
-                self.sync_io(io_dst, f, Some(h), D::S(dst.0, None), |id| IoOp::Peek { handle: id })
-            }
-            Op::peek_s_p { dst, handle } => {
-                self.sync_io(io_dst, f, p(f, handle), D::S(dst.0, None), |id| IoOp::Peek { handle: id })
-            }
-            Op::seek_p_i_i { handle, offset, whence } => {
-                let (offset, whence) = (ia(f, offset), ia(f, whence));
-                let h = p(f, handle);
-                self.sync_io(io_dst, f, h, D::None, |id| IoOp::Seek { handle: id, offset, whence })
-            }
-            Op::seek_p_p_i_i_p { req, handle, offset, whence, cb } => {
-                let (offset, whence) = (ia(f, offset), ia(f, whence));
-                let h = p(f, handle);
-                self.async_io(f, req.0, p(f, cb), h, "seek", |id| IoOp::Seek { handle: id, offset, whence })
-            }
-            Op::tell_i_p { dst, handle } => {
-                self.sync_io(io_dst, f, p(f, handle), D::I(dst.0), |id| IoOp::Tell { handle: id })
-            }
-            Op::tell_p_p_p { req, handle, cb } => {
-                let h = p(f, handle);
-                self.async_io(f, req.0, p(f, cb), h, "tell", |id| IoOp::Tell { handle: id })
-            }
-            Op::stat_i_s_i { dst, path, what } => {
-                *io_dst = Some(D::I(dst.0));
-                let op = IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) };
-                Ok(Some(Step::Io(IoRequest { op, request: None })))
-            }
-            Op::stat_i_i_i { dst, fd, what } => {
-                *io_dst = Some(D::I(dst.0));
-                let op = IoOp::Stat { path: Str::empty(), fd: Some(ia(f, fd)), what: ia(f, what) };
-                Ok(Some(Step::Io(IoRequest { op, request: None })))
-            }
-            Op::stat_p_s_i_p { req, path, what, cb } => {
-                let op = IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) };
-                self.async_host(f, req.0, p(f, cb), "stat", op)
-            }
-            _ => return None,
-        })
-    }
-
     /// `close`: marks the PMC closed and closes the host handle (closing twice is a no-op).
     fn close(&mut self, io_dst: &mut Option<IoDst>, f: &mut Frame, h: PVal) -> IoStep {
         let was_open = match h.map(|r| self.heap.get(r)) {
@@ -848,4 +590,336 @@ fn read_count(n: i64) -> Result<usize, Exc> {
     usize::try_from(n).map_err(|_| {
         Exc::new(types::EXCEPTION_INVALID_ARGUMENT, format!("Cannot read a negative number of bytes ({n})"))
     })
+}
+
+/// The running frame and where a sync op's result goes.
+fn parts(t: &mut Task) -> (&mut Frame, &mut Option<IoDst>) {
+    let Task { frames, io_dst, .. } = t;
+    match frames.last_mut() {
+        Some(f) => (f, io_dst),
+        None => unreachable!("an op runs in a frame"),
+    }
+}
+
+/// A sync write to stdout (1) or stderr (2): the task waits for it.
+fn write(handle: u32, data: Str) -> Flow {
+    Flow::Leave(Step::Io(IoRequest { op: IoOp::Write { handle, data }, request: None }))
+}
+
+/// `s` and a newline.
+fn nl(s: Str) -> Str {
+    s.concat(&Str::from("\n"))
+}
+
+/// A P register's value.
+fn p(f: &Frame, r: PReg) -> PVal {
+    f.p[r.0 as usize]
+}
+
+/// Sync writes to stdout or stderr (`print S`): `name(src) handle: text`.
+macro_rules! std_write {
+    ($($name:ident($src:ident: $ty:ty) $h:literal: |$vm:ident, $f:ident| $text:expr;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "`: a sync write to handle ", stringify!($h), ".")]
+        #[allow(unused_variables)]
+        pub(super) fn $name($vm: &mut Vm, $f: &mut Frame, $src: $ty) -> Flow {
+            match $text {
+                Ok(s) => write($h, s),
+                Err(e) => Flow::Raise(e),
+            }
+        }
+    )*};
+}
+
+std_write! {
+    print_i(src: IReg) 1: |vm, f| Ok(Str::from(f.i[src.0 as usize].to_string()));
+    print_ic(src: i64) 1: |vm, f| Ok(Str::from(src.to_string()));
+    print_n(src: NReg) 1: |vm, f| Ok(Str::from(num::fmt_print(f.n[src.0 as usize])));
+    print_nc(src: f64) 1: |vm, f| Ok(Str::from(num::fmt_print(src)));
+    print_s(src: SReg) 1: |vm, f| Ok(f.s[src.0 as usize].clone());
+    print_sc(src: StrId) 1: |vm, f| Ok(f.code.str(src).clone());
+    print_p(src: PReg) 1: |vm, f| vm.print_string(p(f, src), "print");
+    say_i(src: IReg) 1: |vm, f| Ok(Str::from(format!("{}\n", f.i[src.0 as usize])));
+    say_ic(src: i64) 1: |vm, f| Ok(Str::from(format!("{src}\n")));
+    say_n(src: NReg) 1: |vm, f| Ok(Str::from(format!("{}\n", num::fmt_print(f.n[src.0 as usize]))));
+    say_nc(src: f64) 1: |vm, f| Ok(Str::from(format!("{}\n", num::fmt_print(src))));
+    say_s(src: SReg) 1: |vm, f| Ok(nl(f.s[src.0 as usize].clone()));
+    say_sc(src: StrId) 1: |vm, f| Ok(nl(f.code.str(src).clone()));
+    say_p(src: PReg) 1: |vm, f| vm.print_string(p(f, src), "say").map(nl);
+    printerr_i(src: IReg) 2: |vm, f| Ok(Str::from(f.i[src.0 as usize].to_string()));
+    printerr_ic(src: i64) 2: |vm, f| Ok(Str::from(src.to_string()));
+    printerr_n(src: NReg) 2: |vm, f| Ok(Str::from(num::fmt_print(f.n[src.0 as usize])));
+    printerr_nc(src: f64) 2: |vm, f| Ok(Str::from(num::fmt_print(src)));
+    printerr_s(src: SReg) 2: |vm, f| Ok(f.s[src.0 as usize].clone());
+    printerr_sc(src: StrId) 2: |vm, f| Ok(f.code.str(src).clone());
+    printerr_p(src: PReg) 2: |vm, f| vm.print_string(p(f, src), "printerr");
+}
+
+/// Sync writes to a handle (`print P, S`): `name(src): text`.
+macro_rules! handle_write {
+    ($($name:ident($src:ident: $ty:ty): |$vm:ident, $f:ident| $text:expr;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "`: a sync write to a handle.")]
+        pub(super) fn $name($vm: &mut Vm, t: &mut Task, handle: PReg, $src: $ty) -> Flow {
+            let ($f, io_dst) = parts(t);
+            let s = match $text {
+                Ok(s) => s,
+                Err(e) => return Flow::Raise(e),
+            };
+            let h = p($f, handle);
+            $vm.sync_io(io_dst, $f, h, IoDst::None, |h| IoOp::Write { handle: h, data: s }).into()
+        }
+    )*};
+}
+
+handle_write! {
+    print_p_i(src: IArg): |vm, f| Ok(Str::from(ia(f, src).to_string()));
+    print_p_n(src: NArg): |vm, f| Ok(Str::from(num::fmt_str(na(f, src))));
+    print_p_s(src: SArg): |vm, f| Ok(sa(f, src));
+    write_p_s(src: SArg): |vm, f| Ok(sa(f, src));
+    print_p_p(src: PReg): |vm, f| vm.print_string(p(f, src), "print");
+    say_p_i(src: IArg): |vm, f| Ok(Str::from(format!("{}\n", ia(f, src))));
+    say_p_n(src: NArg): |vm, f| Ok(Str::from(format!("{}\n", num::fmt_str(na(f, src)))));
+    say_p_s(src: SArg): |vm, f| Ok(nl(sa(f, src)));
+    say_p_p(src: PReg): |vm, f| vm.print_string(p(f, src), "say").map(nl);
+}
+
+/// Async writes to stdout or stderr (`print P, S, P`): `name(src) handle "request name": text`.
+macro_rules! std_write_async {
+    ($($name:ident($src:ident: $ty:ty) $h:literal $what:literal: |$vm:ident, $f:ident| $text:expr;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "`: an async write to handle ", stringify!($h), ".")]
+        pub(super) fn $name($vm: &mut Vm, $f: &mut Frame, req: PReg, $src: $ty, cb: PReg) -> Flow {
+            match $text {
+                Ok(s) => $vm.async_host($f, req.0, p($f, cb), $what, IoOp::Write { handle: $h, data: s }).into(),
+                Err(e) => Flow::Raise(e),
+            }
+        }
+    )*};
+}
+
+std_write_async! {
+    print_p_i_p(src: IArg) 1 "print": |vm, f| Ok(Str::from(ia(f, src).to_string()));
+    print_p_n_p(src: NArg) 1 "print": |vm, f| Ok(Str::from(num::fmt_print(na(f, src))));
+    print_p_s_p(src: SArg) 1 "print": |vm, f| Ok(sa(f, src));
+    print_p_p_p(src: PReg) 1 "print": |vm, f| vm.print_string(p(f, src), "print");
+    say_p_i_p(src: IArg) 1 "say": |vm, f| Ok(Str::from(format!("{}\n", ia(f, src))));
+    say_p_n_p(src: NArg) 1 "say": |vm, f| Ok(Str::from(format!("{}\n", num::fmt_print(na(f, src)))));
+    say_p_s_p(src: SArg) 1 "say": |vm, f| Ok(nl(sa(f, src)));
+    say_p_p_p(src: PReg) 1 "say": |vm, f| vm.print_string(p(f, src), "say").map(nl);
+    printerr_p_i_p(src: IArg) 2 "printerr": |vm, f| Ok(Str::from(ia(f, src).to_string()));
+    printerr_p_n_p(src: NArg) 2 "printerr": |vm, f| Ok(Str::from(num::fmt_print(na(f, src))));
+    printerr_p_s_p(src: SArg) 2 "printerr": |vm, f| Ok(sa(f, src));
+    printerr_p_p_p(src: PReg) 2 "printerr": |vm, f| vm.print_string(p(f, src), "printerr");
+}
+
+/// Async writes to a handle (`print P, P, S, P`): `name(src) "request name": text`.
+macro_rules! handle_write_async {
+    ($($name:ident($src:ident: $ty:ty) $what:literal: |$vm:ident, $f:ident| $text:expr;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "`: an async write to a handle.")]
+        pub(super) fn $name($vm: &mut Vm, $f: &mut Frame, req: PReg, handle: PReg, $src: $ty, cb: PReg) -> Flow {
+            match $text {
+                Ok(s) => {
+                    let (cb, h) = (p($f, cb), p($f, handle));
+                    $vm.async_io($f, req.0, cb, h, $what, |h| IoOp::Write { handle: h, data: s }).into()
+                }
+                Err(e) => Flow::Raise(e),
+            }
+        }
+    )*};
+}
+
+handle_write_async! {
+    print_p_p_i_p(src: IArg) "print": |vm, f| Ok(Str::from(ia(f, src).to_string()));
+    print_p_p_n_p(src: NArg) "print": |vm, f| Ok(Str::from(num::fmt_str(na(f, src))));
+    print_p_p_s_p(src: SArg) "print": |vm, f| Ok(sa(f, src));
+    write_p_p_s_p(src: SArg) "write": |vm, f| Ok(sa(f, src));
+    print_p_p_p_p(src: PReg) "print": |vm, f| vm.print_string(p(f, src), "print");
+    say_p_p_s_p(src: SArg) "say": |vm, f| Ok(nl(sa(f, src)));
+}
+
+/// `getstdin P`
+pub(super) fn getstdin_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
+    f.p[dst.0 as usize] = Some(vm.std_handle(0));
+    Flow::Next
+}
+
+/// `getstdout P`
+pub(super) fn getstdout_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
+    f.p[dst.0 as usize] = Some(vm.std_handle(1));
+    Flow::Next
+}
+
+/// `getstderr P`
+pub(super) fn getstderr_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
+    f.p[dst.0 as usize] = Some(vm.std_handle(2));
+    Flow::Next
+}
+
+/// A sync request whose result goes to `dst`: the task waits for it.
+fn wait_for(io_dst: &mut Option<IoDst>, dst: IoDst, op: IoOp) -> Flow {
+    *io_dst = Some(dst);
+    Flow::Leave(Step::Io(IoRequest { op, request: None }))
+}
+
+/// `open P, S`: for reading.
+pub(super) fn open_p_s(_: &mut Vm, t: &mut Task, dst: PReg, path: SArg) -> Flow {
+    let (f, io_dst) = parts(t);
+    wait_for(io_dst, IoDst::P(dst.0), IoOp::Open { path: sa(f, path), mode: Str::from("r") })
+}
+
+/// `open P, S, S`
+pub(super) fn open_p_s_s(_: &mut Vm, t: &mut Task, dst: PReg, path: SArg, mode: SArg) -> Flow {
+    let (f, io_dst) = parts(t);
+    wait_for(io_dst, IoDst::P(dst.0), IoOp::Open { path: sa(f, path), mode: sa(f, mode) })
+}
+
+/// `open P, S, S, P`
+pub(super) fn open_p_s_s_p(vm: &mut Vm, f: &mut Frame, req: PReg, path: SArg, mode: SArg, cb: PReg) -> Flow {
+    let op = IoOp::Open { path: sa(f, path), mode: sa(f, mode) };
+    vm.async_host(f, req.0, p(f, cb), "open", op).into()
+}
+
+/// `fdopen P, I, S`
+pub(super) fn fdopen_p_i_s(_: &mut Vm, t: &mut Task, dst: PReg, fd: IArg, mode: SArg) -> Flow {
+    let (f, io_dst) = parts(t);
+    wait_for(io_dst, IoDst::P(dst.0), IoOp::FdOpen { fd: ia(f, fd), mode: sa(f, mode) })
+}
+
+/// `close P`
+pub(super) fn close_p(vm: &mut Vm, t: &mut Task, handle: PReg) -> Flow {
+    let (f, io_dst) = parts(t);
+    vm.close(io_dst, f, p(f, handle)).into()
+}
+
+/// `close P, P, P`
+pub(super) fn close_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, cb: PReg) -> Flow {
+    let h = p(f, handle);
+    let r = vm.async_io(f, req.0, p(f, cb), h, "close", |id| IoOp::Close { handle: id });
+    vm.mark_closed(h);
+    r.into()
+}
+
+/// `read S, I`: from stdin.
+pub(super) fn read_s_i(vm: &mut Vm, t: &mut Task, dst: SReg, count: IArg) -> Flow {
+    let (f, io_dst) = parts(t);
+    match read_count(ia(f, count)) {
+        Ok(n) => {
+            let h = vm.std_handle(0);
+            vm.sync_io(io_dst, f, Some(h), IoDst::S(dst.0, Some(h)), |id| IoOp::Read { handle: id, count: n }).into()
+        }
+        Err(e) => Flow::Raise(e),
+    }
+}
+
+/// `read S, P, I`
+pub(super) fn read_s_p_i(vm: &mut Vm, t: &mut Task, dst: SReg, handle: PReg, count: IArg) -> Flow {
+    let (f, io_dst) = parts(t);
+    match read_count(ia(f, count)) {
+        Ok(n) => {
+            let h = p(f, handle);
+            vm.sync_io(io_dst, f, h, IoDst::S(dst.0, h), |id| IoOp::Read { handle: id, count: n }).into()
+        }
+        Err(e) => Flow::Raise(e),
+    }
+}
+
+/// `read P, I, P`: from stdin, async.
+pub(super) fn read_p_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, count: IArg, cb: PReg) -> Flow {
+    match read_count(ia(f, count)) {
+        Ok(n) => {
+            let h = Some(vm.std_handle(0));
+            vm.async_io(f, req.0, p(f, cb), h, "read", |id| IoOp::Read { handle: id, count: n }).into()
+        }
+        Err(e) => Flow::Raise(e),
+    }
+}
+
+/// `read P, P, I, P`
+pub(super) fn read_p_p_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, count: IArg, cb: PReg) -> Flow {
+    match read_count(ia(f, count)) {
+        Ok(n) => {
+            let h = p(f, handle);
+            vm.async_io(f, req.0, p(f, cb), h, "read", |id| IoOp::Read { handle: id, count: n }).into()
+        }
+        Err(e) => Flow::Raise(e),
+    }
+}
+
+/// `readline S, P`
+pub(super) fn readline_s_p(vm: &mut Vm, t: &mut Task, dst: SReg, handle: PReg) -> Flow {
+    let (f, io_dst) = parts(t);
+    let h = p(f, handle);
+    let sep = vm.record_separator(h);
+    vm.sync_io(io_dst, f, h, IoDst::S(dst.0, h), |id| IoOp::ReadLine { handle: id, sep }).into()
+}
+
+/// `readline P, P, P`
+pub(super) fn readline_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, cb: PReg) -> Flow {
+    let h = p(f, handle);
+    let sep = vm.record_separator(h);
+    vm.async_io(f, req.0, p(f, cb), h, "readline", |id| IoOp::ReadLine { handle: id, sep }).into()
+}
+
+/// `peek S`: from stdin.
+pub(super) fn peek_s(vm: &mut Vm, t: &mut Task, dst: SReg) -> Flow {
+    let (f, io_dst) = parts(t);
+    let h = vm.std_handle(0);
+    vm.sync_io(io_dst, f, Some(h), IoDst::S(dst.0, None), |id| IoOp::Peek { handle: id }).into()
+}
+
+/// `peek S, P`
+pub(super) fn peek_s_p(vm: &mut Vm, t: &mut Task, dst: SReg, handle: PReg) -> Flow {
+    let (f, io_dst) = parts(t);
+    vm.sync_io(io_dst, f, p(f, handle), IoDst::S(dst.0, None), |id| IoOp::Peek { handle: id }).into()
+}
+
+/// `seek P, I, I`
+pub(super) fn seek_p_i_i(vm: &mut Vm, t: &mut Task, handle: PReg, offset: IArg, whence: IArg) -> Flow {
+    let (f, io_dst) = parts(t);
+    let (offset, whence) = (ia(f, offset), ia(f, whence));
+    let h = p(f, handle);
+    vm.sync_io(io_dst, f, h, IoDst::None, |id| IoOp::Seek { handle: id, offset, whence }).into()
+}
+
+/// `seek P, P, I, I, P`
+pub(super) fn seek_p_p_i_i_p(
+    vm: &mut Vm,
+    f: &mut Frame,
+    req: PReg,
+    handle: PReg,
+    offset: IArg,
+    whence: IArg,
+    cb: PReg,
+) -> Flow {
+    let (offset, whence) = (ia(f, offset), ia(f, whence));
+    let h = p(f, handle);
+    vm.async_io(f, req.0, p(f, cb), h, "seek", |id| IoOp::Seek { handle: id, offset, whence }).into()
+}
+
+/// `tell I, P`
+pub(super) fn tell_i_p(vm: &mut Vm, t: &mut Task, dst: IReg, handle: PReg) -> Flow {
+    let (f, io_dst) = parts(t);
+    vm.sync_io(io_dst, f, p(f, handle), IoDst::I(dst.0), |id| IoOp::Tell { handle: id }).into()
+}
+
+/// `tell P, P, P`
+pub(super) fn tell_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, cb: PReg) -> Flow {
+    let h = p(f, handle);
+    vm.async_io(f, req.0, p(f, cb), h, "tell", |id| IoOp::Tell { handle: id }).into()
+}
+
+/// `stat I, S, I`
+pub(super) fn stat_i_s_i(_: &mut Vm, t: &mut Task, dst: IReg, path: SArg, what: IArg) -> Flow {
+    let (f, io_dst) = parts(t);
+    wait_for(io_dst, IoDst::I(dst.0), IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) })
+}
+
+/// `stat I, I, I`: of an open descriptor.
+pub(super) fn stat_i_i_i(_: &mut Vm, t: &mut Task, dst: IReg, fd: IArg, what: IArg) -> Flow {
+    let (f, io_dst) = parts(t);
+    wait_for(io_dst, IoDst::I(dst.0), IoOp::Stat { path: Str::empty(), fd: Some(ia(f, fd)), what: ia(f, what) })
+}
+
+/// `stat P, S, I, P`
+pub(super) fn stat_p_s_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, path: SArg, what: IArg, cb: PReg) -> Flow {
+    let op = IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) };
+    vm.async_host(f, req.0, p(f, cb), "stat", op).into()
 }

@@ -1,10 +1,11 @@
 //! String ops: `concat length bytelength substr replace index ord chr repeat upcase downcase
-//! titlecase sprintf split join`.
+//! titlecase sprintf split join`, and `assign`/`clone` of S registers.
 
 use super::arith::Val;
-use super::{Frame, Vm, MAX_STRING};
+use super::dispatch::{by_value, Flow};
+use super::{ia, sa, Frame, Vm, MAX_STRING};
 use crate::error::{types, Exc};
-use crate::op::{Op, Operand};
+use crate::op::{IArg, IReg, Operand, PReg, SArg, SReg};
 use crate::pmc::{PVal, PmcData};
 use crate::string::{Encoding, Str};
 
@@ -78,136 +79,187 @@ fn titlecase(s: &Str) -> Str {
     Str::from_chars(&chars, s.encoding())
 }
 
+/// `assign S, S`: strings are values, so this is `set`.
+pub(super) fn assign_s_s(_: &mut Vm, f: &mut Frame, dst: SReg, src: SReg) -> Flow {
+    f.s[dst.0 as usize] = f.s[src.0 as usize].clone();
+    Flow::Next
+}
+
+/// `clone S, S`: strings are immutable, so this is `set`.
+pub(super) fn clone_s_s(vm: &mut Vm, f: &mut Frame, dst: SReg, src: SReg) -> Flow {
+    assign_s_s(vm, f, dst, src)
+}
+
+/// Appends `r` to `S(dst)` in place.
+fn append(f: &mut Frame, dst: SReg, r: &Str) -> Flow {
+    let cur = &mut f.s[dst.0 as usize];
+    if cur.as_bytes().len() + r.as_bytes().len() > MAX_STRING {
+        return Flow::Raise(too_long());
+    }
+    cur.append(r);
+    Flow::Next
+}
+
+/// `concat S, S`
+pub(super) fn concat_s_s(_: &mut Vm, f: &mut Frame, dst: SReg, rhs: SReg) -> Flow {
+    let r = f.s[rhs.0 as usize].clone();
+    append(f, dst, &r)
+}
+
+/// `concat S, S, S`. `concat S0, S0, x` (what `$S0 .= x` becomes) appends in place when S0
+/// holds the only reference (bench/strings: linear instead of quadratic).
+pub(super) fn concat_s_s_s(vm: &mut Vm, f: &mut Frame, dst: SReg, lhs: SArg, rhs: SArg) -> Flow {
+    if Ok(dst.0) == lhs.split() {
+        let r = sa(f, rhs);
+        return append(f, dst, &r);
+    }
+    vm.concat_op(f, false, &[dst.into(), lhs.into(), rhs.into()]).into()
+}
+
+by_value! { concat_op(true): concat_p_s(dst, rhs) }
+by_value! { concat_op(false): concat_p_p_s(dst, lhs, rhs), concat_p_p_p(dst, lhs, rhs) }
+by_value! { case_op(upcase): upcase_s(dst), upcase_s_s(dst, src) }
+by_value! { case_op(downcase): downcase_s(dst), downcase_s_s(dst, src) }
+by_value! { case_op(titlecase): titlecase_s(dst), titlecase_s_s(dst, src) }
+by_value! { sprintf_op(()): sprintf_s_s_p(dst, format, args), sprintf_p_p_p(dst, format, args) }
+
+/// `length I, S`: in characters.
+pub(super) fn length_i_s(_: &mut Vm, f: &mut Frame, dst: IReg, src: SArg) -> Flow {
+    f.i[dst.0 as usize] = sa(f, src).char_len() as i64;
+    Flow::Next
+}
+
+/// `bytelength I, S`
+pub(super) fn bytelength_i_s(_: &mut Vm, f: &mut Frame, dst: IReg, src: SArg) -> Flow {
+    f.i[dst.0 as usize] = sa(f, src).as_bytes().len() as i64;
+    Flow::Next
+}
+
+/// `substr S, S, I`: to the end.
+pub(super) fn substr_s_s_i(_: &mut Vm, f: &mut Frame, dst: SReg, src: SArg, offset: IArg) -> Flow {
+    let s = sa(f, src);
+    char_range(s.char_len(), ia(f, offset), None).map(|(a, n)| f.s[dst.0 as usize] = s.substring(a, n)).into()
+}
+
+/// `substr S, S, I, I`
+pub(super) fn substr_s_s_i_i(_: &mut Vm, f: &mut Frame, dst: SReg, src: SArg, offset: IArg, count: IArg) -> Flow {
+    let s = sa(f, src);
+    char_range(s.char_len(), ia(f, offset), Some(ia(f, count)))
+        .map(|(a, n)| f.s[dst.0 as usize] = s.substring(a, n))
+        .into()
+}
+
+/// `replace S, S, I, I, S`
+pub(super) fn replace_s_s_i_i_s(
+    _: &mut Vm,
+    f: &mut Frame,
+    dst: SReg,
+    src: SArg,
+    offset: IArg,
+    count: IArg,
+    with: SArg,
+) -> Flow {
+    let s = sa(f, src);
+    let w = sa(f, with);
+    replace_range(s.char_len(), ia(f, offset), ia(f, count))
+        .and_then(|(a, n)| {
+            let len = s.char_len();
+            let out = s.substring(0, a).concat(&w).concat(&s.substring(a + n, len));
+            if out.as_bytes().len() > MAX_STRING {
+                return Err(too_long());
+            }
+            f.s[dst.0 as usize] = out;
+            Ok(())
+        })
+        .into()
+}
+
+/// `index I, S, S`
+pub(super) fn index_i_s_s(_: &mut Vm, f: &mut Frame, dst: IReg, haystack: SArg, needle: SArg) -> Flow {
+    let (h, n) = (sa(f, haystack), sa(f, needle));
+    f.i[dst.0 as usize] = index_of(&h, &n, 0);
+    Flow::Next
+}
+
+/// `index I, S, S, I`
+pub(super) fn index_i_s_s_i(_: &mut Vm, f: &mut Frame, dst: IReg, haystack: SArg, needle: SArg, start: IArg) -> Flow {
+    let (h, n) = (sa(f, haystack), sa(f, needle));
+    f.i[dst.0 as usize] = index_of(&h, &n, ia(f, start));
+    Flow::Next
+}
+
+/// `ord I, S`
+pub(super) fn ord_i_s(_: &mut Vm, f: &mut Frame, dst: IReg, src: SArg) -> Flow {
+    ord(&sa(f, src), 0).map(|c| f.i[dst.0 as usize] = c).into()
+}
+
+/// `ord I, S, I`
+pub(super) fn ord_i_s_i(_: &mut Vm, f: &mut Frame, dst: IReg, src: SArg, pos: IArg) -> Flow {
+    ord(&sa(f, src), ia(f, pos)).map(|c| f.i[dst.0 as usize] = c).into()
+}
+
+/// `chr S, I`
+pub(super) fn chr_s_i(_: &mut Vm, f: &mut Frame, dst: SReg, code: IArg) -> Flow {
+    chr(ia(f, code)).map(|s| f.s[dst.0 as usize] = s).into()
+}
+
+/// `repeat S, S, I`
+pub(super) fn repeat_s_s_i(_: &mut Vm, f: &mut Frame, dst: SReg, src: SArg, count: IArg) -> Flow {
+    let (s, n) = (sa(f, src), ia(f, count));
+    repeat(&s, n).map(|s| f.s[dst.0 as usize] = s).into()
+}
+
+/// `split P, S, S`: a ResizableStringArray.
+pub(super) fn split_p_s_s(vm: &mut Vm, f: &mut Frame, dst: PReg, sep: SArg, src: SArg) -> Flow {
+    let (sep, s) = (sa(f, sep), sa(f, src));
+    let parts = split(&sep, &s);
+    let p = vm.heap.alloc(PmcData::ResizableStringArray(parts));
+    f.p[dst.0 as usize] = Some(p);
+    Flow::Next
+}
+
+/// `join S, S, P`
+pub(super) fn join_s_s_p(vm: &mut Vm, f: &mut Frame, dst: SReg, sep: SArg, parts: PReg) -> Flow {
+    let sep = sa(f, sep);
+    vm.join(&sep, f.p[parts.0 as usize]).map(|s| f.s[dst.0 as usize] = s).into()
+}
+
+fn upcase(s: &Str) -> Str {
+    case_map(s, |c| c.to_uppercase().collect())
+}
+
+fn downcase(s: &Str) -> Str {
+    case_map(s, |c| c.to_lowercase().collect())
+}
+
 impl Vm {
-    pub(super) fn exec_string(&mut self, f: &mut Frame, op: Op) -> Option<Result<(), Exc>> {
-        let o = op.operands();
-        let r = match op {
-            Op::concat_s_s { dst, rhs } => {
-                let r = f.s[rhs.0 as usize].clone();
-                let cur = &mut f.s[dst.0 as usize];
-                if cur.as_bytes().len() + r.as_bytes().len() > MAX_STRING {
-                    return Some(Err(too_long()));
-                }
-                cur.append(&r);
+    /// `upcase`, `downcase`, `titlecase`: `[dst]` in place or `[dst, src]`.
+    fn case_op(&mut self, f: &mut Frame, map: fn(&Str) -> Str, o: &[Operand]) -> Result<(), Exc> {
+        let Val::S(s) = self.val(f, o[o.len() - 1]) else { return Ok(()) };
+        self.store(f, o[0], Val::S(map(&s)))
+    }
+
+    /// `sprintf`: `[dst, format, args]`; a P destination gets a new String.
+    fn sprintf_op(&mut self, f: &mut Frame, (): (), o: &[Operand]) -> Result<(), Exc> {
+        let fmt = self.val(f, o[1]);
+        let Val::P(args) = self.val(f, o[2]) else { return Ok(()) };
+        let fmt = self.to_s(&fmt)?;
+        let out = crate::sprintf::sprintf(&self.heap, &fmt, args)?;
+        match o[0] {
+            Operand::P(r) => {
+                let p = self.heap.alloc(PmcData::String(out));
+                f.p[r.0 as usize] = Some(p);
                 Ok(())
             }
-            Op::concat_p_s { .. } => {
-                let (a, b) = (self.val(f, o[0]), self.val(f, o[1]));
-                self.concat_into(f, o[0], &a, &b, true)
-            }
-            // `concat S0, S0, x` (what `$S0 .= x` becomes): append in place when S0 holds the
-            // only reference (bench/strings: linear instead of quadratic).
-            Op::concat_s_s_s { dst, lhs, rhs } if Ok(dst.0) == lhs.split() => {
-                let r = super::sa(f, rhs);
-                let cur = &mut f.s[dst.0 as usize];
-                if cur.as_bytes().len() + r.as_bytes().len() > MAX_STRING {
-                    return Some(Err(too_long()));
-                }
-                cur.append(&r);
-                Ok(())
-            }
-            Op::concat_s_s_s { .. } | Op::concat_p_p_s { .. } | Op::concat_p_p_p { .. } => {
-                let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
-                self.concat_into(f, o[0], &a, &b, false)
-            }
-            Op::length_i_s { dst, src } => {
-                f.i[dst.0 as usize] = super::sa(f, src).char_len() as i64;
-                Ok(())
-            }
-            Op::bytelength_i_s { dst, src } => {
-                f.i[dst.0 as usize] = super::sa(f, src).as_bytes().len() as i64;
-                Ok(())
-            }
-            Op::substr_s_s_i { dst, src, offset } => {
-                let s = super::sa(f, src);
-                char_range(s.char_len(), super::ia(f, offset), None)
-                    .map(|(a, n)| f.s[dst.0 as usize] = s.substring(a, n))
-            }
-            Op::substr_s_s_i_i { dst, src, offset, count } => {
-                let s = super::sa(f, src);
-                char_range(s.char_len(), super::ia(f, offset), Some(super::ia(f, count)))
-                    .map(|(a, n)| f.s[dst.0 as usize] = s.substring(a, n))
-            }
-            Op::replace_s_s_i_i_s { dst, src, offset, count, with } => {
-                let s = super::sa(f, src);
-                let w = super::sa(f, with);
-                replace_range(s.char_len(), super::ia(f, offset), super::ia(f, count)).and_then(|(a, n)| {
-                    let len = s.char_len();
-                    let out = s.substring(0, a).concat(&w).concat(&s.substring(a + n, len));
-                    if out.as_bytes().len() > MAX_STRING {
-                        return Err(too_long());
-                    }
-                    f.s[dst.0 as usize] = out;
-                    Ok(())
-                })
-            }
-            Op::index_i_s_s { dst, haystack, needle } => {
-                let (h, n) = (super::sa(f, haystack), super::sa(f, needle));
-                f.i[dst.0 as usize] = index_of(&h, &n, 0);
-                Ok(())
-            }
-            Op::index_i_s_s_i { dst, haystack, needle, start } => {
-                let (h, n) = (super::sa(f, haystack), super::sa(f, needle));
-                f.i[dst.0 as usize] = index_of(&h, &n, super::ia(f, start));
-                Ok(())
-            }
-            Op::ord_i_s { dst, src } => ord(&super::sa(f, src), 0).map(|c| f.i[dst.0 as usize] = c),
-            Op::ord_i_s_i { dst, src, pos } => {
-                ord(&super::sa(f, src), super::ia(f, pos)).map(|c| f.i[dst.0 as usize] = c)
-            }
-            Op::chr_s_i { dst, code } => chr(super::ia(f, code)).map(|s| f.s[dst.0 as usize] = s),
-            Op::repeat_s_s_i { dst, src, count } => {
-                let (s, n) = (super::sa(f, src), super::ia(f, count));
-                repeat(&s, n).map(|s| f.s[dst.0 as usize] = s)
-            }
-            Op::upcase_s { .. }
-            | Op::upcase_s_s { .. }
-            | Op::downcase_s { .. }
-            | Op::downcase_s_s { .. }
-            | Op::titlecase_s { .. }
-            | Op::titlecase_s_s { .. } => {
-                let src = self.val(f, o[o.len() - 1]);
-                let Val::S(s) = src else { return None };
-                let out = match op.info().mnemonic {
-                    "upcase" => case_map(&s, |c| c.to_uppercase().collect()),
-                    "downcase" => case_map(&s, |c| c.to_lowercase().collect()),
-                    _ => titlecase(&s),
-                };
-                self.store(f, o[0], Val::S(out))
-            }
-            Op::sprintf_s_s_p { .. } | Op::sprintf_p_p_p { .. } => {
-                let fmt = self.val(f, o[1]);
-                let args = f.p[match o[2] {
-                    Operand::P(r) => r.0 as usize,
-                    _ => return None,
-                }];
-                (|| {
-                    let fmt = self.to_s(&fmt)?;
-                    let out = crate::sprintf::sprintf(&self.heap, &fmt, args)?;
-                    match o[0] {
-                        Operand::P(r) => {
-                            let p = self.heap.alloc(PmcData::String(out));
-                            f.p[r.0 as usize] = Some(p);
-                            Ok(())
-                        }
-                        d => self.store(f, d, Val::S(out)),
-                    }
-                })()
-            }
-            Op::split_p_s_s { dst, sep, src } => {
-                let (sep, s) = (super::sa(f, sep), super::sa(f, src));
-                let parts = split(&sep, &s);
-                let p = self.heap.alloc(PmcData::ResizableStringArray(parts));
-                f.p[dst.0 as usize] = Some(p);
-                Ok(())
-            }
-            Op::join_s_s_p { dst, sep, parts } => {
-                let sep = super::sa(f, sep);
-                self.join(&sep, f.p[parts.0 as usize]).map(|s| f.s[dst.0 as usize] = s)
-            }
-            _ => return None,
-        };
-        Some(r)
+            d => self.store(f, d, Val::S(out)),
+        }
+    }
+
+    /// `concat` of any values: `[dst, rhs]` in place or `[dst, lhs, rhs]`.
+    fn concat_op(&mut self, f: &mut Frame, in_place: bool, o: &[Operand]) -> Result<(), Exc> {
+        let (a, b) =
+            if in_place { (self.val(f, o[0]), self.val(f, o[1])) } else { (self.val(f, o[1]), self.val(f, o[2])) };
+        self.concat_into(f, o[0], &a, &b, in_place)
     }
 
     fn concat_into(&mut self, f: &mut Frame, dst: Operand, a: &Val, b: &Val, in_place: bool) -> Result<(), Exc> {

@@ -1,0 +1,206 @@
+//! Exception ops (`push_eh pop_eh count_eh set_addr throw rethrow die`) and how an exception
+//! travels: [`Vm::throw`] finds the handler or ends the task, [`Vm::backtrace`] says where
+//! each frame was.
+//!
+//! Handlers belong to the frame that installed them (Parrot keeps them in the call context):
+//! a sub sees and pops only its own.
+
+use super::dispatch::{top, Flow};
+use super::{sa, Frame, Handler, Step, Task, Vm};
+use crate::error::{severity, types, Exc, Location, Trap};
+use crate::op::{IArg, IReg, Label, PReg, SArg};
+use crate::pmc::{PmcData, PmcRef};
+use crate::string::Str;
+
+/// `push_eh L`
+pub(super) fn push_eh_ic(_: &mut Vm, t: &mut Task, handler: Label) -> Flow {
+    let depth = t.frames.len();
+    t.handlers.push(Handler { depth, target: handler.0, active: false, pmc: None });
+    Flow::Next
+}
+
+/// `push_eh P`: an ExceptionHandler PMC (with its type filter).
+pub(super) fn push_eh_p(vm: &mut Vm, t: &mut Task, handler: PReg) -> Flow {
+    let depth = t.frames.len();
+    let f = top(t);
+    match vm.handler_of(f.p[handler.0 as usize], depth, f) {
+        Ok(h) => {
+            t.handlers.push(h);
+            Flow::Next
+        }
+        Err(e) => Flow::Raise(e),
+    }
+}
+
+/// `pop_eh`
+pub(super) fn pop_eh(_: &mut Vm, t: &mut Task) -> Flow {
+    let depth = t.frames.len();
+    if t.handlers.last().is_some_and(|h| h.depth == depth) {
+        t.handlers.pop();
+        Flow::Next
+    } else {
+        Flow::Raise(Exc::new(types::EXCEPTION_INVALID_OPERATION, "No handler to delete."))
+    }
+}
+
+/// `count_eh I`
+pub(super) fn count_eh_i(_: &mut Vm, t: &mut Task, dst: IReg) -> Flow {
+    let depth = t.frames.len();
+    let n = t.handlers.iter().filter(|h| h.depth == depth).count() as i64;
+    top(t).i[dst.0 as usize] = n;
+    Flow::Next
+}
+
+/// `set_addr P, L`: where an ExceptionHandler PMC resumes.
+pub(super) fn set_addr_p_ic(vm: &mut Vm, f: &mut Frame, handler: PReg, target: Label) -> Flow {
+    match f.p[handler.0 as usize].map(|r| vm.heap.get_mut(r)) {
+        Some(PmcData::ExceptionHandler(h)) => {
+            h.target = Some(target.0);
+            Flow::Next
+        }
+        Some(d) => Flow::Raise(Exc::unsupported("set_pointer", d.class_name())),
+        None => Flow::Raise(Exc::null_access("set_pointer")),
+    }
+}
+
+/// `throw P`: a handler may resume after it.
+pub(super) fn throw_p(vm: &mut Vm, t: &mut Task, exc: PReg) -> Flow {
+    throw(vm, t, exc, true)
+}
+
+/// `rethrow P`
+pub(super) fn rethrow_p(vm: &mut Vm, t: &mut Task, exc: PReg) -> Flow {
+    throw(vm, t, exc, false)
+}
+
+fn throw(vm: &mut Vm, t: &mut Task, exc: PReg, resumable: bool) -> Flow {
+    let depth = t.frames.len();
+    let f = top(t);
+    let (p, pc) = (f.p[exc.0 as usize], f.pc);
+    match p.map(|r| (r, vm.heap.get(r))) {
+        Some((p, PmcData::Exception(_))) => {
+            if resumable {
+                vm.arm_resume(p, depth, pc + 1);
+            }
+            match vm.throw(t, p) {
+                Ok(()) => Flow::Reload,
+                Err(step) => Flow::Stop(step),
+            }
+        }
+        Some(_) => Flow::Raise(Exc::new(types::EXCEPTION_INVALID_OPERATION, "Not a throwable object")),
+        None => Flow::Raise(Exc::null_access("throw")),
+    }
+}
+
+/// `die S`
+pub(super) fn die_s(_: &mut Vm, f: &mut Frame, msg: SArg) -> Flow {
+    Flow::Raise(Exc::new(types::EXCEPTION_DIE, sa(f, msg).to_text()))
+}
+
+/// `die P`: an Exception's message, or the PMC as a string.
+pub(super) fn die_p(vm: &mut Vm, f: &mut Frame, exc: PReg) -> Flow {
+    let p = f.p[exc.0 as usize];
+    let msg = match p.map(|r| vm.heap.get(r)) {
+        Some(PmcData::Exception(e)) => e.message.to_text(),
+        _ => match vm.heap.get_string(p) {
+            Ok(s) => s.to_text(),
+            Err(e) => return Flow::Raise(e),
+        },
+    };
+    Flow::Raise(Exc::new(types::EXCEPTION_DIE, msg))
+}
+
+/// `die severity, kind`: a doomed severity exits at once with `kind` as the status.
+pub(super) fn die_i_i(_: &mut Vm, t: &mut Task, sev: IArg, kind: IArg) -> Flow {
+    let f = top(t);
+    let (sev, kind) = (super::ia(f, sev), super::ia(f, kind));
+    if sev == severity::EXCEPT_DOOMED {
+        t.frames.clear();
+        return Flow::Stop(Step::Exit(kind as i32));
+    }
+    Flow::Raise(Exc { kind, severity: sev, message: String::new(), exit_code: 0 })
+}
+
+impl Vm {
+    /// Turns an [`Exc`] into an Exception PMC.
+    pub fn exception_pmc(&mut self, e: Exc) -> PmcRef {
+        self.heap.alloc(PmcData::Exception(Box::new(crate::pmc::ExceptionData {
+            message: Str::from(e.message),
+            severity: e.severity,
+            kind: e.kind,
+            payload: None,
+            exit_code: e.exit_code,
+            resume: None,
+        })))
+    }
+
+    /// Raises an exception in `task`: resumes at the nearest inactive handler, or returns the
+    /// [`Step`] that ends the task.
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
+    pub fn throw(&mut self, task: &mut Task, exc: PmcRef) -> Result<(), Step> {
+        while let Some(h) = task.handlers.last().copied() {
+            if h.depth > task.frames.len() {
+                task.handlers.pop();
+                continue;
+            }
+            let kind = match self.heap.get(exc) {
+                PmcData::Exception(e) => e.kind,
+                _ => 0,
+            };
+            let n = task.frames.len();
+            let Some(idx) =
+                task.handlers.iter().rposition(|h| !h.active && h.depth <= n && self.handler_takes(h, kind))
+            else {
+                break;
+            };
+            let h = task.handlers[idx];
+            task.handlers[idx].active = true;
+            self.set_aside(task, exc, h.depth);
+            task.frames.truncate(h.depth);
+            if let Some(f) = task.frames.last_mut() {
+                f.pc = h.target;
+            }
+            task.exception = Some((exc, h.target));
+            return Ok(());
+        }
+        let (msg, exit) = match self.heap.get(exc) {
+            PmcData::Exception(e) if e.severity == severity::EXCEPT_EXIT => (String::new(), Some(e.exit_code)),
+            PmcData::Exception(e) => (e.message.to_text(), None),
+            _ => (String::new(), None),
+        };
+        if let Some(code) = exit {
+            task.frames.clear();
+            return Err(Step::Exit(code as i32));
+        }
+        let message = if msg.is_empty() { "No exception handler and no message".to_string() } else { msg };
+        let trap = Trap { message, backtrace: self.backtrace(task) };
+        task.frames.clear();
+        Err(Step::Trapped(trap))
+    }
+
+    /// Where each frame of `task` is, innermost first.
+    pub fn backtrace(&self, task: &Task) -> Vec<Location> {
+        let n = task.frames.len();
+        task.frames
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, f)| {
+                // A caller's pc is its return address; report the call itself.
+                let pc = if i + 1 == n { f.pc } else { f.pc.saturating_sub(1) };
+                let (file, line) = f.code.location(pc);
+                let sub = f.code.subs.get(f.sub as usize).map_or("?".to_string(), |s| s.name.clone());
+                Location { sub, file, line, pc }
+            })
+            .collect()
+    }
+
+    /// Raises an op's failure as an Exception PMC in `task` (see [`Vm::throw`]).
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
+    #[inline(never)]
+    pub(super) fn raise(&mut self, task: &mut Task, e: Exc) -> Result<(), Step> {
+        let p = self.exception_pmc(e);
+        self.throw(task, p)
+    }
+}
