@@ -13,7 +13,7 @@ fn trace_shows_each_op_and_its_registers() {
     let sink = lines.clone();
     let mut vm = kea_vm::interp::Vm::default();
     vm.trace = Some(Box::new(move |l: &str| sink.borrow_mut().push(l.to_string())));
-    let code = std::rc::Rc::new(code);
+    let code = std::rc::Rc::new(kea_vm::interp::Prepared::new(code));
     let mut task = kea_vm::interp::Task::new(code);
     assert!(matches!(vm.run(&mut task, 100), kea_vm::interp::Step::Finished));
     let got = lines.borrow().join("\n");
@@ -27,7 +27,7 @@ fn fuel_is_exact_and_slices_resume() {
     // 3 setup ops + 1000 iterations of 2 ops + say + end = 2005 ops, whatever the slice size.
     let src = "set I3, 1\nset I4, 1000\nset I5, 0\nL: sub I4, I4, I3\nif I4, L\nsay I4\nend\n";
     for batch in [1u64, 2, 3, 7, 1000, 1 << 40] {
-        let code = std::rc::Rc::new(kea_asm::assemble_str("f.pasm", src).expect("assembles"));
+        let code = std::rc::Rc::new(prepared("f.pasm", src));
         let mut vm = kea_vm::interp::Vm::default();
         let mut task = kea_vm::interp::Task::new(code);
         let mut slices = 0;
@@ -45,21 +45,26 @@ fn fuel_is_exact_and_slices_resume() {
     }
 }
 
+/// `src` assembled and lowered for the interpreter (`interp/prepare.rs`).
+fn prepared(name: &str, src: &str) -> kea_vm::interp::Prepared {
+    kea_vm::interp::Prepared::new(kea_asm::assemble_str(name, src).expect("assembles"))
+}
+
 /// A recursive sub that exits with fib(n): every call but the first goes through a call
-/// settled at load time (`Code::plan`).
+/// settled at load time (`Prepared::plan`).
 const FIB: &str = ".sub main :main\n    $I0 = fib(12)\n    exit $I0\n.end\n.sub fib\n    .param int n\n    \
                    if n < 2 goto base\n    $I0 = n - 1\n    $I1 = fib($I0)\n    $I2 = n - 2\n    \
                    $I3 = fib($I2)\n    $I4 = $I1 + $I3\n    .return ($I4)\nbase:\n    .return (n)\n.end\n";
 
 /// Runs `code` to its end in slices of `batch`, traced (every op on its own, nothing fused)
 /// or not; returns how it ended and how many ops ran.
-fn run_to_end(code: &std::rc::Rc<kea_vm::code::Code>, batch: u64, traced: bool) -> (String, u64) {
+fn run_to_end(code: &std::rc::Rc<kea_vm::interp::Prepared>, batch: u64, traced: bool) -> (String, u64) {
     run_with(code, batch, traced, kea_vm::interp::Config::default())
 }
 
 /// [`run_to_end`] with a VM made from `config`.
 fn run_with(
-    code: &std::rc::Rc<kea_vm::code::Code>,
+    code: &std::rc::Rc<kea_vm::interp::Prepared>,
     batch: u64,
     traced: bool,
     config: kea_vm::interp::Config,
@@ -80,7 +85,7 @@ fn run_with(
 
 #[test]
 fn planned_calls_match_op_by_op_calls() {
-    let code = std::rc::Rc::new(kea_asm::assemble_str("fib.pir", FIB).expect("assembles"));
+    let code = std::rc::Rc::new(prepared("fib.pir", FIB));
     let (end, ops) = run_to_end(&code, 1 << 40, true);
     assert_eq!(end, "Exit(144)");
     for batch in [1u64, 2, 5, 1000, 1 << 40] {
@@ -124,8 +129,8 @@ const LEAN: &str = ".sub main :main\n    $I9 = 0\n    $I8 = 0\nloop:\n    $I5 = 
 
 #[test]
 fn lean_loop_matches_main_loop() {
-    let code = std::rc::Rc::new(kea_asm::assemble_str("lean.pir", LEAN).expect("assembles"));
-    let lean = |name: &str| code.subs[code.find_sub(name.as_bytes()).expect("sub")].lean;
+    let code = std::rc::Rc::new(prepared("lean.pir", LEAN));
+    let lean = |name: &str| code.per_sub[code.find_sub(name.as_bytes()).expect("sub")].lean;
     assert!(lean("acc") && lean("twice") && lean("pair") && lean("outer") && lean("down"));
     assert!(lean("fsum") && lean("fcall") && lean("wide") && lean("wcall"));
     assert!(!lean("main") && !lean("notlean"));
@@ -147,8 +152,8 @@ fn lean_loop_matches_main_loop() {
 
 #[test]
 fn only_registers_read_before_written_are_emptied() {
-    let code = kea_asm::assemble_str("lean.pir", LEAN).expect("assembles");
-    let unset = |name: &str| code.subs[code.find_sub(name.as_bytes()).expect("sub")].unset;
+    let code = prepared("lean.pir", LEAN);
+    let unset = |name: &str| Some(code.per_sub[code.find_sub(name.as_bytes()).expect("sub")].unset);
     // acc reads I1 on the path that skips `$I1 = 5`; down and pair write before they read.
     assert_eq!(unset("acc"), Some([2, 0]));
     assert_eq!(unset("down"), Some([0, 0]));
@@ -156,16 +161,16 @@ fn only_registers_read_before_written_are_emptied() {
     // A loop that reads N0 before its first write, and a computed jump (every register).
     let src = ".pcc_sub f:\nset I0, 3\nL: add N0, N0, 1.5\ndec I0\nif I0, L\nend\n\
                .pcc_sub g:\nset I2, 7\njump I2\nadd I1, I2, 1\nend\n";
-    let code = kea_asm::assemble_str("u.pasm", src).expect("assembles");
-    assert_eq!(code.subs[0].unset, Some([0, 1]));
+    let code = prepared("u.pasm", src);
+    assert_eq!(code.per_sub[0].unset, [0, 1]);
     let g = &code.subs[1];
-    assert_eq!(g.unset, Some([g.regs[0], g.regs[1]]));
+    assert_eq!(code.per_sub[1].unset, [g.regs[0], g.regs[1]]);
     assert!(g.regs[0] >= 3, "{:?}", g.regs);
 }
 
 #[test]
 fn lean_loop_keeps_the_depth_limit() {
-    let code = std::rc::Rc::new(kea_asm::assemble_str("lean.pir", LEAN).expect("assembles"));
+    let code = std::rc::Rc::new(prepared("lean.pir", LEAN));
     let small = |lean| kea_vm::interp::Config { max_depth: 50, lean };
     let (end, ops) = run_with(&code, 1 << 40, true, small(false));
     assert!(end.contains("maximum recursion depth exceeded (limit 50)"), "{end}");
@@ -179,7 +184,7 @@ fn only_settled_calls_are_planned() {
     let src = ".sub main :main\n    $I0 = f(1)\n    $I1 = f('x')\n    $S0 = 'f'\n    $I2 = $S0(1)\n    \
                $I3 = g(1)\n    $I4 = nosuch(1)\n.end\n.sub f\n    .param int n\n    .return (n)\n.end\n\
                .sub g\n    .param string s\n    .return (1)\n.end\n";
-    let code = kea_asm::assemble_str("plan.pir", src).expect("assembles");
+    let code = prepared("plan.pir", src);
     let planned: Vec<String> = (0..code.ops.len())
         .filter_map(|pc| {
             code.plan(pc).map(|p| format!("{} -> {}", code.fmt_op(&code.ops[pc]), code.subs[p.callee as usize].name))
@@ -195,7 +200,7 @@ fn only_settled_calls_are_planned() {
 #[test]
 fn string_assign_and_clone_have_handlers() {
     let src = "set S0, \"abc\"\nassign S1, S0\nclone S2, S0\nlength I0, S1\nlength I1, S2\nadd I0, I0, I1\nexit I0\n";
-    let code = std::rc::Rc::new(kea_asm::assemble_str("s.pasm", src).expect("assembles"));
+    let code = std::rc::Rc::new(prepared("s.pasm", src));
     assert_eq!(run_to_end(&code, 1 << 40, false).0, "Exit(6)");
 }
 
@@ -212,7 +217,7 @@ fn hot_arms_match_their_handlers() {
                E: ge I1, I0, F\nF: lt I9, 20, G\nG: le I9, 20, H\nH: unless I9, M\nM: if N0, N\n\
                N: branch P\nP: dec I9\nif I9, L\nset I5, N0\nmod I5, I5, 1000\nadd I0, I0, I5\n\
                mod I0, I0, 200\nexit I0\n";
-    let code = std::rc::Rc::new(kea_asm::assemble_str("hot.pasm", src).expect("assembles"));
+    let code = std::rc::Rc::new(prepared("hot.pasm", src));
     let (end, ops) = run_to_end(&code, 1 << 40, true);
     assert!(end.starts_with("Exit(") && ops > 500, "{end} after {ops} ops");
     for batch in [1u64, 3, 1 << 40] {

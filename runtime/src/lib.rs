@@ -122,7 +122,7 @@ pub fn runtime<S: Sink>(reactor: Reactor<S>, opts: &RunOptions) -> Runtime<S> {
 /// `:init` run first, in source order, as Parrot runs them before `:main`; then the main task
 /// runs with every task, callback and timer it starts, until the program-end rule holds.
 pub fn run_code<S: Sink>(code: Code, reactor: Reactor<S>, opts: &RunOptions) -> (i32, Stats, Reactor<S>) {
-    let code = Rc::new(code);
+    let code = Rc::new(kea_vm::interp::Prepared::new(code));
     let mut rt = runtime(reactor, opts);
     rt.vm.load(&code);
     let main = code.main_sub();

@@ -4,10 +4,14 @@
 //! `spans[pc]` gives the source range of `ops[pc]`. Keeping it out of [`Op`] keeps ops at 16
 //! bytes (`op/tests.rs`) and the hot loop free of debug data; errors look it up by pc only
 //! when they are reported.
+//!
+//! ## What is not here
+//! A code object holds what the assembler makes and nothing the interpreter derives from it:
+//! argument signatures, call plans, definite assignment and the lean loop's ops are made at
+//! load time by `interp/prepare.rs` (its `Prepared`, which a frame points at).
 
-use crate::op::{ArgsId, IArg, IReg, NReg, Op, Operand, PReg, SArg, SReg, StrId};
+use crate::op::{IArg, IReg, NReg, Op, Operand, PReg, SArg, SReg, StrId};
 use crate::string::Str;
-use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
@@ -124,83 +128,6 @@ pub struct SubInfo {
     pub flags: Vec<String>,
     /// The namespace it was defined in (`.namespace ['A'; 'B']`), outermost first.
     pub namespace: Vec<String>,
-    /// How many leading I and N registers a new frame must empty when its slot last held
-    /// this sub: the registers some path may read before writing them (`unset.rs`). `None`
-    /// (not analysed): all of them. Filled by [`Code::index_args`].
-    pub unset: Option<[u16; 2]>,
-    /// The sub runs in the lean loop (`interp/lean.rs`: its ops, registers and branches
-    /// allow it). Filled by [`Code::index_args`].
-    pub lean: bool,
-}
-
-/// A call whose shape is settled at load time: `find_sub_not_null P, "name"`, `set_args`,
-/// `invokecc P`, where `name` is a sub of the same code object as seen from the caller's
-/// namespace (which `find_sub_not_null` finds before any global, so the answer never
-/// changes), that sub starts with `get_params`, and both lists are plain with one
-/// signature ([`Code::arg_sig`]). Such a call cannot fail or convert: it is a frame push
-/// and a register copy (bench/fib).
-#[derive(Clone, Copy, Debug)]
-pub struct CallPlan {
-    /// The callee, an index into [`Code::subs`].
-    pub callee: u32,
-    /// The caller's argument list.
-    pub args: ArgsId,
-    /// The callee's parameter list.
-    pub params: ArgsId,
-    /// The signature both lists share.
-    pub sig: u64,
-    /// When both lists are one I register ([`Code::one_int`]): the caller's and the callee's
-    /// register; `u16::MAX` otherwise.
-    pub one: [u16; 2],
-    /// The leading I and N registers a new frame of the callee must empty
-    /// ([`SubInfo::unset`]).
-    pub unset: [u16; 2],
-}
-
-/// One 64-bit cell per op that the interpreter may fill, in a code object it shares
-/// read-only. 0 means empty. A clone starts empty: what was cached belongs to the original.
-#[derive(Debug, Default)]
-pub struct PcCache(Vec<Cell<u64>>);
-
-impl PcCache {
-    /// `n` empty cells.
-    pub fn new(n: usize) -> PcCache {
-        PcCache(vec![Cell::new(0); n])
-    }
-    /// The cell of `pc` (0 if empty or out of range).
-    #[inline]
-    pub fn get(&self, pc: usize) -> u64 {
-        self.0.get(pc).map_or(0, Cell::get)
-    }
-    /// Fills the cell of `pc` (ignored out of range).
-    pub fn set(&self, pc: usize, v: u64) {
-        if let Some(c) = self.0.get(pc) {
-            c.set(v);
-        }
-    }
-}
-
-impl Clone for PcCache {
-    fn clone(&self) -> PcCache {
-        PcCache::new(self.0.len())
-    }
-}
-
-/// The [`Code::arg_sig`] of a plain list: a leading 1 bit, then two bits per value (I, N, S,
-/// P; a constant counts as its kind); 0 if the list is too long.
-fn signature(list: &[Arg]) -> u64 {
-    if list.len() > 31 {
-        return 0;
-    }
-    list.iter().fold(1, |sig, a| {
-        let kind = match a.value {
-            ArgValue::I(_) | ArgValue::Ic(_) => 0,
-            ArgValue::N(_) | ArgValue::Nc(_) => 1,
-            ArgValue::S(_) | ArgValue::Sc(_) => 2,
-            ArgValue::P(_) => 3,
-        };
-        sig << 2 | kind
-    })
 }
 
 /// The name of the sub a file without `.pcc_sub` runs as.
@@ -223,31 +150,8 @@ pub struct Code {
     pub keys: Vec<Vec<KeyPart>>,
     /// PDD 3 argument lists.
     pub args: Vec<Vec<Arg>>,
-    /// `plain_args[i]`: list `i` is positional values only (no flat, slurpy, optional or
-    /// named), so calls bind it without bookkeeping. Filled by [`Code::index_args`].
-    pub plain_args: Vec<bool>,
-    /// `arg_sig[i]`: the register kinds of plain list `i`, or 0 (not plain, or longer than
-    /// 31). Two lists with the same nonzero signature have the same length and the same kind
-    /// at every position, so a call copies one to the other register to register with no
-    /// conversion and no check per value (bench/fib). Filled by [`Code::index_args`].
-    pub arg_sig: Vec<u64>,
-    /// `one_int[i]`: the register of list `i` when it is exactly one I register (the usual
-    /// argument and return list), else `u16::MAX`; a call copies such a list with one move
-    /// (bench/fib). Filled by [`Code::index_args`].
-    pub one_int: Vec<u16>,
     /// Subs, in source order.
     pub subs: Vec<SubInfo>,
-    /// What `find_sub_not_null` / `find_name` with a constant name found at each pc, when it
-    /// found a sub of this code object (that answer never changes). Sized by
-    /// [`Code::index_args`]; the interpreter fills it (bench/fib).
-    pub sub_cache: PcCache,
-    /// `plan_at[pc]`: 1 + the index in [`Code::call_plans`] of the call that starts at `pc`,
-    /// or 0. Filled by [`Code::index_args`].
-    pub plan_at: Vec<u32>,
-    /// The calls whose callee and argument binding are known at load time (see [`CallPlan`]).
-    pub call_plans: Vec<CallPlan>,
-    /// The ops as the lean loop runs them (`interp/lean.rs`). Filled by [`Code::index_args`].
-    pub(crate) lean: crate::interp::LeanCode,
     /// Label names by pc (for disassembly).
     pub labels: BTreeMap<u32, Vec<String>>,
     /// Source files (`.include`d ones after the first).
@@ -255,77 +159,6 @@ pub struct Code {
 }
 
 impl Code {
-    /// Computes [`Code::plain_args`]; the assembler calls it once the code is complete.
-    pub fn index_args(&mut self) {
-        self.plain_args = self.args.iter().map(|l| l.iter().all(|a| a.flags & !(flags::CONSTANT | 0xf) == 0)).collect();
-        self.arg_sig =
-            self.args.iter().zip(&self.plain_args).map(|(l, &plain)| if plain { signature(l) } else { 0 }).collect();
-        self.one_int = (self.args.iter())
-            .zip(&self.plain_args)
-            .map(|(l, &plain)| match (plain, l.as_slice()) {
-                (true, [Arg { value: ArgValue::I(r), .. }]) if r.0 != u16::MAX => r.0,
-                _ => u16::MAX,
-            })
-            .collect();
-        self.sub_cache = PcCache::new(self.ops.len());
-        self.plan_calls();
-        for s in 0..self.subs.len() {
-            let unset = crate::unset::unset_reads(self, &self.subs[s]);
-            self.subs[s].unset = Some(unset);
-        }
-        for plan in &mut self.call_plans {
-            plan.unset = self.subs[plan.callee as usize].unset.unwrap_or(plan.unset);
-        }
-        crate::interp::compile_lean(self);
-    }
-
-    /// Finds the calls [`CallPlan`] describes.
-    fn plan_calls(&mut self) {
-        self.plan_at = vec![0; self.ops.len()];
-        self.call_plans.clear();
-        for s in 0..self.subs.len() {
-            let (start, end) = (self.subs[s].start as usize, (self.subs[s].end as usize).min(self.ops.len()));
-            for pc in start..end.saturating_sub(2) {
-                let Op::find_sub_not_null_p_s { dst, name } = self.ops[pc] else { continue };
-                let (Op::set_args_pc { args }, Op::invokecc_p { sub }) = (self.ops[pc + 1], self.ops[pc + 2]) else {
-                    continue;
-                };
-                let Err(name) = name.split() else { continue };
-                if sub != dst {
-                    continue;
-                }
-                let Some(name) = self.strs.get(name as usize) else { continue };
-                let Some(callee) = self.find_sub_in(&self.subs[s].namespace, name.as_bytes()) else { continue };
-                let Some(&Op::get_params_pc { params }) = self.ops.get(self.subs[callee].start as usize) else {
-                    continue;
-                };
-                let sig = self.arg_sig.get(args.0 as usize).copied().unwrap_or(0);
-                if sig == 0 || self.arg_sig.get(params.0 as usize) != Some(&sig) {
-                    continue;
-                }
-                let one = [self.one_int[args.0 as usize], self.one_int[params.0 as usize]];
-                let one = if one.contains(&u16::MAX) { [u16::MAX; 2] } else { one };
-                let regs = self.subs[callee].regs;
-                self.call_plans.push(CallPlan {
-                    callee: callee as u32,
-                    args,
-                    params,
-                    sig,
-                    one,
-                    unset: [regs[0], regs[1]],
-                });
-                self.plan_at[pc] = self.call_plans.len() as u32;
-            }
-        }
-    }
-
-    /// The call planned at `pc`, if any.
-    #[inline]
-    pub fn plan(&self, pc: usize) -> Option<&CallPlan> {
-        let i = *self.plan_at.get(pc)?;
-        self.call_plans.get((i as usize).wrapping_sub(1))
-    }
-
     /// The sub that contains `pc`.
     pub fn sub_at(&self, pc: u32) -> Option<usize> {
         self.subs.iter().position(|s| s.start <= pc && pc < s.end)

@@ -17,7 +17,7 @@
 //! ## Example
 //! ```
 //! use kea_vm::code::{Code, SourceFile, Span, SubInfo};
-//! use kea_vm::interp::{Step, Task, Vm};
+//! use kea_vm::interp::{Prepared, Step, Task, Vm};
 //! use kea_vm::op::{IReg, Op};
 //! use std::rc::Rc;
 //!
@@ -26,7 +26,7 @@
 //! code.spans = vec![Span::default(); 3];
 //! code.files.push(SourceFile::new("doc.pasm", ""));
 //! code.subs.push(SubInfo { name: "main".into(), start: 0, end: 3, regs: [1, 0, 0, 0], ..Default::default() });
-//! let code = Rc::new(code);
+//! let code = Rc::new(Prepared::new(code));
 //! assert!(kea_vm::verify::verify(&code).is_empty());
 //! let mut vm = Vm::default();
 //! let mut task = Task::new(code);
@@ -42,5 +42,4 @@ pub mod op;
 pub mod pmc;
 mod sprintf;
 pub mod string;
-mod unset;
 pub mod verify;

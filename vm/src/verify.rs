@@ -18,9 +18,6 @@ pub struct VerifyError {
 /// Checks `code`; returns every problem found.
 pub fn verify(code: &Code) -> Vec<VerifyError> {
     let mut errs = Vec::new();
-    if code.plain_args.len() != code.args.len() || code.arg_sig.len() != code.args.len() {
-        errs.push(VerifyError { pc: 0, message: "argument-list index is stale (call Code::index_args)".into() });
-    }
     if code.spans.len() != code.ops.len() {
         errs.push(VerifyError { pc: 0, message: "debug table does not match the ops".into() });
     }

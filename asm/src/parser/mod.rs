@@ -211,7 +211,6 @@ impl<'a> Asm<'a> {
             self.code.subs.push(SubInfo { name: "(main)".into(), ..Default::default() });
         }
         self.code.files = std::mem::take(&mut self.files);
-        self.code.index_args();
         if self.errors.is_empty() {
             for e in kea_vm::verify::verify(&self.code) {
                 let span = self.code.spans.get(e.pc as usize).copied().unwrap_or_default();

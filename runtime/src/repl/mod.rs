@@ -334,7 +334,7 @@ impl<S: Sink> Session<S> {
             .collect();
         let inits: Vec<usize> =
             (0..code.subs.len()).filter(|&i| code.subs[i].flags.iter().any(|f| f == ":init" || f == ":load")).collect();
-        let code = Rc::new(code);
+        let code = Rc::new(kea_vm::interp::Prepared::new(code));
         self.rt.vm.load(&code);
 
         for i in inits {

@@ -11,16 +11,16 @@
 //! `call_slow`, op by op, which gives the same result. What makes the fused steps cheap
 //! (bench/fib, about 1,040 -> 750 instructions per call):
 //!
-//! - **Calls settled at load time.** [`Code::plan`] records each `find_sub_not_null P,
+//! - **Calls settled at load time.** [`Prepared::plan`] records each `find_sub_not_null P,
 //!   "name"` + `set_args` + `invokecc P` whose callee is a sub of the same code object
 //!   (`find_sub_not_null` finds those before any global, so the answer cannot change) that
 //!   starts with a `get_params` of the same signature. Such a call is a frame push
 //!   and a register copy; the only checks left are the depth limit and that this VM has
 //!   made the Sub PMC the register receives (returns take the fused step below). A list of one
-//!   I register ([`Code::one_int`], the usual argument and return list) is copied with one
+//!   I register ([`Prepared::one_int`], the usual argument and return list) is copied with one
 //!   move. bench/fib: 0.11 -> 0.09 s, about 765 -> 635 instructions per call.
-//! - **Checks done at load time.** [`Code::index_args`] gives each plain positional list a
-//!   kind signature ([`Code::arg_sig`]: two bits per value). A call checks one `u64` equality
+//! - **Checks done at load time.** [`Prepared::new`] gives each plain positional list a
+//!   kind signature ([`Prepared::arg_sig`]: two bits per value). A call checks one `u64` equality
 //!   between the caller's argument list and the callee's parameter list (a return: the
 //!   callee's values and the caller's results) instead of checking flags, length and kinds
 //!   value by value. Equal signatures mean the copy cannot convert or fail, so it is a plain
@@ -28,7 +28,7 @@
 //!   Named, optional, slurpy and flat lists have signature 0 and take the slow path, as do
 //!   arity errors and conversions.
 //! - **The sub lookup is cached per call site.** `find_sub_not_null` with a constant name that
-//!   found a sub of the same code object stores the answer in [`Code::sub_cache`] at its pc;
+//!   found a sub of the same code object stores the answer in [`Prepared::sub_cache`] at its pc;
 //!   the fused step reads it there, stores it in the register (the program sees the same
 //!   state) and goes straight on into `set_args` + `invokecc`. The first run of each site
 //!   takes the slow path, which fills the cache.
@@ -58,8 +58,9 @@
 //!   memory; keeping the `Rc<Code>` across frames cost mops the same way. The lean loop does
 //!   it in a function of its own instead, which leaves mops as it was.
 
+use super::Prepared;
 use super::{Frame, Handler, Step, Task, Vm};
-use crate::code::{flags, ArgValue, Code};
+use crate::code::{flags, ArgValue};
 use crate::error::{types, Exc};
 use crate::op::{ArgsId, Op, PReg};
 use crate::pmc::{ContData, Elem, KeyVal, PmcData, PmcRef, Resume};
@@ -86,7 +87,7 @@ fn arity(kind: &str, passed: usize, expected: usize) -> Exc {
 
 /// Copies the values of list `vals` of `src` (a frame) into the target registers of list
 /// `targets` of `dst`'s code. The caller checked that both lists have signature `sig`
-/// ([`Code::arg_sig`]), so every value has its target's kind: nothing converts or fails.
+/// ([`Prepared::arg_sig`]), so every value has its target's kind: nothing converts or fails.
 #[inline(always)]
 fn copy_sig(sig: u64, src: &Frame, vals_id: ArgsId, dst: &mut Frame, targets_id: ArgsId) {
     // One I register to one I register: a single move.
@@ -141,7 +142,7 @@ fn copy_any(src: &Frame, vals: ArgsId, dst: &mut Frame, targets: ArgsId) {
 /// The signature list `a` of `ca` and list `b` of `cb` share, so [`copy_sig`] can copy one to
 /// the other; 0 if they differ or are not plain.
 #[inline]
-fn same_sig(ca: &Code, a: ArgsId, cb: &Code, b: ArgsId) -> u64 {
+fn same_sig(ca: &Prepared, a: ArgsId, cb: &Prepared, b: ArgsId) -> u64 {
     let sig = ca.arg_sig.get(a.0 as usize).copied().unwrap_or(0);
     if cb.arg_sig.get(b.0 as usize) == Some(&sig) {
         sig

@@ -7,7 +7,7 @@
 //! sees only the live frames: the type derefs to the slice of them.
 
 use super::Frame;
-use crate::code::Code;
+use super::Prepared;
 use std::ops::{Deref, DerefMut};
 use std::rc::Rc;
 
@@ -97,7 +97,7 @@ impl Frames {
 
     /// Pushes a frame for `sub` of `code`, resetting the spare in the slot if there is one.
     #[inline(always)]
-    pub(super) fn call(&mut self, code: &Rc<Code>, sub: u32) {
+    pub(super) fn call(&mut self, code: &Rc<Prepared>, sub: u32) {
         match self.v.get_mut(self.live) {
             Some(f) => f.reset(code, sub),
             None => self.v.push(Frame::new(code.clone(), sub)),

@@ -4,11 +4,11 @@
 //!
 //! A sub is lean when every op in it is one [`decode`] takes, naming registers it has, its
 //! registers fit a window, its branches stay inside it and its last op cannot fall through
-//! ([`crate::code::SubInfo::lean`], decided at load time by [`compile`]). When `run_loop`
+//! ([`SubPrep::lean`](super::prepare::SubPrep::lean), decided at load time by `prepare/lean.rs`). When `run_loop`
 //! reaches a frame of a lean sub it hands over to [`Vm::run_lean`], which runs that frame
 //! and every lean frame it calls in a small loop of its own:
 //!
-//! - **Ops decoded at load time** ([`L`], one per op at the same pc, in [`Code::lean`]):
+//! - **Ops decoded at load time** ([`L`], one per op at the same pc, in [`Prepared::lean`]):
 //!   operands are `u8` slots of the frame's window, `sub`/`dec` by a constant are additions,
 //!   and a planned call (`find_sub_not_null` + `set_args` + `invokecc` + the callee's
 //!   `get_params`, and at the return the caller's `get_results`) is one [`L::Call`], a
@@ -17,7 +17,7 @@
 //!   registers side by side after a link slot, each window right after its caller's. The
 //!   loop holds the window as `&mut [u64; 256]`, so a `u8` slot needs no bounds check. A
 //!   call pushes no `Frame`, allocates nothing once warm, and empties only the registers the
-//!   callee may read before writing them ([`crate::code::SubInfo::unset`], `unset.rs`) and
+//!   callee may read before writing them ([`SubPrep::unset`](super::prepare::SubPrep::unset)) and
 //!   its P registers.
 //! - **The return link is a constant of the call** ([`LCall::link`]), stored in slot 0 of
 //!   the callee's window: where the caller goes on, the size of its window and its result
@@ -44,22 +44,23 @@
 //! about 45 instructions of dispatch, 35 of state moves around each call and return, and
 //! the checks of the sub cache, depth limit and window bounds.
 
+use super::prepare::Prepared;
 use super::{arith, Frame, Task, Vm};
-use crate::code::{ArgValue, Code, SubInfo};
-use crate::op::{ArgsId, IReg, NReg, Op, PReg};
+use crate::code::{ArgValue, SubInfo};
+use crate::op::{ArgsId, IReg, NReg, PReg};
 use crate::pmc::PmcRef;
 use std::rc::Rc;
 
 /// Slots in a window. A lean sub's I, N and P registers together take fewer than this, so
 /// a slot is a `u8` and reading or writing one needs no bounds check.
-const WIN: usize = 256;
+pub(super) const WIN: usize = 256;
 
-/// One op as the lean loop runs it, decoded at load time ([`compile`]). Operands are slots
+/// One op as the lean loop runs it, decoded at load time (`prepare/lean.rs`). Operands are slots
 /// of the frame's window: I registers first, then N, then P (a Sub handle, or 0 for null).
 /// Integer arithmetic wraps, as in `run_loop`; `sub` and `dec` by a constant are additions
 /// of its negation, and `inc`, `add_i_ic` and the two-operand forms use the same variants.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) enum L {
+pub(super) enum L {
     /// Not lean here: `run_loop` runs this op (also `get_params`, `returncc` and the other
     /// call ops reached on their own).
     #[default]
@@ -104,108 +105,108 @@ pub(crate) enum L {
 
 /// A value an argument or return list passes: a slot, or a constant's bits.
 #[derive(Clone, Copy, Debug)]
-enum Src {
+pub(super) enum Src {
     Slot(u8),
     Bits(u64),
 }
 
 /// A list in [`LeanCode::srcs`] or [`LeanCode::dsts`]: where it starts and how long it is.
-type Span = (u32, u8);
+pub(super) type Slots = (u32, u8);
 
-/// A planned call ([`crate::code::CallPlan`]) from a lean sub into a lean sub, with only I
+/// A planned call ([`super::prepare::CallPlan`]) from a lean sub into a lean sub, with only I
 /// and N values both ways, in slots.
 #[derive(Clone, Copy, Debug)]
-struct LCall {
+pub(super) struct LCall {
     /// The pc of its `find_sub_not_null` (the caller goes on at `pc + 4`).
-    pc: u32,
-    callee: u32,
+    pub(super) pc: u32,
+    pub(super) callee: u32,
     /// The callee's first op after its `get_params`.
-    start: u32,
+    pub(super) start: u32,
     /// The caller's window size (the callee's window starts after it).
-    csize: u8,
+    pub(super) csize: u8,
     /// The caller's slot for the Sub (`find_sub_not_null`'s register).
-    dst: u8,
+    pub(super) dst: u8,
     /// The callee's slots to empty, as (first, count): every P and the I registers of
-    /// [`SubInfo::unset`], then its N registers.
-    clear: [(u8, u8); 2],
+    /// [`SubPrep::unset`](super::prepare::SubPrep::unset), then its N registers.
+    pub(super) clear: [(u8, u8); 2],
     /// What the callee's window gets in slot 0 ([`Stack`]).
-    link: u64,
+    pub(super) link: u64,
     /// The usual call, done in the caller's window (see [`Near`]).
-    near: Option<Near>,
+    pub(super) near: Option<Near>,
     /// One I register in, one I register out: (caller's slot, callee's slot).
-    one: Option<(u8, u8)>,
-    args: Span,
-    params: Span,
-    /// The caller's `get_results`: its signature ([`Code::arg_sig`]), its slot when it is
+    pub(super) one: Option<(u8, u8)>,
+    pub(super) args: Slots,
+    pub(super) params: Slots,
+    /// The caller's `get_results`: its signature ([`Prepared::arg_sig`]), its slot when it is
     /// one I register, its slots.
-    rsig: u64,
-    rone: Option<u8>,
-    results: Span,
+    pub(super) rsig: u64,
+    pub(super) rone: Option<u8>,
+    pub(super) results: Slots,
 }
 
 /// A call of one I value whose callee needs at most 8 slots emptied, all I or P, and whose
 /// window (and 8 slots more) lies inside the caller's: the arguments, link and emptied
 /// slots are written through the caller's window, as slots past its end.
 #[derive(Clone, Copy, Debug)]
-struct Near {
+pub(super) struct Near {
     /// The argument's slot.
-    arg: u8,
+    pub(super) arg: u8,
     /// The callee's slot 0 and its parameter's slot, as seen from the caller's window.
-    at: u8,
-    param: u8,
+    pub(super) at: u8,
+    pub(super) param: u8,
 }
 
 /// A `set_returns` + `returncc` of a lean sub with only I and N values.
 #[derive(Clone, Copy, Debug)]
-struct LRet {
+pub(super) struct LRet {
     /// The list, for a return out of the first window (`Vm::leave_planned`).
-    values: ArgsId,
-    sig: u64,
+    pub(super) values: ArgsId,
+    pub(super) sig: u64,
     /// The slot, when the list is one I register.
-    one: Option<u8>,
-    vals: Span,
+    pub(super) one: Option<u8>,
+    pub(super) vals: Slots,
 }
 
 /// A code object's ops as the lean loop runs them ([`L`], one per op, at the same pc), with
-/// the calls and returns they name. Built at load time by [`compile`].
+/// the calls and returns they name. Built at load time by `prepare/lean.rs`.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct LeanCode {
-    ops: Vec<L>,
-    calls: Vec<LCall>,
-    rets: Vec<LRet>,
-    srcs: Vec<Src>,
-    dsts: Vec<u8>,
+pub(super) struct LeanCode {
+    pub(super) ops: Vec<L>,
+    pub(super) calls: Vec<LCall>,
+    pub(super) rets: Vec<LRet>,
+    pub(super) srcs: Vec<Src>,
+    pub(super) dsts: Vec<u8>,
 }
 
 /// Where a lean sub's registers sit in its window: after the link (slot 0, see [`Stack`]),
 /// P from slot 1, then I, then N. P first and I next puts every P register and the I
-/// registers a call must empty ([`SubInfo::unset`]: a prefix) in one range.
+/// registers a call must empty ([`SubPrep::unset`](super::prepare::SubPrep::unset): a prefix) in one range.
 #[derive(Clone, Copy)]
-struct Layout {
-    i: u16,
-    n: u16,
-    p: u16,
+pub(super) struct Layout {
+    pub(super) i: u16,
+    pub(super) n: u16,
+    pub(super) p: u16,
 }
 
 impl Layout {
     /// A sub's layout, if its registers fit in a window with a `u8` to spare.
-    fn of(sub: &SubInfo) -> Option<Layout> {
+    pub(super) fn of(sub: &SubInfo) -> Option<Layout> {
         let [i, n, _, p] = sub.regs;
         (1 + usize::from(i) + usize::from(n) + usize::from(p) < WIN).then_some(Layout { i, n, p })
     }
-    fn size(self) -> u8 {
+    pub(super) fn size(self) -> u8 {
         (1 + self.i + self.n + self.p) as u8
     }
-    fn i(self, r: IReg) -> Option<u8> {
+    pub(super) fn i(self, r: IReg) -> Option<u8> {
         (r.0 < self.i).then_some((1 + self.p + r.0) as u8)
     }
-    fn n(self, r: NReg) -> Option<u8> {
+    pub(super) fn n(self, r: NReg) -> Option<u8> {
         (r.0 < self.n).then_some((1 + self.p + self.i + r.0) as u8)
     }
-    fn p(self, r: PReg) -> Option<u8> {
+    pub(super) fn p(self, r: PReg) -> Option<u8> {
         (r.0 < self.p).then_some((1 + r.0) as u8)
     }
-    fn src(self, v: ArgValue) -> Option<Src> {
+    pub(super) fn src(self, v: ArgValue) -> Option<Src> {
         match v {
             ArgValue::I(r) => self.i(r).map(Src::Slot),
             ArgValue::N(r) => self.n(r).map(Src::Slot),
@@ -214,7 +215,7 @@ impl Layout {
             _ => None,
         }
     }
-    fn dst(self, v: ArgValue) -> Option<u8> {
+    pub(super) fn dst(self, v: ArgValue) -> Option<u8> {
         match v {
             ArgValue::I(r) => self.i(r),
             ArgValue::N(r) => self.n(r),
@@ -223,213 +224,7 @@ impl Layout {
     }
 }
 
-/// `op` as the lean loop runs it, or `None` when it is not lean (anything but integer and
-/// number arithmetic, compare-and-branch and the call-shape ops) or names a register its
-/// sub does not have. The call-shape ops are lean because planned calls and returns cover
-/// them; when one is not covered the loop hands it to `run_loop`. Ops that only run fused ([`L::Call`], [`L::Ret`]) give [`L::Stop`]
-/// here; [`compile`] fills those in.
-fn decode(op: &Op, lay: Layout) -> Option<L> {
-    let (i, n) = (|r: IReg| lay.i(r), |r: NReg| lay.n(r));
-    Some(match *op {
-        Op::noop {} => L::Nop,
-        Op::branch_ic { target } => L::Jump(target.0),
-        Op::if_i_ic { cond, target } => L::If(i(cond)?, target.0),
-        Op::unless_i_ic { cond, target } => L::Unless(i(cond)?, target.0),
-        Op::set_i_i { dst, src } => L::Set(i(dst)?, i(src)?),
-        Op::set_i_ic { dst, src } => L::Const(i(dst)?, src as u64),
-        Op::set_n_n { dst, src } => L::Set(n(dst)?, n(src)?),
-        Op::set_n_nc { dst, src } => L::Const(n(dst)?, src.to_bits()),
-        Op::add_i_i_i { dst, lhs, rhs } => L::AddI(i(dst)?, i(lhs)?, i(rhs)?),
-        Op::add_i_i_ic { dst, lhs, rhs } => L::AddIc(i(dst)?, i(lhs)?, rhs),
-        Op::add_i_ic { dst, rhs } => L::AddIc(i(dst)?, i(dst)?, rhs),
-        Op::add_i_i { dst, rhs } => L::AddI(i(dst)?, i(dst)?, i(rhs)?),
-        Op::sub_i_i_i { dst, lhs, rhs } => L::SubI(i(dst)?, i(lhs)?, i(rhs)?),
-        Op::sub_i_i_ic { dst, lhs, rhs } => L::AddIc(i(dst)?, i(lhs)?, rhs.wrapping_neg()),
-        Op::sub_i_ic { dst, rhs } => L::AddIc(i(dst)?, i(dst)?, rhs.wrapping_neg()),
-        Op::sub_i_i { dst, rhs } => L::SubI(i(dst)?, i(dst)?, i(rhs)?),
-        Op::mul_i_i_i { dst, lhs, rhs } => L::MulI(i(dst)?, i(lhs)?, i(rhs)?),
-        Op::mul_i_i_ic { dst, lhs, rhs } => L::MulIc(i(dst)?, i(lhs)?, rhs),
-        Op::inc_i { dst } => L::AddIc(i(dst)?, i(dst)?, 1),
-        Op::dec_i { dst } => L::AddIc(i(dst)?, i(dst)?, -1),
-        Op::add_n_n_n { dst, lhs, rhs } => L::AddN(n(dst)?, n(lhs)?, n(rhs)?),
-        Op::sub_n_n_n { dst, lhs, rhs } => L::SubN(n(dst)?, n(lhs)?, n(rhs)?),
-        Op::mul_n_n_n { dst, lhs, rhs } => L::MulN(n(dst)?, n(lhs)?, n(rhs)?),
-        Op::eq_i_i_ic { lhs, rhs, target } => L::Eq(i(lhs)?, i(rhs)?, target.0),
-        Op::ne_i_i_ic { lhs, rhs, target } => L::Ne(i(lhs)?, i(rhs)?, target.0),
-        Op::lt_i_i_ic { lhs, rhs, target } => L::Lt(i(lhs)?, i(rhs)?, target.0),
-        Op::le_i_i_ic { lhs, rhs, target } => L::Le(i(lhs)?, i(rhs)?, target.0),
-        Op::gt_i_i_ic { lhs, rhs, target } => L::Gt(i(lhs)?, i(rhs)?, target.0),
-        Op::ge_i_i_ic { lhs, rhs, target } => L::Ge(i(lhs)?, i(rhs)?, target.0),
-        Op::eq_i_ic_ic { lhs, rhs, target } => L::EqC(i(lhs)?, rhs, target.0),
-        Op::ne_i_ic_ic { lhs, rhs, target } => L::NeC(i(lhs)?, rhs, target.0),
-        Op::lt_i_ic_ic { lhs, rhs, target } => L::LtC(i(lhs)?, rhs, target.0),
-        Op::le_i_ic_ic { lhs, rhs, target } => L::LeC(i(lhs)?, rhs, target.0),
-        Op::gt_i_ic_ic { lhs, rhs, target } => L::GtC(i(lhs)?, rhs, target.0),
-        Op::ge_i_ic_ic { lhs, rhs, target } => L::GeC(i(lhs)?, rhs, target.0),
-        Op::find_sub_not_null_p_s { dst, .. } => {
-            lay.p(dst)?;
-            L::Stop
-        }
-        Op::invokecc_p { sub } => {
-            lay.p(sub)?;
-            L::Stop
-        }
-        Op::set_args_pc { .. }
-        | Op::get_params_pc { .. }
-        | Op::get_results_pc { .. }
-        | Op::set_returns_pc { .. }
-        | Op::returncc {} => L::Stop,
-        _ => return None,
-    })
-}
-
-/// Where `l` may go next besides the following op.
-fn target(l: L) -> Option<u32> {
-    match l {
-        L::Jump(t) | L::If(_, t) | L::Unless(_, t) => Some(t),
-        L::Eq(_, _, t) | L::Ne(_, _, t) | L::Lt(_, _, t) | L::Le(_, _, t) | L::Gt(_, _, t) | L::Ge(_, _, t) => Some(t),
-        L::EqC(_, _, t) | L::NeC(_, _, t) | L::LtC(_, _, t) | L::LeC(_, _, t) | L::GtC(_, _, t) | L::GeC(_, _, t) => {
-            Some(t)
-        }
-        _ => None,
-    }
-}
-
-/// Whether a list signature ([`Code::arg_sig`]) has only I and N values: no kind has its
-/// high bit set (S is 2, P is 3; the leading marker bit sits at an even position).
-fn numeric(sig: u64) -> bool {
-    sig != 0 && sig & 0xAAAA_AAAA_AAAA_AAAA == 0
-}
-
-/// Decides which subs are lean ([`SubInfo::lean`]) and
-/// builds [`Code::lean`]. A sub is lean when [`decode`] takes every op, naming only
-/// registers it has, its registers fit a window, every branch stays inside it and its last
-/// op cannot fall through into the next sub (whose slots are laid out for another window).
-pub(crate) fn compile(code: &mut Code) {
-    let mut ops = vec![L::Stop; code.ops.len()];
-    for s in 0..code.subs.len() {
-        let sub = &code.subs[s];
-        let (start, end) = (sub.start as usize, (sub.end as usize).min(code.ops.len()));
-        let decoded: Option<Vec<L>> = Layout::of(sub).and_then(|lay| {
-            let body = code.ops.get(start..end).filter(|b| !b.is_empty())?;
-            body.iter().map(|op| decode(op, lay)).collect()
-        });
-        let inside = |l: &L| target(*l).is_none_or(|t| (start..end).contains(&(t as usize)));
-        let ends = matches!(code.ops.get(end.wrapping_sub(1)), Some(Op::branch_ic { .. } | Op::returncc {}));
-        let lean = decoded.filter(|d| ends && d.iter().all(inside));
-        code.subs[s].lean = lean.is_some();
-        if let (Some(d), Some(slots)) = (lean, ops.get_mut(start..end)) {
-            slots.copy_from_slice(&d);
-        }
-    }
-    let mut out = LeanCode::default();
-    for s in 0..code.subs.len() {
-        let sub = &code.subs[s];
-        let Some(lay) = Layout::of(sub).filter(|_| sub.lean) else { continue };
-        let (start, end) = (sub.start as usize, (sub.end as usize).min(code.ops.len()));
-        for (pc, op) in code.ops.iter().enumerate().take(end).skip(start) {
-            let l = match *op {
-                Op::find_sub_not_null_p_s { dst, .. } => out.call(code, s as u32, lay, pc, dst),
-                Op::set_returns_pc { values } => out.ret(code, lay, pc, values),
-                _ => continue,
-            };
-            if let (Some(l), Some(slot)) = (l, ops.get_mut(pc)) {
-                *slot = l;
-            }
-        }
-    }
-    out.ops = ops;
-    code.lean = out;
-}
-
 impl LeanCode {
-    /// Adds list `id` (read in `lay`) to [`LeanCode::srcs`].
-    fn srcs(&mut self, code: &Code, id: ArgsId, lay: Layout) -> Option<Span> {
-        let list = code.args.get(id.0 as usize)?;
-        let at = self.srcs.len() as u32;
-        for a in list {
-            let s = lay.src(a.value)?;
-            self.srcs.push(s);
-        }
-        Some((at, list.len() as u8))
-    }
-
-    /// Adds list `id` (registers written in `lay`) to [`LeanCode::dsts`].
-    fn dsts(&mut self, code: &Code, id: ArgsId, lay: Layout) -> Option<Span> {
-        let list = code.args.get(id.0 as usize)?;
-        let at = self.dsts.len() as u32;
-        for a in list {
-            let d = lay.dst(a.value)?;
-            self.dsts.push(d);
-        }
-        Some((at, list.len() as u8))
-    }
-
-    /// The [`L::Call`] for the `find_sub_not_null` at `pc` of lean sub `caller`, if it
-    /// starts a planned call into a lean sub followed by a numeric `get_results`.
-    fn call(&mut self, code: &Code, caller: u32, lay: Layout, pc: usize, dst: PReg) -> Option<L> {
-        let plan = code.plan(pc).filter(|p| numeric(p.sig))?;
-        let Some(&Op::get_results_pc { results }) = code.ops.get(pc + 3) else { return None };
-        let rsig = *code.arg_sig.get(results.0 as usize)?;
-        let callee = code.subs.get(plan.callee as usize).filter(|c| c.lean)?;
-        let to = Layout::of(callee)?;
-        if !numeric(rsig) || pc + 3 >= code.subs.get(caller as usize)?.end as usize {
-            return None;
-        }
-        let [ui, un] = plan.unset;
-        let clear = [(1, (to.p + ui.min(to.i)) as u8), ((1 + to.p + to.i) as u8, un.min(to.n) as u8)];
-        let (args, params, results) =
-            (self.srcs(code, plan.args, lay)?, self.dsts(code, plan.params, to)?, self.dsts(code, results, lay)?);
-        let one = match (args.1, self.srcs.get(args.0 as usize), self.dsts.get(params.0 as usize)) {
-            (1, Some(&Src::Slot(a)), Some(&p)) if plan.sig == 0b100 => Some((a, p)),
-            _ => None,
-        };
-        let rone = self.dsts.get(results.0 as usize).copied().filter(|_| rsig == 0b100);
-        let csize = lay.size();
-        let link = (pc as u64 + 4) << 32 | u64::from(csize) << 8 | u64::from(rone.unwrap_or(0));
-        let fits = usize::from(csize) + usize::from(to.size()).max(9) <= WIN;
-        let near = match one {
-            Some((arg, p)) if fits && clear[0].1 <= 8 && clear[1].1 == 0 => {
-                Some(Near { arg, at: csize, param: csize + p })
-            }
-            _ => None,
-        };
-        self.calls.push(LCall {
-            pc: pc as u32,
-            callee: plan.callee,
-            start: callee.start + 1,
-            csize,
-            dst: lay.p(dst)?,
-            clear,
-            link,
-            near,
-            one,
-            args,
-            params,
-            rsig,
-            rone,
-            results,
-        });
-        Some(L::Call(self.calls.len() as u32 - 1))
-    }
-
-    /// The [`L::Ret`] for the `set_returns` at `pc`, if `returncc` follows and the values
-    /// are numeric.
-    fn ret(&mut self, code: &Code, lay: Layout, pc: usize, values: ArgsId) -> Option<L> {
-        let sig = *code.arg_sig.get(values.0 as usize)?;
-        if !numeric(sig) || !matches!(code.ops.get(pc + 1), Some(Op::returncc {})) {
-            return None;
-        }
-        let vals = self.srcs(code, values, lay)?;
-        let one = match self.srcs.get(vals.0 as usize) {
-            Some(&Src::Slot(a)) if sig == 0b100 => Some(a),
-            _ => None,
-        };
-        self.rets.push(LRet { values, sig, one, vals });
-        let k = self.rets.len() as u32 - 1;
-        Some(one.map_or(L::Ret(k), |a| L::Ret1(a, k)))
-    }
-
     /// The call a frame goes on after when it returns to `pc` (its `get_results` + 1).
     fn call_before(&self, pc: usize) -> Option<&LCall> {
         let Some(&L::Call(k)) = self.ops.get(pc.wrapping_sub(4)) else { return None };
@@ -438,7 +233,7 @@ impl LeanCode {
 
     /// Copies the values of list `from` (read at window `fb`) into the slots of list `to`
     /// (at window `tb`); the lists have one signature and the windows do not overlap.
-    fn copy(&self, v: &mut [u64], from: Span, fb: usize, to: Span, tb: usize) {
+    fn copy(&self, v: &mut [u64], from: Slots, fb: usize, to: Slots, tb: usize) {
         let srcs = self.srcs.iter().skip(from.0 as usize).take(usize::from(from.1));
         let dsts = self.dsts.iter().skip(to.0 as usize).take(usize::from(to.1));
         for (s, &d) in srcs.zip(dsts) {
@@ -499,8 +294,9 @@ struct Running {
 /// Loads the top frame into the first window if it can run in the loop: a lean sub of
 /// `code`, at a pc inside it, with the register counts of its sub (the REPL may have grown
 /// them). Returns its pc.
-fn enter(v: &mut Vec<u64>, code: &Rc<Code>, f: &Frame) -> Option<usize> {
-    let sub = code.subs.get(f.sub as usize).filter(|s| s.lean && Rc::ptr_eq(&f.code, code))?;
+fn enter(v: &mut Vec<u64>, code: &Rc<Prepared>, f: &Frame) -> Option<usize> {
+    let lean = code.per_sub.get(f.sub as usize).is_some_and(|s| s.lean);
+    let sub = code.subs.get(f.sub as usize).filter(|_| lean && Rc::ptr_eq(&f.code, code))?;
     let lay = Layout::of(sub)?;
     let inside = (sub.start..sub.end).contains(&f.pc);
     if !inside || (f.i.len(), f.n.len(), f.p.len()) != (lay.i.into(), lay.n.into(), lay.p.into()) {
@@ -692,7 +488,7 @@ impl Vm {
                     }
                     // The register receives the Sub, as `find_sub_not_null` does.
                     s!(c.dst) = hit & 0xFFFF_FFFF;
-                    // Only what the callee may read before writing (`unset.rs`); P always.
+                    // Only what the callee may read before writing (`prepare/unset.rs`); P always.
                     // Slots it writes before reading, and slots past its window, may hold
                     // anything, so the usual few go as one fixed store of 8.
                     if let Some(nr) = c.near {

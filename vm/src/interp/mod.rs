@@ -25,12 +25,12 @@ mod io;
 mod lean;
 pub mod net;
 mod pmcops;
+pub mod prepare;
 mod string;
 mod task;
 
 use self::dispatch::Flow;
-pub(crate) use self::lean::{compile as compile_lean, LeanCode};
-use crate::code::Code;
+use self::lean::LeanCode;
 use crate::error::{severity, types, Exc, Trap};
 use crate::num;
 use crate::op::{IArg, NArg, Op, SArg};
@@ -43,6 +43,7 @@ use std::rc::Rc;
 pub use frames::Frames;
 pub(crate) use io::Target;
 pub use io::{IoOp, IoRequest, IoResult};
+pub use prepare::Prepared;
 pub use task::SchedCall;
 
 /// Why [`Vm::run`] returned.
@@ -67,7 +68,7 @@ pub enum Step {
 #[derive(Debug, Clone)]
 pub struct Frame {
     /// The code object the sub lives in.
-    pub code: Rc<Code>,
+    pub code: Rc<Prepared>,
     /// Index into `code.subs`.
     pub sub: u32,
     /// The next op to run (for a caller: the op after its call).
@@ -83,7 +84,7 @@ pub struct Frame {
 }
 
 impl Frame {
-    fn new(code: Rc<Code>, sub: u32) -> Frame {
+    fn new(code: Rc<Prepared>, sub: u32) -> Frame {
         let info = &code.subs[sub as usize];
         let [ni, nn, ns, np] = info.regs.map(usize::from);
         let pc = info.start;
@@ -93,14 +94,14 @@ impl Frame {
     /// Points a returned frame at a new call, reusing its register vectors (no allocation
     /// once warm); every register starts empty.
     #[inline]
-    fn reset(&mut self, code: &Rc<Code>, sub: u32) {
+    fn reset(&mut self, code: &Rc<Prepared>, sub: u32) {
         if self.sub == sub && Rc::ptr_eq(&self.code, code) {
             // The slot last held the same sub (recursion, a loop of calls): the register
             // vectors already have its sizes (or more, after `ensure_regs`).
-            let (pc, unset) = code.subs.get(sub as usize).map_or((0, None), |s| (s.start, s.unset));
-            self.pc = pc;
-            // Only the registers the sub may read before writing them (`unset.rs`).
-            let [ni, nn] = unset.map_or([self.i.len(), self.n.len()], |u| u.map(usize::from));
+            self.pc = code.subs.get(sub as usize).map_or(0, |s| s.start);
+            // Only the registers the sub may read before writing them (`prepare/unset.rs`).
+            let [ni, nn] =
+                code.per_sub.get(sub as usize).map_or([self.i.len(), self.n.len()], |s| s.unset.map(usize::from));
             zero(self.i.get_mut(..ni).unwrap_or(&mut []), 0);
             zero(self.n.get_mut(..nn).unwrap_or(&mut []), 0.0);
             if !self.s.is_empty() {
@@ -114,7 +115,7 @@ impl Frame {
 
     /// [`Frame::reset`] for a different sub than the slot's last one.
     #[inline(never)]
-    fn reset_other(&mut self, code: &Rc<Code>, sub: u32) {
+    fn reset_other(&mut self, code: &Rc<Prepared>, sub: u32) {
         let info = &code.subs[sub as usize];
         let [ni, nn, ns, np] = info.regs.map(usize::from);
         self.pc = info.start;
@@ -235,7 +236,7 @@ pub struct Task {
 
 impl Task {
     /// A task that starts at the main sub of `code` (or its first op if it has no subs).
-    pub fn new(code: Rc<Code>) -> Task {
+    pub fn new(code: Rc<Prepared>) -> Task {
         let mut t = Task::default();
         if let Some(main) = code.main_sub() {
             t.frames.push(Frame::new(code, main as u32));
@@ -243,7 +244,7 @@ impl Task {
         t
     }
     /// A task that runs one sub of `code` (for `:init` subs).
-    pub fn for_sub(code: Rc<Code>, sub: u32) -> Task {
+    pub fn for_sub(code: Rc<Prepared>, sub: u32) -> Task {
         let mut t = Task::default();
         t.frames.push(Frame::new(code, sub));
         t
@@ -252,7 +253,7 @@ impl Task {
     /// A task for the program's main sub, which receives `argv` as Parrot passes it: one
     /// ResizableStringArray argument (`argv[0]` is the program file), taken by a
     /// `get_params "0", P0` if the sub has one.
-    pub fn main(vm: &mut Vm, code: Rc<Code>, argv: &[Str]) -> Task {
+    pub fn main(vm: &mut Vm, code: Rc<Prepared>, argv: &[Str]) -> Task {
         let mut t = Task::new(code);
         let arr = vm.heap.alloc(PmcData::ResizableStringArray(argv.to_vec()));
         t.args.push(Elem::P(Some(arr)));
@@ -297,7 +298,7 @@ impl Task {
     }
 
     /// Points the outermost frame at `sub` of a new code object, keeping its registers (REPL).
-    pub fn continue_with(&mut self, code: Rc<Code>, sub: u32) {
+    pub fn continue_with(&mut self, code: Rc<Prepared>, sub: u32) {
         let info = &code.subs[sub as usize];
         let (regs, start) = (info.regs, info.start);
         self.handlers.clear();
@@ -439,7 +440,7 @@ impl Vm {
     }
 
     /// The Sub PMC for `code.subs[index]` (one per sub).
-    pub fn sub_pmc(&mut self, code: &Rc<Code>, index: u32) -> PmcRef {
+    pub fn sub_pmc(&mut self, code: &Rc<Prepared>, index: u32) -> PmcRef {
         let key = (Rc::as_ptr(code) as usize, index);
         if let Some(&r) = self.sub_pmcs.get(&key) {
             return r;
@@ -456,7 +457,7 @@ impl Vm {
 
     /// Registers every sub of a code object as a global by its name (what loading a file does);
     /// a sub in a namespace is also registered as `A::B::name`.
-    pub fn load(&mut self, code: &Rc<Code>) {
+    pub fn load(&mut self, code: &Rc<Prepared>) {
         for i in 0..code.subs.len() {
             if !code.subs[i].namespace.is_empty() {
                 let full = format!("{}::{}", code.subs[i].namespace.join("::"), code.subs[i].name);
@@ -526,7 +527,7 @@ impl Vm {
         let mut line = format!("{pc:04} {}", f.code.fmt_op(op));
         let mut regs = Vec::new();
         // The registers it reads: one it only writes may still hold a value from an earlier
-        // call in the same frame slot, which no op can read (`unset.rs`).
+        // call in the same frame slot, which no op can read (`prepare/unset.rs`).
         let reads = op.operands().into_iter().zip(op.info().operands).filter(|(_, i)| i.dir != crate::op::Dir::Out);
         for (o, _) in reads {
             use crate::op::Operand as O;
@@ -567,7 +568,7 @@ impl Vm {
             // A lean sub runs in the lean loop (`lean.rs`) until it meets something else.
             if !TRACE && self.config.lean {
                 if let Some(f) = task.frames.last() {
-                    if f.code.subs.get(f.sub as usize).is_some_and(|s| s.lean) {
+                    if f.code.per_sub.get(f.sub as usize).is_some_and(|s| s.lean) {
                         match self.run_lean(task, fuel, &mut executed) {
                             lean::Exit::Here => {}
                             lean::Exit::Yield => {

@@ -58,7 +58,6 @@ pub use socket::{SockaddrData, SocketData};
 pub use task::{event_parent, EventHandlerData, TaskData, TaskStatus};
 pub use timer::{TimerChange, TimerData};
 
-use crate::code::Code;
 use crate::error::{types, Exc};
 use crate::interp::{IoDst, Step, Vm};
 use crate::string::{Encoding, Str};
@@ -103,7 +102,7 @@ pub enum PmcData {
     Hash(PHash),
     Exception(Box<ExceptionData>),
     /// A sub: its code object and index into `Code::subs`.
-    Sub(Rc<Code>, u32),
+    Sub(Rc<crate::interp::Prepared>, u32),
     FileHandle(Box<FileHandleData>),
     Iterator(IterData),
     /// A class made by `newclass`: its name and attribute names.

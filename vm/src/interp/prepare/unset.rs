@@ -6,7 +6,7 @@
 //! the rest of a small call (bench/fib). Most subs, and every sub the PIR register allocator
 //! writes, set a register before they read it, so for those the values left behind can never
 //! be seen; only the registers some path may read first need emptying. [`unset_reads`] finds
-//! them for one sub, once, at load time; [`crate::code::SubInfo::unset`] keeps the answer.
+//! them for one sub, once, at load time; [`super::SubPrep::unset`] keeps the answer.
 //!
 //! The analysis is a forward data flow over the sub's ops: the set of registers written on
 //! *every* path to an op (intersection at joins). Every op may fall through, and every label
@@ -83,7 +83,7 @@ fn uses(code: &Code, op: &Op, mut read: impl FnMut(usize, u16), mut write: impl 
 
 /// How many leading I and N registers a new frame of `sub` must empty: one past the highest
 /// register some path may read before writing it (0: none).
-pub fn unset_reads(code: &Code, sub: &SubInfo) -> [u16; 2] {
+pub(super) fn unset_reads(code: &Code, sub: &SubInfo) -> [u16; 2] {
     let all = [sub.regs[0], sub.regs[1]];
     let (start, end) = (sub.start as usize, (sub.end as usize).min(code.ops.len()));
     let Some(ops) = code.ops.get(start..end) else { return all };
