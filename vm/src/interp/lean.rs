@@ -24,8 +24,9 @@
 //!   register. The usual return (one I register each way, [`L::Ret1`]) reads nothing else.
 //!   The usual call ([`Near`]) writes the argument, link and emptied slots through the
 //!   caller's window and then moves to the new one.
-//! - **Results and charging are `run_loop`'s, op for op**: the same arithmetic, ops counted
-//!   at each branch, call and return, the slice ending there once the fuel is spent.
+//! - **Results and charging are `run_loop`'s, op for op**: the same arithmetic, and ops
+//!   counted by the same [`Charge`] and `jump!` (`fuel.rs`) at each branch, call and return,
+//!   the slice ending there once the fuel is spent.
 //!
 //! Anything else (an op that is not lean, a call the plan does not cover, a callee that is
 //! not lean, the depth limit) ends the loop *before* that op, uncharged, and `run_loop` goes
@@ -44,6 +45,7 @@
 //! about 45 instructions of dispatch, 35 of state moves around each call and return, and
 //! the checks of the sub cache, depth limit and window bounds.
 
+use super::fuel::{self, Charge};
 use super::prepare::Prepared;
 use super::{arith, Frame, Task, Vm};
 use crate::code::{ArgValue, SubInfo};
@@ -343,10 +345,9 @@ impl Vm {
         let mut limit = max_depth.saturating_sub(task.frames.len());
         let mut depth = 0usize;
         let mut base = 0usize;
-        let mut done = *executed;
+        let mut ch = Charge { seg: pc, executed: *executed };
         // Set once the frames are back on the task's stack already.
         let mut landed = false;
-        let mut seg = pc;
         // `v.len()`, kept while a window borrows `v`.
         let mut vlen = v.len();
         let Some(mut w) = window(v, 0) else {
@@ -354,20 +355,14 @@ impl Vm {
             return Exit::Here;
         };
         macro_rules! jump {
-            ($t:expr) => {{
-                done += (pc + 1 - seg) as u64;
-                pc = $t as usize;
-                seg = pc;
-                if done >= fuel {
-                    break Exit::Yield;
-                }
-                continue;
-            }};
+            ($t:expr) => {
+                fuel::jump!(ch, pc, $t, fuel, break Exit::Yield)
+            };
         }
         // Leaves the op at `pc` to `run_loop`, charging the ops before it.
         macro_rules! stop {
             () => {{
-                done += (pc - seg) as u64;
+                ch.before(pc);
                 break Exit::Here;
             }};
         }
@@ -523,10 +518,11 @@ impl Vm {
                         }
                     }
                     depth += 1;
-                    done += (pc + 1 - seg) as u64 + 3;
+                    ch.through(pc);
+                    ch.add(3);
                     (base, pc) = (next, c.start as usize);
-                    seg = pc;
-                    if done >= fuel {
+                    ch.start(pc);
+                    if ch.spent(fuel) {
                         break Exit::Yield;
                     }
                     continue;
@@ -541,10 +537,11 @@ impl Vm {
                     w = nw;
                     s!(link as u8) = x;
                     depth = depth.saturating_sub(1);
-                    done += (pc + 1 - seg) as u64 + 2;
+                    ch.through(pc);
+                    ch.add(2);
                     (base, pc) = (cb, (link >> 32) as usize);
-                    seg = pc;
-                    if done >= fuel {
+                    ch.start(pc);
+                    if ch.spent(fuel) {
                         break Exit::Yield;
                     }
                     continue;
@@ -561,14 +558,16 @@ impl Vm {
                         if !self.leave_planned(task, pc, r.values) {
                             stop!()
                         }
-                        done += (pc + 1 - seg) as u64 + 2;
-                        if done >= fuel {
+                        ch.through(pc);
+                        ch.add(2);
+                        if ch.spent(fuel) {
                             break Exit::Yield;
                         }
                         let Some(f) = task.frames.last() else { break Exit::Here };
                         let Some(e) = enter(v, &code, f) else { break Exit::Here };
                         (pc, vlen) = (e, v.len());
-                        (base, seg, landed) = (0, pc, false);
+                        (base, landed) = (0, false);
+                        ch.start(pc);
                         limit = max_depth.saturating_sub(task.frames.len());
                         let Some(nw) = window(v, 0) else { break Exit::Here };
                         w = nw;
@@ -594,10 +593,11 @@ impl Vm {
                         }
                     }
                     depth = depth.saturating_sub(1);
-                    done += (pc + 1 - seg) as u64 + 2;
+                    ch.through(pc);
+                    ch.add(2);
                     (base, pc) = (cb, c.pc as usize + 4);
-                    seg = pc;
-                    if done >= fuel {
+                    ch.start(pc);
+                    if ch.spent(fuel) {
                         break Exit::Yield;
                     }
                     continue;
@@ -605,7 +605,7 @@ impl Vm {
             }
             pc += 1;
         };
-        *executed = done;
+        *executed = ch.executed;
         if !landed {
             Vm::land(task, lean, v, chain, Running { pc: pc as u32, base });
         }

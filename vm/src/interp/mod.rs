@@ -9,10 +9,11 @@
 //! op table, and comes back as a `Flow` (`dispatch.rs`).
 //!
 //! ## Fuel
-//! Fuel is counted in exactly one place, the `jump!` macro that every control transfer goes
-//! through: it adds the length of the straight-line run that just ended, so the count is exact
-//! without a counter in the loop head. A task that runs straight-line code cannot overrun its
-//! slice by more than the length of its sub.
+//! Fuel is counted in exactly one place, the `jump!` macro (`fuel.rs`) that every control
+//! transfer goes through, in this loop and in the lean loop: it adds the length of the
+//! straight-line run that just ended, so the count is exact without a counter in the loop
+//! head. A task that runs straight-line code cannot overrun its slice by more than the length
+//! of its sub.
 
 mod arith;
 mod call;
@@ -21,6 +22,7 @@ mod control;
 mod dispatch;
 mod exception;
 mod frames;
+mod fuel;
 mod io;
 mod lean;
 pub mod net;
@@ -30,6 +32,7 @@ mod string;
 mod task;
 
 use self::dispatch::Flow;
+use self::fuel::Charge;
 use self::lean::LeanCode;
 use crate::error::{severity, types, Exc, Trap};
 use crate::num;
@@ -563,16 +566,16 @@ impl Vm {
 
     #[allow(clippy::cognitive_complexity)]
     fn run_loop<const TRACE: bool>(&mut self, task: &mut Task, fuel: u64) -> Step {
-        let mut executed: u64 = 0;
+        let mut ch = Charge::default();
         'frame: loop {
             // A lean sub runs in the lean loop (`lean.rs`) until it meets something else.
             if !TRACE && self.config.lean {
                 if let Some(f) = task.frames.last() {
                     if f.code.per_sub.get(f.sub as usize).is_some_and(|s| s.lean) {
-                        match self.run_lean(task, fuel, &mut executed) {
+                        match self.run_lean(task, fuel, &mut ch.executed) {
                             lean::Exit::Here => {}
                             lean::Exit::Yield => {
-                                task.ops += executed;
+                                task.ops += ch.executed;
                                 return Step::Yielded;
                             }
                         }
@@ -581,32 +584,28 @@ impl Vm {
             }
             // (Re)load the hot state: a call, return or throw changed the frame.
             let Some(mut f) = task.frames.last_mut() else {
-                task.ops += executed;
+                task.ops += ch.executed;
                 return Step::Finished;
             };
             let code = f.code.clone();
             let ops: &[Op] = &code.ops;
             let mut pc = f.pc as usize;
-            let mut seg = pc;
+            ch.start(pc);
 
             // Ends the straight-line run at `pc` and charges it.
             macro_rules! charge {
                 () => {{
-                    executed += (pc + 1).saturating_sub(seg) as u64;
+                    ch.through(pc);
                 }};
             }
             // Every control transfer goes through here: charge, move, stop when out of fuel.
             macro_rules! jump {
                 ($t:expr) => {{
-                    charge!();
-                    pc = $t as usize;
-                    seg = pc;
-                    if executed >= fuel {
+                    fuel::jump!(ch, pc, $t, fuel, {
                         f.pc = pc as u32;
-                        task.ops += executed;
+                        task.ops += ch.executed;
                         return Step::Yielded;
-                    }
-                    continue;
+                    })
                 }};
             }
             // An op failed: raise its exception in the task.
@@ -616,7 +615,7 @@ impl Vm {
                     charge!();
                     f.pc = pc as u32;
                     if let Err(step) = self.raise(task, e) {
-                        task.ops += executed;
+                        task.ops += ch.executed;
                         return step;
                     }
                     continue 'frame;
@@ -626,14 +625,14 @@ impl Vm {
             macro_rules! called {
                 ($r:expr) => {{
                     match $r {
-                        Ok(more) => executed += more,
+                        Ok(more) => ch.add(more),
                         Err(step) => {
-                            task.ops += executed;
+                            task.ops += ch.executed;
                             return step;
                         }
                     }
-                    if executed >= fuel {
-                        task.ops += executed;
+                    if ch.spent(fuel) {
+                        task.ops += ch.executed;
                         return Step::Yielded;
                     }
                     continue 'frame;
@@ -659,7 +658,7 @@ impl Vm {
                         }
                         Flow::Stop(step) => {
                             charge!();
-                            task.ops += executed;
+                            task.ops += ch.executed;
                             return step;
                         }
                         Flow::Call => {
@@ -677,7 +676,7 @@ impl Vm {
                         Flow::Leave(step) => {
                             charge!();
                             f.pc = pc as u32 + 1;
-                            task.ops += executed;
+                            task.ops += ch.executed;
                             return step;
                         }
                         Flow::Reload | Flow::Stop(_) | Flow::Call => {}
@@ -691,7 +690,7 @@ impl Vm {
                     f.pc = pc as u32;
                     task.rets.clear();
                     if let Err(step) = self.do_return(task) {
-                        task.ops += executed;
+                        task.ops += ch.executed;
                         return step;
                     }
                     continue 'frame;
