@@ -3,21 +3,31 @@
 //! A call pushes a [`Frame`] on the task's heap-allocated stack; nothing here recurses in Rust,
 //! so the call depth is limited only by [`super::Config::max_depth`].
 //!
-//! ## The fast path
-//! The usual shapes are `find_sub_not_null P, "name"`, `set_args`, `invokecc P` and the
-//! callee's `get_params`, and `set_returns`, `returncc` and the caller's `get_results`.
-//! [`Vm::call_op`] (one out-of-line handler for every call op, so the run loop keeps one small
-//! arm) first tries these shapes as one step each (`fused`); anything else goes to
-//! `call_slow`, op by op, which gives the same result. What makes the fused steps cheap
-//! (bench/fib, about 1,040 -> 750 instructions per call):
+//! ## One path per call shape
+//! Each shape a call or return can take has exactly one path; the slow path, op by op, gives
+//! the same result for every shape (`tests/ops.rs` runs programs traced, where nothing is
+//! fused, and untraced, and demands the same ends and op counts).
+//!
+//! | shape | path | ops charged |
+//! |---|---|---|
+//! | planned call ([`Prepared::plan`]) from a lean sub into a lean sub, I and N lists | `L::Call` in the lean loop (`lean.rs`) | 4 |
+//! | any other planned call: `find_sub_not_null P, "name"` + `set_args` + `invokecc P` + the callee's `get_params` | [`Vm::enter_planned`], its own arm in `run_loop` | 4 |
+//! | `find_sub_not_null` + `set_args` + `invokecc` not planned (first run of a site, callee not of this code object), plain lists of one signature | [`Vm::call_op`]: `find_sub_not_null`, then [`Vm::fast_call`] | 4 |
+//! | `set_args` + `invokecc P` (a Sub from anywhere), plain lists of one signature | [`Vm::call_op`]: [`Vm::fast_call`] | 3 |
+//! | return in the lean loop: `set_returns` + `returncc` + the caller's `get_results`, I and N lists of one signature | `L::Ret1` / `L::Ret` in the lean loop | 3 |
+//! | any other such return with lists of one signature | [`Vm::leave_planned`], its own arm in `run_loop` (the lean loop uses it too, out of its first window) | 3 |
+//! | everything else: named, optional, slurpy and flat lists, conversions, arity errors, `tailcall`, `callmethodcc`, invoking a Continuation or a Timer, a pending exception, tracing | [`Vm::call_op`] op by op: `eval_args`, `do_call`, `bind`, `do_return` | 1 each |
+//!
+//! What makes the fused paths cheap (bench/fib, about 1,040 -> 750 instructions per call
+//! before the lean loop):
 //!
 //! - **Calls settled at load time.** [`Prepared::plan`] records each `find_sub_not_null P,
 //!   "name"` + `set_args` + `invokecc P` whose callee is a sub of the same code object
 //!   (`find_sub_not_null` finds those before any global, so the answer cannot change) that
 //!   starts with a `get_params` of the same signature. Such a call is a frame push
 //!   and a register copy; the only checks left are the depth limit and that this VM has
-//!   made the Sub PMC the register receives (returns take the fused step below). A list of one
-//!   I register ([`Prepared::one_int`], the usual argument and return list) is copied with one
+//!   made the Sub PMC the register receives. A list of one I register
+//!   ([`Prepared::one_int`], the usual argument and return list) is copied with one
 //!   move. bench/fib: 0.11 -> 0.09 s, about 765 -> 635 instructions per call.
 //! - **Checks done at load time.** [`Prepared::new`] gives each plain positional list a
 //!   kind signature ([`Prepared::arg_sig`]: two bits per value). A call checks one `u64` equality
@@ -28,10 +38,10 @@
 //!   Named, optional, slurpy and flat lists have signature 0 and take the slow path, as do
 //!   arity errors and conversions.
 //! - **The sub lookup is cached per call site.** `find_sub_not_null` with a constant name that
-//!   found a sub of the same code object stores the answer in [`Prepared::sub_cache`] at its pc;
-//!   the fused step reads it there, stores it in the register (the program sees the same
-//!   state) and goes straight on into `set_args` + `invokecc`. The first run of each site
-//!   takes the slow path, which fills the cache.
+//!   found a sub of the same code object stores the answer in [`Prepared::sub_cache`] at its
+//!   pc. A planned call reads it there and stores it in the register (the program sees the
+//!   same state); `find_sub_not_null` itself answers from it, so an unplanned call of a sub
+//!   of this code object does no name lookup either. The first run of each site fills it.
 //! - **Frames never move.** [`super::Frames`] keeps returned frames in their slots as spares:
 //!   a return lowers the live count, a call resets the spare in place (registers emptied to
 //!   the sub's counts, the code pointer kept when it is the same code object). No `Frame` is
@@ -39,19 +49,15 @@
 //! - **Return values go straight into the caller's result registers**: the caller's frame is
 //!   still right below the callee's, so no value list is built.
 //!
-//! Fuel stays exact: a fused step reports how many ops it ran. Tracing (`fuse` false) runs
-//! every op on its own. The depth limit, pending exceptions (`get_results` receiving a caught
-//! exception), handlers of the returning frame and the REPL's `keep_outer` frame are checked
-//! before a fused step, or leave it to the slow path.
+//! Fuel stays exact: a fused step reports how many ops it ran (`fuel.rs`). Tracing (`fuse`
+//! false) runs every op on its own. The depth limit, pending exceptions (`get_results`
+//! receiving a caught exception), handlers of the returning frame and the REPL's `keep_outer`
+//! frame are checked before a fused step, or leave it to the slow path.
 //!
-//! - **Planned calls and returns have their own arms in the run loop** (`enter_planned`,
-//!   `leave_planned`), with the frame reloaded after them; only the other call ops go
-//!   through `call_op`.
-//! - **Lean subs run in the lean loop** (`lean.rs`): integer and number code with planned
-//!   calls runs from ops decoded at load time, keeps its registers in windows of one stack
-//!   and never leaves that loop for a call or return. This is where bench/fib runs (about
-//!   211 instructions per call, Lua 5.4 253; the module doc has what is left).
-//!
+//! There is no separate "fused" pre-pass any more: its `find_sub_not_null` branch did what
+//! `call_op`'s own `find_sub_not_null` arm does (that op answers from the sub cache too), and
+//! its `set_args` branch is now `call_op`'s `set_args` arm.
+
 //! ## Tried and left
 //! - **Handling planned calls inside `run_loop` itself** (reassigning the frame): fib
 //!   0.077 s, but `mops_intval` lost 3% because the loop then keeps the frame pointer in
@@ -152,21 +158,6 @@ fn same_sig(ca: &Prepared, a: ArgsId, cb: &Prepared, b: ArgsId) -> u64 {
 }
 
 impl Vm {
-    /// Runs the call op (`set_args get_params set_returns get_results invokecc tailcall
-    /// returncc callmethodcc`) at the task's top frame's `pc`. Returns how
-    /// many ops after it were run too (the fast path, see the module doc), or the [`Step`]
-    /// that ends the slice. With `fuse` false every op runs on its own (tracing).
-    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
-    #[inline(never)]
-    pub(super) fn call_op(&mut self, task: &mut Task, fuse: bool) -> Result<u64, Step> {
-        if fuse {
-            if let Some(more) = self.fused(task) {
-                return Ok(more);
-            }
-        }
-        self.call_slow(task, fuse)
-    }
-
     /// Enters the call the load-time plan settled at the top frame's `pc` (a
     /// `find_sub_not_null P, "name"`, then `set_args` and `invokecc P`, and the callee's
     /// `get_params`): true when done, false (nothing done) when it must go the slow way: no
@@ -234,54 +225,30 @@ impl Vm {
         true
     }
 
-    /// The fused shapes of the module doc at the top frame's `pc`: how many ops after it ran
-    /// too, or `None` with nothing done. Only what these shapes need, so that
-    /// [`Vm::call_op`] stays small (bench/fib).
-    #[inline]
-    fn fused(&mut self, task: &mut Task) -> Option<u64> {
-        let f = task.frames.last_mut()?;
-        let pc = f.pc as usize;
-        match *f.code.ops.get(pc)? {
-            Op::find_sub_not_null_p_s { dst, .. } => {
-                // Only a cached answer (see `find_sub_not_null`); the first run goes the slow way.
-                let hit = f.code.sub_cache.get(pc);
-                if hit >> 32 != u64::from(self.id) {
-                    return None;
-                }
-                f.p[dst.0 as usize] = Some(PmcRef::from_u32(hit as u32)?);
-                f.pc += 1;
-                // A planned call never gets here: `run_loop` tried `enter_planned` first.
-                let depth = task.frames.len();
-                let f = &task.frames[depth - 1];
-                if let (Some(&Op::set_args_pc { args }), Some(&Op::invokecc_p { sub })) =
-                    (f.code.ops.get(pc + 1), f.code.ops.get(pc + 2))
-                {
-                    if self.fast_call(task, args, sub) {
-                        return Some(3);
-                    }
-                }
-                Some(0)
-            }
-            Op::set_args_pc { args } => {
-                let Some(&Op::invokecc_p { sub }) = f.code.ops.get(pc + 1) else { return None };
-                self.fast_call(task, args, sub).then_some(2)
-            }
-            // `set_returns`: `run_loop` tried `leave_planned` first.
-            _ => None,
-        }
-    }
-
-    /// [`Vm::call_op`] op by op (and the first run of a fused `find_sub_not_null`).
+    /// Runs the call op (`set_args get_params set_returns get_results invokecc tailcall
+    /// returncc callmethodcc find_sub_not_null`) at the task's top frame's `pc`. Returns how
+    /// many ops after it were run too (`find_sub_not_null` and `set_args` fuse with the call
+    /// after them, see the module doc), or the [`Step`] that ends the slice. With `fuse`
+    /// false every op runs on its own (tracing).
+    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
     #[inline(never)]
-    fn call_slow(&mut self, task: &mut Task, fuse: bool) -> Result<u64, Step> {
+    pub(super) fn call_op(&mut self, task: &mut Task, fuse: bool) -> Result<u64, Step> {
         let Some(f) = task.frames.last_mut() else { return Err(Step::Finished) };
         let pc = f.pc as usize;
         // Read here, not passed in: an `Op` argument makes the loop keep every op in memory
         // (bench/mops_intval).
         let Some(&op) = f.code.ops.get(pc) else { return Err(Step::Finished) };
         let r = match op {
-            // `fused` tried these shapes already.
-            Op::set_args_pc { args } => self.eval_args(f, args, &mut task.args, &mut task.named),
+            Op::set_args_pc { args } => {
+                // `set_args` + `invokecc P`: one step when the lists are plain.
+                if let (true, Some(&Op::invokecc_p { sub })) = (fuse, f.code.ops.get(pc + 1)) {
+                    if self.fast_call(task, args, sub) {
+                        return Ok(2);
+                    }
+                }
+                let Some(f) = task.frames.last_mut() else { return Err(Step::Finished) };
+                self.eval_args(f, args, &mut task.args, &mut task.named)
+            }
             Op::set_returns_pc { values } => self.eval_args(f, values, &mut task.rets, &mut task.rets_named),
             Op::find_sub_not_null_p_s { dst, name } => {
                 let r = self.find_sub_not_null(f, pc, dst, name);
