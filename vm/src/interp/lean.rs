@@ -44,6 +44,53 @@
 //! 211 instructions per call; Lua 5.4: 0.039 s, 253 per call). What is left per call is
 //! about 45 instructions of dispatch, 35 of state moves around each call and return, and
 //! the checks of the sub cache, depth limit and window bounds.
+//!
+//! ## Why two loops (measured)
+//! The road to one loop would make every `Frame`'s I and N registers a window of one `u64`
+//! stack per task (S and P in side stacks), as Lua does with `base` and wasmi with `sp`, so
+//! that [`enter`] and [`Vm::land`] go and every sub gets this loop's call cost. Measured
+//! before trying it, on bench/fib (`fib(30)`, 2,692,537 calls; callgrind, release build):
+//!
+//! | | instructions | per call |
+//! |---|---|---|
+//! | lean loop | 561.7 M | 209 |
+//! | everything in `run_loop` ([`super::Config::lean`] off) | 1,286.8 M | 478 |
+//! | of which `Frame::reset` | 228.9 M | 85 |
+//! | of which `run_loop` (dispatch, `enter_planned`, `leave_planned`, frame reloads) | 1,054.2 M | 392 |
+//!
+//! In CPU time the lean loop takes 0.40 of `run_loop`'s (median ratio of 7 interleaved
+//! runs of each).
+//!
+//! What windows alone buy is known from this file's history: windows in a loop of its own,
+//! still running `Op`s, took fib from 0.093 s to 0.065 s; decoding the ops at load time into
+//! `u8` slots with no bounds checks, and the return link as a constant of the call, took it
+//! on to 0.033 s. So a window for every frame would save the reset (85 per call) and part
+//! of the frame reload, not bring every sub to 209: most of the rest is the decoded ops,
+//! which only lean subs have. And in `run_loop` the window base would be a hoisted local
+//! that changes at every call and return; making the frame reassignable there already cost
+//! `mops_intval` 3% (`call.rs`, "Tried and left"), the most the speed gate allows. Every
+//! handler also reads registers through `Frame` (about 110 sites in `interp/*.rs`), so the
+//! change is large for a gain that the history puts at under half the gap.
+//!
+//! So the two loops stay: this one for integer and number subs with planned calls, and
+//! `run_loop` for the rest, sharing the load-time lowering (`prepare.rs`), the fuel charge
+//! (`fuel.rs`) and the planned return (`Vm::leave_planned`). The cheaper road to give more
+//! subs this loop's cost is decoding more ops into [`L`] (so more subs are lean), not windows
+//! for every frame.
+//!
+//! ## Continuations and coroutines keep their frames
+//! A `Frame` owns its registers, so a continuation keeps frames by moving them off the
+//! task's stack and back (an exception's `resume` continuation: `Frames::drain_from` and
+//! `extend`, `call.rs`), and a task, which a coroutine would be, owns its frames. This
+//! loop's windows exist only while it runs: every way out lands them as frames
+//! ([`Vm::land`]), and every op that can take or invoke a continuation (`throw`, an
+//! `invokecc` that is not a planned call, the scheduler ops) runs in `run_loop`, after
+//! that, so a continuation never sees a window. Had every frame been a window, a frame would
+//! be a base and size in its task's stack: a continuation would copy the windows above its
+//! base out (bases kept relative to the copy) and back onto the top of the stack to resume,
+//! and a coroutine would get a stack of its own, as a Lua coroutine does, so its frames stay
+//! where they are while it is suspended; the P side stack of each task and of each
+//! continuation would be a collector root.
 
 use super::fuel::{self, Charge};
 use super::prepare::Prepared;
