@@ -33,7 +33,6 @@ mod task;
 
 use self::dispatch::Flow;
 use self::fuel::Charge;
-use self::lean::LeanCode;
 use crate::error::{severity, types, Exc, Trap};
 use crate::num;
 use crate::op::{IArg, NArg, Op, SArg};

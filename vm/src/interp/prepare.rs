@@ -20,10 +20,10 @@
 //! read. Keeping the two apart lets `code.rs` import nothing of `interp`, and a change to a
 //! fast path never touches the code object (an `Op`'s size, the spec snapshots).
 
-mod lean;
+pub(super) mod lean;
 mod unset;
 
-use super::LeanCode;
+use self::lean::LeanCode;
 use crate::code::{flags, Arg, ArgValue, Code};
 use crate::op::{ArgsId, Op};
 use std::cell::Cell;

@@ -4,13 +4,186 @@
 //! A sub is lean when [`decode`] takes every op, naming only registers it has, its registers
 //! fit a window ([`Layout`]), every branch stays inside it and its last op cannot fall
 //! through. Its planned calls ([`super::CallPlan`]) into lean subs become one [`L::Call`]
-//! each, and its numeric returns one [`L::Ret`] or [`L::Ret1`]. The loop's module doc says
-//! how it runs them.
+//! each, and its numeric returns one [`L::Ret`] or [`L::Ret1`]. The types here are what the
+//! lean loop runs (it imports them; nothing here imports the loop), and the loop's module
+//! doc says how it runs them.
 
 use super::Prepared;
-use crate::code::Code;
-use crate::interp::lean::{LCall, LRet, Layout, LeanCode, Near, Slots, Src, L, WIN};
+use crate::code::{ArgValue, Code, SubInfo};
 use crate::op::{ArgsId, IReg, NReg, Op, PReg};
+
+/// Slots in a window. A lean sub's I, N and P registers together take fewer than this, so
+/// a slot is a `u8` and reading or writing one needs no bounds check.
+pub(in crate::interp) const WIN: usize = 256;
+
+/// One op as the lean loop runs it, decoded at load time ([`compile`]). Operands are slots
+/// of the frame's window: I registers first, then N, then P (a Sub handle, or 0 for null).
+/// Integer arithmetic wraps, as in `run_loop`; `sub` and `dec` by a constant are additions
+/// of its negation, and `inc`, `add_i_ic` and the two-operand forms use the same variants.
+#[derive(Clone, Copy, Debug, Default)]
+pub(in crate::interp) enum L {
+    /// Not lean here: `run_loop` runs this op (also `get_params`, `returncc` and the other
+    /// call ops reached on their own).
+    #[default]
+    Stop,
+    Nop,
+    Jump(u32),
+    If(u8, u32),
+    Unless(u8, u32),
+    /// A register copy (I or N: the bits are copied).
+    Set(u8, u8),
+    /// A constant (an integer, or a number's bits).
+    Const(u8, u64),
+    AddI(u8, u8, u8),
+    AddIc(u8, u8, i64),
+    SubI(u8, u8, u8),
+    MulI(u8, u8, u8),
+    MulIc(u8, u8, i64),
+    AddN(u8, u8, u8),
+    SubN(u8, u8, u8),
+    MulN(u8, u8, u8),
+    Eq(u8, u8, u32),
+    Ne(u8, u8, u32),
+    Lt(u8, u8, u32),
+    Le(u8, u8, u32),
+    Gt(u8, u8, u32),
+    Ge(u8, u8, u32),
+    EqC(u8, i64, u32),
+    NeC(u8, i64, u32),
+    LtC(u8, i64, u32),
+    LeC(u8, i64, u32),
+    GtC(u8, i64, u32),
+    GeC(u8, i64, u32),
+    /// `find_sub_not_null` + `set_args` + `invokecc` + (at the return) `get_results`: a
+    /// planned call into a lean sub ([`LCall`]).
+    Call(u32),
+    /// `set_returns` + `returncc` ([`LRet`]).
+    Ret(u32),
+    /// [`L::Ret`] of one I register (its slot): straight into the caller's result register
+    /// when the link names one.
+    Ret1(u8, u32),
+}
+
+/// A value an argument or return list passes: a slot, or a constant's bits.
+#[derive(Clone, Copy, Debug)]
+pub(in crate::interp) enum Src {
+    Slot(u8),
+    Bits(u64),
+}
+
+/// A list in [`LeanCode::srcs`] or [`LeanCode::dsts`]: where it starts and how long it is.
+pub(in crate::interp) type Slots = (u32, u8);
+
+/// A planned call ([`super::prepare::CallPlan`]) from a lean sub into a lean sub, with only I
+/// and N values both ways, in slots.
+#[derive(Clone, Copy, Debug)]
+pub(in crate::interp) struct LCall {
+    /// The pc of its `find_sub_not_null` (the caller goes on at `pc + 4`).
+    pub(in crate::interp) pc: u32,
+    pub(in crate::interp) callee: u32,
+    /// The callee's first op after its `get_params`.
+    pub(in crate::interp) start: u32,
+    /// The caller's window size (the callee's window starts after it).
+    pub(in crate::interp) csize: u8,
+    /// The caller's slot for the Sub (`find_sub_not_null`'s register).
+    pub(in crate::interp) dst: u8,
+    /// The callee's slots to empty, as (first, count): every P and the I registers of
+    /// [`SubPrep::unset`](super::prepare::SubPrep::unset), then its N registers.
+    pub(in crate::interp) clear: [(u8, u8); 2],
+    /// What the callee's window gets in slot 0 ([`Stack`](crate::interp::lean::Stack)).
+    pub(in crate::interp) link: u64,
+    /// The usual call, done in the caller's window (see [`Near`]).
+    pub(in crate::interp) near: Option<Near>,
+    /// One I register in, one I register out: (caller's slot, callee's slot).
+    pub(in crate::interp) one: Option<(u8, u8)>,
+    pub(in crate::interp) args: Slots,
+    pub(in crate::interp) params: Slots,
+    /// The caller's `get_results`: its signature ([`Prepared::arg_sig`]), its slot when it is
+    /// one I register, its slots.
+    pub(in crate::interp) rsig: u64,
+    pub(in crate::interp) rone: Option<u8>,
+    pub(in crate::interp) results: Slots,
+}
+
+/// A call of one I value whose callee needs at most 8 slots emptied, all I or P, and whose
+/// window (and 8 slots more) lies inside the caller's: the arguments, link and emptied
+/// slots are written through the caller's window, as slots past its end.
+#[derive(Clone, Copy, Debug)]
+pub(in crate::interp) struct Near {
+    /// The argument's slot.
+    pub(in crate::interp) arg: u8,
+    /// The callee's slot 0 and its parameter's slot, as seen from the caller's window.
+    pub(in crate::interp) at: u8,
+    pub(in crate::interp) param: u8,
+}
+
+/// A `set_returns` + `returncc` of a lean sub with only I and N values.
+#[derive(Clone, Copy, Debug)]
+pub(in crate::interp) struct LRet {
+    /// The list, for a return out of the first window (`Vm::leave_planned`).
+    pub(in crate::interp) values: ArgsId,
+    pub(in crate::interp) sig: u64,
+    /// The slot, when the list is one I register.
+    pub(in crate::interp) one: Option<u8>,
+    pub(in crate::interp) vals: Slots,
+}
+
+/// A code object's ops as the lean loop runs them ([`L`], one per op, at the same pc), with
+/// the calls and returns they name. Built at load time by [`compile`].
+#[derive(Clone, Debug, Default)]
+pub(in crate::interp) struct LeanCode {
+    pub(in crate::interp) ops: Vec<L>,
+    pub(in crate::interp) calls: Vec<LCall>,
+    pub(in crate::interp) rets: Vec<LRet>,
+    pub(in crate::interp) srcs: Vec<Src>,
+    pub(in crate::interp) dsts: Vec<u8>,
+}
+
+/// Where a lean sub's registers sit in its window: after the link (slot 0, see [`Stack`](crate::interp::lean::Stack)),
+/// P from slot 1, then I, then N. P first and I next puts every P register and the I
+/// registers a call must empty ([`SubPrep::unset`](super::prepare::SubPrep::unset): a prefix) in one range.
+#[derive(Clone, Copy)]
+pub(in crate::interp) struct Layout {
+    pub(in crate::interp) i: u16,
+    pub(in crate::interp) n: u16,
+    pub(in crate::interp) p: u16,
+}
+
+impl Layout {
+    /// A sub's layout, if its registers fit in a window with a `u8` to spare.
+    pub(in crate::interp) fn of(sub: &SubInfo) -> Option<Layout> {
+        let [i, n, _, p] = sub.regs;
+        (1 + usize::from(i) + usize::from(n) + usize::from(p) < WIN).then_some(Layout { i, n, p })
+    }
+    pub(in crate::interp) fn size(self) -> u8 {
+        (1 + self.i + self.n + self.p) as u8
+    }
+    pub(in crate::interp) fn i(self, r: IReg) -> Option<u8> {
+        (r.0 < self.i).then_some((1 + self.p + r.0) as u8)
+    }
+    pub(in crate::interp) fn n(self, r: NReg) -> Option<u8> {
+        (r.0 < self.n).then_some((1 + self.p + self.i + r.0) as u8)
+    }
+    pub(in crate::interp) fn p(self, r: PReg) -> Option<u8> {
+        (r.0 < self.p).then_some((1 + r.0) as u8)
+    }
+    pub(in crate::interp) fn src(self, v: ArgValue) -> Option<Src> {
+        match v {
+            ArgValue::I(r) => self.i(r).map(Src::Slot),
+            ArgValue::N(r) => self.n(r).map(Src::Slot),
+            ArgValue::Ic(c) => Some(Src::Bits(c as u64)),
+            ArgValue::Nc(x) => Some(Src::Bits(x.to_bits())),
+            _ => None,
+        }
+    }
+    pub(in crate::interp) fn dst(self, v: ArgValue) -> Option<u8> {
+        match v {
+            ArgValue::I(r) => self.i(r),
+            ArgValue::N(r) => self.n(r),
+            _ => None,
+        }
+    }
+}
 
 /// `op` as the lean loop runs it, or `None` when it is not lean (anything but integer and
 /// number arithmetic, compare-and-branch and the call-shape ops) or names a register its
