@@ -6,7 +6,7 @@
 //! below all call. Most handlers read their operands through [`Vm::val`] and write through
 //! [`Vm::store`], so one rule covers every operand kind (spec/conversions).
 
-use super::dispatch::{by_value, Flow};
+use super::flow::{by_value, Flow};
 use super::{ia, Frame, Vm};
 use crate::error::{types, Exc};
 use crate::num;

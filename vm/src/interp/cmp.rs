@@ -5,7 +5,7 @@
 //! register branches are also written out in `run_loop`'s hot match.
 
 use super::arith::{NumV, Val};
-use super::dispatch::{by_value, Flow};
+use super::flow::{by_value, Flow};
 use super::{Frame, Vm};
 use crate::error::Exc;
 use crate::op::{IReg, Label, Operand, PReg, SReg};

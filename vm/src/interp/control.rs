@@ -6,7 +6,7 @@
 //! The branches and `branch` are also written out in `run_loop`'s hot match
 //! (`interp/dispatch.rs`, "Why `run_loop` keeps a match of its own").
 
-use super::dispatch::{top, Flow};
+use super::flow::{top, Flow};
 use super::{exit_exc, Frame, Step, Task, Vm};
 use crate::error::{types, Exc};
 use crate::op::{ArgsId, IReg, Label, NReg, PReg, SArg, SReg};

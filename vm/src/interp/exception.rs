@@ -5,7 +5,7 @@
 //! Handlers belong to the frame that installed them (Parrot keeps them in the call context):
 //! a sub sees and pops only its own.
 
-use super::dispatch::{top, Flow};
+use super::flow::{top, Flow};
 use super::{sa, Frame, Handler, Step, Task, Vm};
 use crate::error::{severity, types, Exc, Location, Trap};
 use crate::op::{IArg, IReg, Label, PReg, SArg};

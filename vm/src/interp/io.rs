@@ -12,7 +12,7 @@
 //! `pmc/handle.rs`); an async op on one makes a request that is already complete and tells
 //! the scheduler to run its callback ([`SchedCall::Completed`]).
 
-use super::dispatch::Flow;
+use super::flow::Flow;
 use super::{ia, na, sa, Frame, IoDst, SchedCall, Step, Task, Vm};
 use crate::error::{types, Exc};
 use crate::num;

@@ -21,6 +21,7 @@ mod cmp;
 mod control;
 mod dispatch;
 mod exception;
+mod flow;
 mod frames;
 mod fuel;
 mod io;
@@ -31,7 +32,7 @@ pub mod prepare;
 mod string;
 mod task;
 
-use self::dispatch::Flow;
+use self::flow::Flow;
 use self::fuel::Charge;
 use crate::error::{severity, types, Exc, Trap};
 use crate::num;
@@ -667,7 +668,7 @@ impl Vm {
                         flow => flow,
                     };
                     // The handler had the task; the frame is the same one.
-                    f = dispatch::top(task);
+                    f = flow::top(task);
                     match flow {
                         Flow::Next => {}
                         Flow::Jump(t) => jump!(t),

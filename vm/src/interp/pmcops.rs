@@ -3,7 +3,7 @@
 //! get_global set_global`).
 
 use super::arith::Val;
-use super::dispatch::{by_value, Flow};
+use super::flow::{by_value, Flow};
 use super::{sa, Frame, SchedCall, Step, Vm};
 use crate::error::{types, Exc};
 use crate::op::{IArg, IReg, KeyId, NArg, Operand, PReg, SArg, SReg};

@@ -2,7 +2,7 @@
 //! titlecase sprintf split join`, and `assign`/`clone` of S registers.
 
 use super::arith::Val;
-use super::dispatch::{by_value, Flow};
+use super::flow::{by_value, Flow};
 use super::{ia, sa, Frame, Vm, MAX_STRING};
 use crate::error::{types, Exc};
 use crate::op::{IArg, IReg, Operand, PReg, SArg, SReg};

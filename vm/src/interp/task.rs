@@ -7,7 +7,7 @@
 //! [`Step::Sched`], leaving the loop with the pc after the op. The runtime answers through
 //! [`Vm::complete_io`] when the call has a result (`receive`, `current_task`).
 
-use super::dispatch::{top, Flow};
+use super::flow::{top, Flow};
 use super::{IoDst, Step, Task, Vm};
 use crate::error::{types, Exc};
 use crate::op::{IArg, NArg, PReg};
