@@ -51,9 +51,10 @@ pub enum T {
     #[regex(r#""([^"\\\n]|\\[^\n])*"#, priority = 0)]
     #[regex(r"'[^'\n]*", priority = 0)]
     Unterminated,
-    /// `<<"EOS"` or `<<'EOS'`.
-    #[regex(r#"<<"[A-Za-z_][A-Za-z0-9_]*""#)]
-    #[regex(r"<<'[A-Za-z_][A-Za-z0-9_]*'")]
+    /// `<<"EOS"` or `<<'EOS'`: the terminator is the literal's raw text, any characters
+    /// (IMCC's `"<<"{STRINGCONSTANT}` in `compilers/imcc/imcc.l`).
+    #[regex(r#"<<"([^"\\\n]|\\[^\n])+""#)]
+    #[regex(r"<<'[^'\n]+'")]
     Heredoc,
     /// `,`
     #[token(",")]
@@ -76,6 +77,9 @@ pub enum T {
     /// `=`
     #[token("=")]
     Assign,
+    /// `=>`, a named argument: `'name' => value`.
+    #[token("=>")]
+    Arrow,
     /// A PIR virtual register: `$I0`, `$N1`, `$S2`, `$P3`.
     #[regex(r"\$[INSP][0-9]+")]
     VReg,
@@ -141,6 +145,8 @@ pub struct Prepared {
     pub heredocs: HashMap<u32, String>,
     /// Heredocs whose terminator never came: offset of the `<<` token.
     pub unterminated_heredocs: Vec<u32>,
+    /// A second heredoc opened on a line that already has one: offset of its `<<` token.
+    pub nested_heredocs: Vec<u32>,
 }
 
 fn blank(line: &str) -> String {
@@ -154,6 +160,7 @@ pub fn prepare(src: &str) -> Prepared {
     let mut out = String::with_capacity(src.len());
     let mut heredocs = HashMap::new();
     let mut unterminated = Vec::new();
+    let mut nested = Vec::new();
     let mut in_pod = false;
     // Heredocs opened on the current line, waiting for their bodies: (offset, terminator, raw).
     let mut pending: Vec<(u32, String, bool)> = Vec::new();
@@ -216,11 +223,20 @@ pub fn prepare(src: &str) -> Prepared {
                     } else if c == b'<' && bytes.get(i + 1) == Some(&b'<') {
                         if let Some(&q) = bytes.get(i + 2) {
                             if q == b'"' || q == b'\'' {
-                                let rest = &bare[i + 3..];
-                                if let Some(endq) = rest.find(q as char) {
-                                    let term = rest[..endq].to_string();
-                                    pending.push(((offset + i) as u32, term, q == b'\''));
-                                    i += 3 + endq;
+                                let rest = &bare.as_bytes()[i + 3..];
+                                // The closing quote; a double-quoted terminator may hold `\"`.
+                                let mut k = 0;
+                                while k < rest.len() && rest[k] != q {
+                                    k += if q == b'"' && rest[k] == b'\\' { 2 } else { 1 };
+                                }
+                                if k > 0 && k < rest.len() {
+                                    let term = bare[i + 3..i + 3 + k].to_string();
+                                    let at = (offset + i) as u32;
+                                    if !pending.is_empty() {
+                                        nested.push(at);
+                                    }
+                                    pending.push((at, term, q == b'\''));
+                                    i += 3 + k;
                                 }
                             }
                         }
@@ -242,7 +258,7 @@ pub fn prepare(src: &str) -> Prepared {
     for (at, ..) in pending {
         unterminated.push(at);
     }
-    Prepared { text: out, heredocs, unterminated_heredocs: unterminated }
+    Prepared { text: out, heredocs, unterminated_heredocs: unterminated, nested_heredocs: nested }
 }
 
 /// Lexes prepared text into tokens (a final `Newline` is always added).

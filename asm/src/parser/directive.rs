@@ -107,7 +107,10 @@ impl Asm<'_> {
         let mut flags = Vec::new();
         let mut main = false;
         let mut name = None;
-        for t in &line.toks[1..] {
+        let mut i = 1;
+        while i < line.toks.len() {
+            let t = &line.toks[i];
+            i += 1;
             match t.kind {
                 Some(T::Flag) => {
                     let f = line.text(t);
@@ -115,6 +118,17 @@ impl Asm<'_> {
                         ":main" => main = true,
                         ":load" | ":init" | ":anon" | ":immediate" | ":postcomp" | ":method" => {
                             flags.push(f.to_string())
+                        }
+                        // The flags PIR's `.sub` takes with an argument, which a disassembly
+                        // lists without it.
+                        ":outer" | ":subid" | ":multi" | ":nsentry" | ":vtable" | ":instanceof" | ":lex" => {
+                            flags.push(f.to_string());
+                            if line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen)) {
+                                while i < line.toks.len() && line.toks[i].kind != Some(T::RParen) {
+                                    i += 1;
+                                }
+                                i += 1;
+                            }
                         }
                         other => self.err(K::Syntax, line.span(t), format!("unknown sub flag '{other}'")),
                     }
@@ -127,7 +141,10 @@ impl Asm<'_> {
         let Some(name) = name else { return self.err(K::Syntax, span, "expected a sub name: '.pcc_sub name:'") };
         self.finish_sub();
         let start = self.code.ops.len() as u32;
-        if self.code.subs.iter().any(|s| s.name == name && s.namespace == self.namespace) {
+        let shares = |f: &[String]| f.iter().any(|f| f == ":anon" || f == ":multi");
+        if !shares(&flags)
+            && self.code.subs.iter().any(|s| s.name == name && s.namespace == self.namespace && !shares(&s.flags))
+        {
             self.err(K::DuplicateLabel, span, format!("sub '{name}' is defined twice"));
         }
         let namespace = self.namespace.clone();

@@ -156,6 +156,10 @@ impl Asm<'_> {
     }
 
     pub(super) fn finish_sub(&mut self) {
+        if let Some(c) = self.long_call.take() {
+            let (open, close) = if c.ret { (".begin_return", ".end_return") } else { (".begin_call", ".end_call") };
+            self.err(K::Syntax, c.span, format!("'{open}' has no '{close}' before the sub ends"));
+        }
         self.flush_params();
         let Some(mut sub) = self.sub.take() else { return };
         sub.info.end = self.code.ops.len() as u32;
@@ -213,6 +217,7 @@ impl Asm<'_> {
             self.code.spans.push(span);
             sub.info.end += 1;
         }
+        self.subids.push(sub.subid.take());
         self.code.subs.push(sub.info);
     }
 }

@@ -31,6 +31,8 @@ use kea_vm::string::Encoding;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+mod calls;
+mod consts;
 mod directive;
 mod emit;
 mod operand;
@@ -74,6 +76,8 @@ struct SubBuild {
     params: Vec<(Arg0, u32, Span)>,
     /// Opened by `.sub` (ends at `.end`) rather than `.pcc_sub`.
     pir: bool,
+    /// `:subid('x')`, the name `.const 'Sub'` finds it by (else its name).
+    subid: Option<String>,
 }
 
 /// Virtual registers are numbered from here until the sub ends, then renumbered to follow
@@ -99,6 +103,7 @@ impl SubBuild {
             virtuals: [0; 4],
             params: Vec::new(),
             pir,
+            subid: None,
         }
     }
 }
@@ -118,6 +123,12 @@ pub struct Asm<'a> {
     pir_consts: HashMap<String, Arg0>,
     /// The current `.namespace`.
     namespace: Vec<String>,
+    /// `.const 'Sub'` lookups to point at their subs when the file ends.
+    sub_consts: Vec<consts::SubConst>,
+    /// Each finished sub's `:subid`, by its index in `code.subs`.
+    subids: Vec<Option<String>>,
+    /// A `.begin_call` or `.begin_return` being read.
+    long_call: Option<calls::LongCall>,
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -148,6 +159,9 @@ impl<'a> Asm<'a> {
             streams: Vec::new(),
             pir_consts: HashMap::new(),
             namespace: Vec::new(),
+            sub_consts: Vec::new(),
+            subids: Vec::new(),
+            long_call: None,
         }
     }
 
@@ -181,6 +195,15 @@ impl<'a> Asm<'a> {
             let span = Span { file, start: *at, end: *at + 2 };
             self.err(K::Unterminated, span, "heredoc has no terminator line");
         }
+        for at in &prepared.nested_heredocs {
+            let span = Span { file, start: *at, end: *at + 2 };
+            self.err_help(
+                K::Syntax,
+                span,
+                "nested heredoc not supported: one heredoc per line",
+                Some("put the heredoc in a register first".into()),
+            );
+        }
         let toks = lexer::lex(&prepared.text);
         let blanked: Rc<str> = Rc::from(prepared.text.as_str());
         // Code frames show the original text (POD and heredocs included); offsets are equal.
@@ -210,6 +233,7 @@ impl<'a> Asm<'a> {
         if self.code.subs.is_empty() {
             self.code.subs.push(SubInfo { name: "(main)".into(), ..Default::default() });
         }
+        self.resolve_sub_consts();
         self.code.files = std::mem::take(&mut self.files);
         if self.errors.is_empty() {
             for e in kea_vm::verify::verify(&self.code) {

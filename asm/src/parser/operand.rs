@@ -39,7 +39,7 @@ impl Arg0 {
     }
 }
 
-fn is_reg(s: &str) -> Option<(char, &str)> {
+pub(super) fn is_reg(s: &str) -> Option<(char, &str)> {
     let mut cs = s.chars();
     let k = cs.next()?;
     let rest = cs.as_str();

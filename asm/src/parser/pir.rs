@@ -64,7 +64,7 @@ fn branch_op(op: &str, negate: bool) -> Option<&'static str> {
     Some(if negate { neg } else { pos })
 }
 
-fn type_kind(t: &str) -> Option<char> {
+pub(super) fn type_kind(t: &str) -> Option<char> {
     Some(match t {
         "int" => 'I',
         "num" => 'N',
@@ -75,12 +75,12 @@ fn type_kind(t: &str) -> Option<char> {
 }
 
 /// Operands with their spans.
-type Spanned = Vec<(Arg0, Span)>;
+pub(super) type Spanned = Vec<(Arg0, Span)>;
 
 /// A method call: the invocant, the method name, and the `set_args` list.
-type MethodCall = ((Arg0, Span), (Arg0, Span), Spanned);
+pub(super) type MethodCall = ((Arg0, Span), (Arg0, Span), Spanned);
 
-fn flags_str(flags: &[u32]) -> Arg0 {
+pub(super) fn flags_str(flags: &[u32]) -> Arg0 {
     let s: Vec<String> = flags.iter().map(|f| format!("{f:#x}")).collect();
     Arg0::Str(Str::from(s.join(",")))
 }
@@ -106,7 +106,7 @@ impl Asm<'_> {
         Some(Arg0::Reg(k, r))
     }
 
-    fn declare(&mut self, name: String, k: char, span: Span) -> Option<Arg0> {
+    pub(super) fn declare(&mut self, name: String, k: char, span: Span) -> Option<Arg0> {
         self.ensure_sub();
         let sub = self.sub.as_mut()?;
         if sub.names.contains_key(&name) {
@@ -121,7 +121,7 @@ impl Asm<'_> {
         Some(Arg0::Reg(k, r))
     }
 
-    fn temp_p(&mut self, span: Span) -> Option<Arg0> {
+    pub(super) fn temp_p(&mut self, span: Span) -> Option<Arg0> {
         self.virtual_reg("P__call", span)
     }
 
@@ -213,6 +213,9 @@ impl Asm<'_> {
         let text0 = line.text(&t0).to_string();
         let span0 = line.span(&t0);
         let has = |kind: T| line.toks.iter().any(|t| t.kind == Some(kind));
+        if self.long_call(line) {
+            return true;
+        }
         match (t0.kind, text0.as_str()) {
             (Some(T::Dot), ".sub") => self.pir_sub(line),
             (Some(T::Dot), ".end") => {
@@ -224,7 +227,7 @@ impl Asm<'_> {
             }
             (Some(T::Dot), ".param") => self.pir_param(line),
             (Some(T::Dot), ".local") => self.pir_local(line),
-            (Some(T::Dot), ".const") => self.pir_const(line),
+            (Some(T::Dot), ".const" | ".globalconst") => self.pir_const(line),
             (Some(T::Dot), ".return") => self.pir_return(line),
             (Some(T::Dot), ".get_results") => {
                 // `.get_results ($P0)`: where a handler receives its exception.
@@ -269,19 +272,8 @@ impl Asm<'_> {
         true
     }
 
-    /// A call with results: `set_args`, the call op (`invokecc` or `callmethodcc`), then
-    /// `get_results` into the targets.
-    fn emit_call(&mut self, args: Spanned, call: &str, call_args: Spanned, results: (Spanned, Vec<u32>), span: Span) {
-        self.emit_pir("set_args", args, span);
-        self.emit_pir(call, call_args, span);
-        let (vals, flags) = results;
-        let mut res = vec![(flags_str(&flags[..vals.len().min(flags.len())]), span)];
-        res.extend(vals);
-        self.emit_pir("get_results", res, span);
-    }
-
     /// Emits one lowered op; `args` carry their own spans.
-    fn emit_pir(&mut self, mnemonic: &str, args: Vec<(Arg0, Span)>, span: Span) {
+    pub(super) fn emit_pir(&mut self, mnemonic: &str, args: Vec<(Arg0, Span)>, span: Span) {
         if matches!(mnemonic, "set_args" | "get_params" | "set_returns" | "get_results") {
             self.flush_params();
             self.arg_list_op(mnemonic, args, span);
@@ -305,14 +297,17 @@ impl Asm<'_> {
         let Some(nt) = line.toks.get(1) else { return self.err(K::Syntax, span, "expected a sub name after '.sub'") };
         let name = match nt.kind {
             Some(T::Ident) => line.text(nt).to_string(),
-            Some(T::SqString | T::DqString) => {
-                let t = line.text(nt);
-                t[1..t.len() - 1].to_string()
-            }
+            // `"..."` names take escapes; `utf8:"..."` names their encoding (IMCC's
+            // `sub_label_op_c`).
+            Some(T::SqString | T::DqString | T::EncString) => match self.string_const(line, nt) {
+                Some(s) => s.to_text(),
+                None => return,
+            },
             _ => return self.err(K::Syntax, line.span(nt), "expected a sub name after '.sub'"),
         };
         let mut main = false;
         let mut flags = Vec::new();
+        let mut subid = None;
         let mut i = 2;
         while i < line.toks.len() {
             let t = line.toks[i];
@@ -325,6 +320,11 @@ impl Asm<'_> {
                 }
                 (Some(T::Flag), ":outer" | ":subid" | ":multi" | ":nsentry" | ":vtable" | ":instanceof" | ":lex") => {
                     flags.push(f.to_string());
+                    if f == ":subid" && line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen)) {
+                        if let Some(t) = line.toks.get(i + 1).filter(|t| t.kind != Some(T::RParen)) {
+                            subid = self.string_const(line, t).map(|s| s.to_text());
+                        }
+                    }
                     // Skip a parenthesised argument.
                     if line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen)) {
                         while i < line.toks.len() && line.toks[i].kind != Some(T::RParen) {
@@ -337,7 +337,11 @@ impl Asm<'_> {
             }
         }
         self.finish_sub();
-        if self.code.subs.iter().any(|s| s.name == name && s.namespace == self.namespace) {
+        // `:anon` subs have no name to clash on, and `:multi` ones share theirs (IMCC).
+        let shares = |f: &[String]| f.iter().any(|f| f == ":anon" || f == ":multi");
+        if !shares(&flags)
+            && self.code.subs.iter().any(|s| s.name == name && s.namespace == self.namespace && !shares(&s.flags))
+        {
             self.err(K::DuplicateLabel, span, format!("sub '{name}' is defined twice"));
         }
         let start = self.code.ops.len() as u32;
@@ -347,6 +351,9 @@ impl Asm<'_> {
             SubInfo { name, start, end: start, main, flags, namespace, ..Default::default() },
             true,
         ));
+        if let Some(sub) = self.sub.as_mut() {
+            sub.subid = subid;
+        }
         if method {
             // A method receives its invocant first, as the local `self`.
             if let Some(reg) = self.declare("self".to_string(), 'P', span) {
@@ -370,14 +377,17 @@ impl Asm<'_> {
             );
         };
         let mut flags = 0u32;
-        let mut name: Option<String> = None;
+        let mut name: Option<Str> = None;
         for t in &line.toks[3..] {
             match (t.kind, line.text(t)) {
                 (Some(T::Flag), ":optional") => flags |= kea_vm::code::flags::OPTIONAL,
                 (Some(T::Flag), ":opt_flag") => flags |= kea_vm::code::flags::OPT_FLAG,
                 (Some(T::Flag), ":slurpy") => flags |= kea_vm::code::flags::FLAT_SLURPY,
                 (Some(T::Flag), ":named") => flags |= kea_vm::code::flags::NAMED,
-                (Some(T::SqString | T::DqString), text) => name = Some(text[1..text.len() - 1].to_string()),
+                (Some(T::SqString | T::DqString | T::EncString), _) => match self.string_const(line, t) {
+                    Some(s) => name = Some(s),
+                    None => return,
+                },
                 (Some(T::LParen | T::RParen), _) => {}
                 (_, other) => return self.err(K::Syntax, line.span(t), format!("unknown parameter flag '{other}'")),
             }
@@ -389,7 +399,7 @@ impl Asm<'_> {
         let Some(sub) = self.sub.as_mut() else { return };
         if flags & named != 0 && flags & kea_vm::code::flags::FLAT_SLURPY == 0 {
             // A named parameter: its name (by default the parameter's own), then the target.
-            sub.params.push((Arg0::Str(Str::from(name.unwrap_or(pname))), named, nspan));
+            sub.params.push((Arg0::Str(name.unwrap_or_else(|| Str::from(pname))), named, nspan));
             sub.params.push((reg, flags & !named, nspan));
         } else {
             sub.params.push((reg, flags, nspan));
@@ -415,192 +425,6 @@ impl Asm<'_> {
                 _ => return self.err(K::Syntax, line.span(t), format!("expected a name, found '{}'", line.text(t))),
             }
         }
-    }
-
-    fn pir_const(&mut self, line: &Line) {
-        let span = line.span(&line.toks[0]);
-        let (Some(nt), Some(eq)) = (line.toks.get(2), line.toks.get(3)) else {
-            return self.err(K::Syntax, span, "expected '.const TYPE NAME = VALUE'");
-        };
-        if eq.kind != Some(T::Assign) {
-            return self.err(K::Syntax, line.span(eq), "expected '=' in .const");
-        }
-        let mut i = 4;
-        let Some((v, _)) = self.operand(line, &mut i) else { return };
-        if matches!(v, Arg0::Reg(..) | Arg0::Label(_) | Arg0::Key(_)) {
-            return self.err(K::Syntax, span, "a .const value must be a constant");
-        }
-        self.pir_consts.insert(line.text(nt).to_string(), v);
-    }
-
-    fn pir_return(&mut self, line: &Line) {
-        let span = line.span(&line.toks[0]);
-        let (vals, flags) = match self.value_list(line, 1, line.toks.len()) {
-            Some(x) => x,
-            None => return,
-        };
-        let mut args = vec![(flags_str(&flags), span)];
-        args.extend(vals);
-        self.emit_pir("set_returns", args, span);
-        self.emit_pir("returncc", vec![], span);
-    }
-
-    /// `( v [:flat], ... )` or a bare list: values and their PDD 3 flags. A `:named('n')`
-    /// value is preceded by its name, a string constant flagged NAMED (PDD 3).
-    fn value_list(&mut self, line: &Line, from: usize, to: usize) -> Option<(Spanned, Vec<u32>)> {
-        let mut i = from;
-        // (value, span, flags, name)
-        let mut items: Vec<(Arg0, Span, u32, Option<String>)> = Vec::new();
-        let paren = line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen));
-        if paren {
-            i += 1;
-        }
-        while i < to {
-            let t = line.toks[i];
-            match t.kind {
-                Some(T::RParen) if paren => break,
-                Some(T::Comma) => i += 1,
-                Some(T::Flag) => {
-                    let f = line.text(&t);
-                    let bit = match f {
-                        ":flat" | ":slurpy" => kea_vm::code::flags::FLAT_SLURPY,
-                        ":optional" => kea_vm::code::flags::OPTIONAL,
-                        ":opt_flag" => kea_vm::code::flags::OPT_FLAG,
-                        ":named" => kea_vm::code::flags::NAMED,
-                        _ => {
-                            self.err(K::Syntax, line.span(&t), format!("unknown flag '{f}'"));
-                            return None;
-                        }
-                    };
-                    i += 1;
-                    let mut name = None;
-                    // `:named('x')`
-                    if line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen)) {
-                        if let Some(nt) = line.toks.get(i + 1) {
-                            if matches!(nt.kind, Some(T::SqString | T::DqString)) {
-                                let text = line.text(nt);
-                                name = Some(text[1..text.len() - 1].to_string());
-                            }
-                        }
-                        while i < to && line.toks[i].kind != Some(T::RParen) {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                    match items.last_mut() {
-                        Some(last) => {
-                            last.2 |= bit;
-                            if name.is_some() {
-                                last.3 = name;
-                            }
-                        }
-                        None => {
-                            self.err(K::Syntax, line.span(&t), format!("'{f}' must follow a value"));
-                            return None;
-                        }
-                    }
-                }
-                _ => {
-                    let (v, sp) = self.operand(line, &mut i)?;
-                    items.push((v, sp, 0, None));
-                }
-            }
-        }
-        let (mut vals, mut flags) = (Vec::new(), Vec::new());
-        let named = kea_vm::code::flags::NAMED;
-        for (v, sp, fl, name) in items {
-            if fl & named != 0 && fl & kea_vm::code::flags::FLAT_SLURPY == 0 {
-                let Some(n) = name else {
-                    self.err(K::Syntax, sp, "a :named value needs its name: :named('x')");
-                    return None;
-                };
-                vals.push((Arg0::Str(Str::from(n)), sp));
-                flags.push(named);
-                vals.push((v, sp));
-                flags.push(fl & !named);
-            } else {
-                vals.push((v, sp));
-                flags.push(fl);
-            }
-        }
-        Some((vals, flags))
-    }
-
-    /// Is `toks[j..]` `obj.'m'(`, `obj.$S0(`, `obj."m"(` or `obj.m(`?
-    fn is_method_call(&self, line: &Line, j: usize) -> bool {
-        let t = |k: usize| line.toks.get(j + k).copied();
-        match (t(1), t(2), t(3)) {
-            (Some(dot), Some(name), Some(paren)) if line.text(&dot) == "." => {
-                matches!(name.kind, Some(T::SqString | T::DqString | T::VReg | T::Ident))
-                    && paren.kind == Some(T::LParen)
-            }
-            // `obj.m(` lexes the method name as a directive-like `.m` token.
-            (Some(dot_name), Some(paren), _) => dot_name.kind == Some(T::Dot) && paren.kind == Some(T::LParen),
-            _ => false,
-        }
-    }
-
-    /// `obj.'m'(args)` from `toks[from..to]`: the invocant, the method name operand, and the
-    /// `set_args` list with the invocant first.
-    fn method_parts(&mut self, line: &Line, from: usize, to: usize) -> Option<MethodCall> {
-        let mut i = from;
-        let obj = self.operand(line, &mut i)?;
-        let t = line.toks[i];
-        let (name, paren_at) = if t.kind == Some(T::Dot) {
-            let text = line.text(&t)[1..].to_string();
-            ((Arg0::Str(Str::from(text)), line.span(&t)), i + 1)
-        } else {
-            let nt = line.toks[i + 1];
-            let name = match nt.kind {
-                Some(T::SqString | T::DqString) => {
-                    let text = line.text(&nt);
-                    (Arg0::Str(Str::from(&text[1..text.len() - 1])), line.span(&nt))
-                }
-                Some(T::Ident) if !self.sub.as_ref().is_some_and(|s| s.names.contains_key(line.text(&nt))) => {
-                    (Arg0::Str(Str::from(line.text(&nt))), line.span(&nt))
-                }
-                _ => {
-                    let mut k = i + 1;
-                    self.operand(line, &mut k)?
-                }
-            };
-            (name, i + 2)
-        };
-        let (vals, flags) = self.value_list(line, paren_at, to)?;
-        let mut all_flags = vec![0];
-        all_flags.extend(flags);
-        let mut args = vec![(flags_str(&all_flags), obj.1), obj.clone()];
-        args.extend(vals);
-        Some((obj, name, args))
-    }
-
-    /// `f(args)` / `'f'(args)` from `toks[from..to]`: the sub operand and the `set_args` list.
-    fn call_parts(&mut self, line: &Line, from: usize, to: usize) -> Option<((Arg0, Span), Spanned)> {
-        let t = *line.toks.get(from)?;
-        let span = line.span(&t);
-        let text = line.text(&t).to_string();
-        let name = match t.kind {
-            Some(T::SqString | T::DqString) => text[1..text.len() - 1].to_string(),
-            _ => text.clone(),
-        };
-        if line.toks.get(from + 1).map(|t| t.kind) != Some(Some(T::LParen)) {
-            self.err(K::Syntax, span, format!("expected '(' after '{name}'"));
-            return None;
-        }
-        let (vals, flags) = self.value_list(line, from + 1, to)?;
-        let mut args = vec![(flags_str(&flags), span)];
-        args.extend(vals);
-        // A local PMC holding a sub is called directly; anything else is found by name.
-        let local = self.sub.as_ref().and_then(|s| s.names.get(&name)).copied();
-        let sub = match local {
-            Some(('P', r)) if matches!(t.kind, Some(T::Ident | T::VReg)) => (Arg0::Reg('P', r), span),
-            _ => {
-                let tmp = self.temp_p(span)?;
-                self.emit_pir("find_sub_not_null", vec![(tmp.clone(), span), (Arg0::Str(Str::from(name)), span)], span);
-                (tmp, span)
-            }
-        };
-        Some((sub, args))
     }
 
     fn pir_if(&mut self, line: &Line) {
