@@ -27,6 +27,9 @@ pub enum T {
     /// `.directive`, `.MACRO` or `.CONST`.
     #[regex(r"\.[A-Za-z_][A-Za-z0-9_]*")]
     Dot,
+    /// `.$name`: a macro's local label, renamed when the macro expands.
+    #[regex(r"\.\$[A-Za-z_][A-Za-z0-9_]*")]
+    MacroLabel,
     /// An integer literal.
     #[regex(r"-?[0-9]+")]
     #[regex(r"-?0[xX][0-9a-fA-F_]+")]

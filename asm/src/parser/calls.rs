@@ -315,7 +315,12 @@ impl Asm<'_> {
                     && paren.kind == Some(T::LParen)
             }
             // `obj.m(` lexes the method name as a directive-like `.m` token.
-            (Some(dot_name), Some(paren), _) => dot_name.kind == Some(T::Dot) && paren.kind == Some(T::LParen),
+            // `obj.$S0(` lexes as one `.$S0` token.
+            (Some(dot_name), Some(paren), _) => {
+                let vreg = dot_name.kind == Some(T::MacroLabel)
+                    && super::operand::is_reg(&line.text(&dot_name)[2..]).is_some();
+                (dot_name.kind == Some(T::Dot) || vreg) && paren.kind == Some(T::LParen)
+            }
             _ => false,
         }
     }
@@ -329,6 +334,9 @@ impl Asm<'_> {
         let (name, paren_at) = if t.kind == Some(T::Dot) {
             let text = line.text(&t)[1..].to_string();
             ((Arg0::Str(Str::from(text)), line.span(&t)), i + 1)
+        } else if t.kind == Some(T::MacroLabel) {
+            let reg = self.virtual_reg(&line.text(&t)[2..], line.span(&t))?;
+            ((reg, line.span(&t)), i + 1)
         } else {
             let nt = line.toks[i + 1];
             let name = match nt.kind {

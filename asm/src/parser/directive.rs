@@ -2,17 +2,10 @@
 //! `.macro_const`, `.include` (through the [`Resolver`](super::Resolver)), `.namespace`.
 //! PIR's own directives (`.sub`, `.param`, `.local`, ...) are in `pir.rs`.
 
-use super::{Asm, Line, Stream, SubBuild, MAX_NESTING};
+use super::{Asm, Line, SubBuild, MAX_NESTING};
 use crate::error::AsmErrorKind as K;
-use crate::lexer::{self, T};
+use crate::lexer::T;
 use kea_vm::code::{Span, SubInfo};
-use std::rc::Rc;
-
-#[derive(Clone)]
-pub(super) struct Macro {
-    params: Vec<String>,
-    body: String,
-}
 
 #[derive(Clone)]
 pub(super) struct ConstVal {
@@ -36,7 +29,7 @@ impl Asm<'_> {
                 };
                 let cname = line.text(n).to_string();
                 match v.kind {
-                    Some(k @ (T::Int | T::Float | T::DqString | T::SqString | T::EncString | T::Ident)) => {
+                    Some(k @ (T::Int | T::Float | T::DqString | T::SqString | T::EncString | T::Ident | T::VReg)) => {
                         let cv = ConstVal { kind: k, text: line.text(v).to_string(), span: line.span(v) };
                         self.consts.insert(cname, cv);
                     }
@@ -86,6 +79,12 @@ impl Asm<'_> {
                 self.namespace = ns;
             }
             ".loadlib" | ".HLL" | ".line" | ".file" => {}
+            ".label" => self.err_help(
+                K::Macro,
+                span,
+                "Invalid LABEL outside of macro: '.label $name:' only stands in a .macro body",
+                Some("write a plain label, 'name:'".into()),
+            ),
             _ => {
                 let key = name.trim_start_matches('.').to_string();
                 if let Some(m) = self.macros.get(&key).cloned() {
@@ -96,7 +95,7 @@ impl Asm<'_> {
                     } else {
                         None
                     };
-                    self.err_help(K::UnknownDirective, span, format!("unknown directive or macro '{name}'"), help);
+                    self.err_help(K::UnknownDirective, span, format!("unknown macro or directive '{name}'"), help);
                 }
             }
         }
@@ -140,6 +139,8 @@ impl Asm<'_> {
         }
         let Some(name) = name else { return self.err(K::Syntax, span, "expected a sub name: '.pcc_sub name:'") };
         self.finish_sub();
+        // The first `:main` is the one that runs (IMCC); a later one is an ordinary sub.
+        let main = main && !self.code.subs.iter().any(|s| s.main);
         let start = self.code.ops.len() as u32;
         let shares = |f: &[String]| f.iter().any(|f| f == ":anon" || f == ":multi");
         if !shares(&flags)
@@ -157,103 +158,4 @@ impl Asm<'_> {
             s.labels.insert(name, start);
         }
     }
-
-    fn macro_def(&mut self, line: Line) {
-        let span = line.span(&line.toks[0]);
-        let Some(nt) = line.toks.get(1) else { return self.err(K::Macro, span, "expected '.macro NAME(params)'") };
-        let name = line.text(nt).to_string();
-        let mut params = Vec::new();
-        for t in &line.toks[2..] {
-            match t.kind {
-                Some(T::Ident) => params.push(line.text(t).to_string()),
-                Some(T::LParen | T::RParen | T::Comma) => {}
-                _ => self.err(K::Macro, line.span(t), format!("unexpected '{}' in macro parameters", line.text(t))),
-            }
-        }
-        // The body is the raw text up to a line starting with `.endm`.
-        let s = self.streams.last_mut().expect("a line came from this stream");
-        let body_start = line.end as usize;
-        let mut end = None;
-        while s.pos < s.toks.len() {
-            let t = s.toks[s.pos];
-            s.pos += 1;
-            if t.kind == Some(T::Dot) && &s.text[t.start as usize..t.end as usize] == ".endm" {
-                end = Some(t.start as usize);
-                while s.pos < s.toks.len() && s.toks[s.pos].kind != Some(T::Newline) {
-                    s.pos += 1;
-                }
-                break;
-            }
-        }
-        let Some(end) = end else { return self.err(K::Macro, span, format!("macro '{name}' has no '.endm'")) };
-        let body = s.text.get(body_start.min(end)..end).unwrap_or("").to_string();
-        self.macros.insert(name, Macro { params, body });
-    }
-
-    fn expand_macro(&mut self, line: &Line, name: &str, m: Macro) {
-        let span = line.span(&line.toks[0]);
-        if line.depth + 1 > MAX_NESTING {
-            return self.err(K::Macro, span, format!("macros nested too deep (limit {MAX_NESTING})"));
-        }
-        // Arguments: comma-separated token runs inside the parentheses.
-        let mut args: Vec<String> = Vec::new();
-        let mut cur = String::new();
-        let mut depth = 0;
-        for t in &line.toks[1..] {
-            match t.kind {
-                Some(T::LParen) if depth == 0 => depth = 1,
-                Some(T::RParen) if depth == 1 => {
-                    depth = 0;
-                    if !cur.trim().is_empty() {
-                        args.push(std::mem::take(&mut cur));
-                    }
-                }
-                Some(T::Comma) if depth == 1 => args.push(std::mem::take(&mut cur)),
-                _ => {
-                    cur.push_str(line.text(t));
-                    cur.push(' ');
-                }
-            }
-        }
-        if args.len() != m.params.len() {
-            return self.err(
-                K::Macro,
-                span,
-                format!("macro '{name}' takes {} arguments, {} given", m.params.len(), args.len()),
-            );
-        }
-        let mut body = m.body.clone();
-        for (p, a) in m.params.iter().zip(&args) {
-            body = replace_word(&body, &format!(".{p}"), a.trim());
-        }
-        let prepared = lexer::prepare(&body);
-        let toks = lexer::lex(&prepared.text);
-        self.streams.push(Stream {
-            file: line.file,
-            text: Rc::from(prepared.text.as_str()),
-            toks,
-            pos: 0,
-            span_override: Some(span),
-            heredocs: Rc::new(prepared.heredocs),
-            depth: line.depth + 1,
-        });
-    }
-}
-
-/// Replaces `.name` as a whole word.
-fn replace_word(body: &str, word: &str, with: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(i) = rest.find(word) {
-        let after = rest[i + word.len()..].chars().next();
-        out.push_str(&rest[..i]);
-        if after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
-            out.push_str(word);
-        } else {
-            out.push_str(with);
-        }
-        rest = &rest[i + word.len()..];
-    }
-    out.push_str(rest);
-    out
 }

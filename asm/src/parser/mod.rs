@@ -10,7 +10,10 @@
 //! | file | stage |
 //! |---|---|
 //! | `mod.rs` | the state ([`Asm`], subs under construction, input streams, [`Line`]), errors, the statement loop, labels |
-//! | `directive.rs` | `.pcc_sub`, `.macro` and its expansion, `.macro_const`, `.include`, `.namespace` |
+//! | `directive.rs` | `.pcc_sub`, `.macro_const`, `.include`, `.namespace` |
+//! | `macros.rs` | `.macro` and its expansion (IMCC's argument and local-label rules) |
+//! | `consts.rs` | `.const`, `.globalconst`, `.const 'Sub'` and other PMC constants |
+//! | `calls.rs` | PIR calls and returns, short and long forms |
 //! | `operand.rs` | one written operand ([`Arg0`]): registers, literals, strings, `.macro_const`s, keys |
 //! | `select.rs` | which variant of a mnemonic fits the operands; folding of constant-only forms |
 //! | `emit.rs` | constant pools, pushing the op, argument-list ops, fixups and the end of a sub |
@@ -35,12 +38,14 @@ mod calls;
 mod consts;
 mod directive;
 mod emit;
+mod macros;
 mod operand;
 mod pir;
 mod select;
 
-use directive::{ConstVal, Macro};
+use directive::ConstVal;
 use emit::Fixup;
+use macros::Macro;
 use operand::Arg0;
 
 /// Registers per kind that PASM may name (`I0`..`I255`).
@@ -62,6 +67,8 @@ struct Stream {
     span_override: Option<Span>,
     heredocs: Rc<HashMap<u32, String>>,
     depth: usize,
+    /// The macro this stream expands.
+    macro_name: Option<Rc<str>>,
 }
 
 struct SubBuild {
@@ -129,6 +136,10 @@ pub struct Asm<'a> {
     subids: Vec<Option<String>>,
     /// A `.begin_call` or `.begin_return` being read.
     long_call: Option<calls::LongCall>,
+    /// Macro expansions so far (numbers their local labels).
+    macro_serial: u32,
+    /// The macro whose expansion the current statement comes from, named in errors.
+    in_macro: Option<Rc<str>>,
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -162,6 +173,8 @@ impl<'a> Asm<'a> {
             sub_consts: Vec::new(),
             subids: Vec::new(),
             long_call: None,
+            macro_serial: 0,
+            in_macro: None,
         }
     }
 
@@ -181,6 +194,11 @@ impl<'a> Asm<'a> {
         if self.errors.len() > MAX_ERRORS {
             return;
         }
+        let help = match (&self.in_macro, help) {
+            (Some(m), Some(h)) => Some(format!("{h} (in macro '.{m}')")),
+            (Some(m), None) => Some(format!("in macro '.{m}'")),
+            (None, h) => h,
+        };
         self.errors.push(AsmError { kind, span, message: message.into(), help });
     }
 
@@ -217,6 +235,7 @@ impl<'a> Asm<'a> {
             span_override: None,
             heredocs: Rc::new(prepared.heredocs),
             depth,
+            macro_name: None,
         });
     }
 
@@ -229,6 +248,7 @@ impl<'a> Asm<'a> {
             }
             self.statement(line);
         }
+        self.in_macro = None;
         self.finish_sub();
         if self.code.subs.is_empty() {
             self.code.subs.push(SubInfo { name: "(main)".into(), ..Default::default() });
@@ -277,11 +297,13 @@ impl<'a> Asm<'a> {
                 heredocs: s.heredocs.clone(),
                 depth: s.depth,
                 end: line_end,
+                macro_name: s.macro_name.clone(),
             });
         }
     }
 
     fn statement(&mut self, mut line: Line) {
+        self.in_macro = line.macro_name.clone();
         // Labels first.
         while let Some(t) = line.toks.first().copied() {
             if t.kind != Some(T::Label) {
@@ -397,6 +419,7 @@ pub(crate) struct Line {
     heredocs: Rc<HashMap<u32, String>>,
     depth: usize,
     end: u32,
+    macro_name: Option<Rc<str>>,
 }
 
 impl Line {

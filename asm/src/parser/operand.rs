@@ -80,7 +80,13 @@ pub(super) fn parse_int_lit(t: &str) -> Option<i64> {
 impl Asm<'_> {
     /// Parses one operand starting at `toks[*i]`.
     pub(super) fn operand(&mut self, line: &Line, i: &mut usize) -> Option<(Arg0, Span)> {
-        let t = *line.toks.get(*i)?;
+        let Some(t) = line.toks.get(*i).copied() else {
+            // Never drop a statement silently: `n = 1 +` lacks its operand.
+            let last = line.toks[line.toks.len() - 1];
+            let after = line.text(&last).to_string();
+            self.err(K::Syntax, line.span(&last), format!("expected an operand after '{after}'"));
+            return None;
+        };
         *i += 1;
         let span = line.span(&t);
         let text = line.text(&t).to_string();
@@ -184,6 +190,15 @@ impl Asm<'_> {
                 }
                 Arg0::Key(parts)
             }
+            Some(T::MacroLabel) => {
+                self.err_help(
+                    K::Macro,
+                    span,
+                    format!("Invalid LABEL outside of macro: '{text}'"),
+                    Some("'.$name' refers to a '.label $name:' of the same .macro body".into()),
+                );
+                return None;
+            }
             _ => {
                 self.err(K::Syntax, span, format!("expected an operand, found '{text}'"));
                 return None;
@@ -260,6 +275,7 @@ impl Line {
             heredocs: Rc::new(HashMap::new()),
             depth: 0,
             end: len,
+            macro_name: None,
         }
     }
 }

@@ -283,7 +283,15 @@ impl Asm<'_> {
     }
 
     fn label_operand(&mut self, line: &Line, i: &mut usize) -> Option<(Arg0, Span)> {
-        let t = *line.toks.get(*i)?;
+        let Some(t) = line.toks.get(*i).copied() else {
+            let last = line.toks[line.toks.len() - 1];
+            self.err(K::Syntax, line.span(&last), format!("expected a label after '{}'", line.text(&last)));
+            return None;
+        };
+        if t.kind == Some(T::MacroLabel) {
+            // Reported as an operand: a macro's local label outside its macro.
+            return self.operand(line, i);
+        }
         *i += 1;
         if t.kind != Some(T::Ident) {
             self.err(K::Syntax, line.span(&t), format!("expected a label, found '{}'", line.text(&t)));
@@ -337,6 +345,8 @@ impl Asm<'_> {
             }
         }
         self.finish_sub();
+        // The first `:main` is the one that runs (IMCC); a later one is an ordinary sub.
+        let main = main && !self.code.subs.iter().any(|s| s.main);
         // `:anon` subs have no name to clash on, and `:multi` ones share theirs (IMCC).
         let shares = |f: &[String]| f.iter().any(|f| f == ":anon" || f == ":multi");
         if !shares(&flags)
@@ -539,6 +549,9 @@ impl Asm<'_> {
         // Unary: `a = -b`, `a = !b`, `a = ~b`.
         if rt.kind == Some(T::Oper) && matches!(rtext.as_str(), "-" | "!" | "~") {
             j += 1;
+            if j == n {
+                return self.err(K::Syntax, line.span(&rt), format!("expected an operand after '{rtext}'"));
+            }
             let Some(rhs) = self.operands_until(line, &mut j, n) else { return };
             let m = match rtext.as_str() {
                 "-" => "neg",
@@ -548,6 +561,16 @@ impl Asm<'_> {
             let mut args = lhs;
             args.extend(rhs);
             return self.emit_pir(m, args, span);
+        }
+        // `a = frob x` or `a = frob` with no op and no variable of that name: an unknown op,
+        // not a label operand of `set`.
+        if rt.kind == Some(T::Ident) && self.is_unknown_word(&rtext) {
+            let next = line.toks.get(j + 1).map(|t| t.kind);
+            let neg_lit = next.is_some_and(|k| matches!(k, Some(T::Int | T::Float)))
+                && line.text(&line.toks[j + 1]).starts_with('-');
+            if !neg_lit && !matches!(next, Some(Some(T::Oper | T::LBracket))) {
+                return self.select_emit(&rtext, lhs, line.span(&rt), span);
+            }
         }
         // `a = opname x, y`: the target becomes the op's first operand.
         if rt.kind == Some(T::Ident) && self.is_op_form(line, j) {
@@ -617,6 +640,14 @@ impl Asm<'_> {
         args.push(rhs.remove(0));
         args.push(rhs2);
         self.emit_pir(m, args, span);
+    }
+
+    /// Is `word` neither an op, a register, a declared name nor a constant?
+    fn is_unknown_word(&self, word: &str) -> bool {
+        op::variants(word).is_empty()
+            && super::operand::is_reg(word).is_none()
+            && !self.sub.as_ref().is_some_and(|s| s.names.contains_key(word))
+            && !self.pir_consts.contains_key(word)
     }
 
     /// Is `toks[j]` an op name used as `opname operands` (not a variable or a call)?

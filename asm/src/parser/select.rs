@@ -49,6 +49,14 @@ impl Asm<'_> {
                 None => self.emit(op::variants("noop")[0], vec![], &[], span),
             };
         }
+        // A bare word where no variant takes a label is a name nobody declared.
+        for (k, (a, sp)) in args.iter().enumerate() {
+            let Arg0::Label(name) = a else { continue };
+            if !variants.iter().any(|v| v.operands.len() == args.len() && v.operands[k].kind == Kind::L) {
+                let help = format!("declare it (.local pmc {name}) or quote it ('{name}') if it is a string");
+                return self.err_help(K::UnknownLabel, *sp, format!("undefined name '{name}'"), Some(help));
+            }
+        }
         let found: Vec<&str> = args.iter().map(|a| a.0.describe()).collect();
         let sigs: Vec<String> = variants.iter().map(|v| v.signature()).collect();
         let name_guess =
