@@ -16,16 +16,18 @@
 mod error;
 pub mod lexer;
 mod parser;
+mod source;
 mod strings;
 
 pub use error::{AsmError, AsmErrorKind, AsmFailure};
 pub use parser::{Resolver, MAX_ERRORS, MAX_NESTING, MAX_REGS};
+pub use source::decode_source;
 
 use kea_vm::code::Code;
 use std::path::Path;
 
-/// Kea's copies of Parrot's constant files, found by `.include` when the including file's
-/// folder has no file of that name.
+/// Kea's copies of Parrot's constant and macro files, found by `.include` when the including
+/// file's folder has no file of that name.
 pub const BUNDLED: &[(&str, &str)] = &[
     ("call_bits.pasm", include_str!("../include/call_bits.pasm")),
     ("cclass.pasm", include_str!("../include/cclass.pasm")),
@@ -35,6 +37,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("errors.pasm", include_str!("../include/errors.pasm")),
     ("except_severity.pasm", include_str!("../include/except_severity.pasm")),
     ("except_types.pasm", include_str!("../include/except_types.pasm")),
+    ("fp_equality.pasm", include_str!("../include/fp_equality.pasm")),
     ("hash_key_type.pasm", include_str!("../include/hash_key_type.pasm")),
     ("iglobals.pasm", include_str!("../include/iglobals.pasm")),
     ("interpcores.pasm", include_str!("../include/interpcores.pasm")),
@@ -47,6 +50,8 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("longopt.pasm", include_str!("../include/longopt.pasm")),
     ("packfile_annotation_keytype.pasm", include_str!("../include/packfile_annotation_keytype.pasm")),
     ("packfile_segments.pasm", include_str!("../include/packfile_segments.pasm")),
+    ("pmctypes.pasm", include_str!("../include/pmctypes.pasm")),
+    ("signal.pasm", include_str!("../include/signal.pasm")),
     ("socket.pasm", include_str!("../include/socket.pasm")),
     ("stat.pasm", include_str!("../include/stat.pasm")),
     ("stdio.pasm", include_str!("../include/stdio.pasm")),
@@ -67,9 +72,9 @@ pub fn resolve_include(name: &str, from: &str) -> Result<(String, String), Strin
     let dir = Path::new(from).parent().unwrap_or(Path::new(""));
     let path = dir.join(name);
     match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+        Ok(bytes) => match decode_source(&bytes) {
             Ok(text) => Ok((path.to_string_lossy().into_owned(), text)),
-            Err(e) => Err(format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to())),
+            Err(e) => Err(e),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => match bundled(name) {
             Some(text) => Ok((format!("<kea>/{name}"), text.to_string())),

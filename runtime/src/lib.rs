@@ -176,12 +176,11 @@ pub fn run_code<S: Sink>(code: Code, reactor: Reactor<S>, opts: &RunOptions) -> 
     (status, stats, reactor)
 }
 
-/// Reads a source file as UTF-8, with the OS error or the offset of the first bad byte.
+/// Reads a source file as UTF-8 (raw latin-1 bytes where Parrot takes them, see
+/// [`kea_asm::decode_source`]), with the OS error or the offset of the first bad byte.
 pub fn read_source(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: error: cannot read file: {}", os_error_text(&e)))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!("{path}: error: file is not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())
-    })
+    kea_asm::decode_source(&bytes).map_err(|e| format!("{path}: error: {e}"))
 }
 
 /// Everything `kea run` does for a source text, with output captured (for tests).
