@@ -9,7 +9,8 @@
 //! the sub whose `:subid` (by default its name) is the one written, found anywhere in the
 //! file as IMCC's `find_sub_by_subid` does (patched when the file ends, so later subs count);
 //! a name no sub of the file has is looked up when the op runs, which is also what Parrot
-//! falls back to. A `FixedIntegerArray` is `new`, `set` (its size) and keyed `set`s.
+//! falls back to. A `FixedIntegerArray` is `new`, `set` (its size) and keyed `set`s; an
+//! `Integer`, `Float` or `String` is `new` and `set` of the value read at assembly time.
 
 use super::pir::type_kind;
 use super::{Arg0, Asm, Line};
@@ -18,6 +19,33 @@ use crate::lexer::T;
 use kea_vm::code::{KeyPart, Span};
 use kea_vm::op::{IArg, Op, Operand, SArg};
 use kea_vm::string::Str;
+
+/// The number at the start of `s` (after blanks), as Parrot's `Parrot_str_to_int` and
+/// `Parrot_str_to_num` read it: 0 when there is none.
+fn num_prefix(s: &str, float: bool) -> f64 {
+    let s = s.trim_start();
+    let b = s.as_bytes();
+    let mut end = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let digits = |mut k: usize| {
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        k
+    };
+    end = digits(end);
+    if float {
+        if b.get(end) == Some(&b'.') {
+            end = digits(end + 1);
+        }
+        if matches!(b.get(end), Some(b'e' | b'E')) {
+            let k = end + 1 + usize::from(matches!(b.get(end + 1), Some(b'-' | b'+')));
+            if digits(k) > k {
+                end = digits(k);
+            }
+        }
+    }
+    s[..end].parse::<f64>().unwrap_or(0.0)
+}
 
 /// A `find_sub_not_null` of a `.const 'Sub'`, resolved when the file ends.
 pub(super) struct SubConst {
@@ -114,11 +142,25 @@ impl Asm<'_> {
                 }
             }
             "FixedIntegerArray" => self.fia_const(target, &text.to_text(), nspan, line.span(&value)),
+            // `make_pmc_const`: the value read as a number, or the string itself.
+            "Integer" | "Float" | "String" => {
+                let t = text.to_text();
+                let v = match ty {
+                    "Integer" => Arg0::Int(num_prefix(&t, false) as i64),
+                    "Float" => Arg0::Num(num_prefix(&t, true)),
+                    _ => Arg0::Str(text),
+                };
+                let class = Arg0::Str(Str::from(ty));
+                self.select_emit("new", vec![(target.clone(), nspan), (class, span)], span, span);
+                self.select_emit("set", vec![(target, nspan), (v, span)], span, span);
+            }
             _ => self.err_help(
                 K::Syntax,
                 line.span(&line.toks[1]),
-                format!("no PMC constants of type '{ty}'"),
-                Some("Kea builds .const 'Sub' and .const 'FixedIntegerArray'; make other PMCs with new".into()),
+                format!("Can't generate PMC constant for this type: '{ty}'"),
+                Some(
+                    "PMC constants are Sub, Integer, Float, String and FixedIntegerArray; make others with new".into(),
+                ),
             ),
         }
     }

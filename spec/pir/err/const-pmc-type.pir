@@ -1,4 +1,4 @@
-# A PMC constant of a type Kea cannot build at assembly time is an error, not a string.
+# A PMC constant of a type Parrot cannot build at assembly time is an error, not a string.
 .sub main :main
     .const 'Hash' h = 'x'
 .end
