@@ -566,9 +566,8 @@ impl Asm<'_> {
         // not a label operand of `set`.
         if rt.kind == Some(T::Ident) && self.is_unknown_word(&rtext) {
             let next = line.toks.get(j + 1).map(|t| t.kind);
-            let neg_lit = next.is_some_and(|k| matches!(k, Some(T::Int | T::Float)))
-                && line.text(&line.toks[j + 1]).starts_with('-');
-            if !neg_lit && !matches!(next, Some(Some(T::Oper | T::LBracket))) {
+            // `a = frob -1` too: an undeclared word is no value to subtract from.
+            if !matches!(next, Some(Some(T::Oper | T::LBracket))) {
                 return self.select_emit(&rtext, lhs, line.span(&rt), span);
             }
         }

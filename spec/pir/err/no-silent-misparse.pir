@@ -5,6 +5,7 @@
     n = 1 +
     $P0 = getinterp
     $I0 = frob 1, 2
+    $I1 = frob -1
     print no_such
     n = -
     goto
