@@ -135,6 +135,10 @@ pub fn encode(cps: &[u32], enc: Encoding) -> Result<Str, LitError> {
             }
             Ok(Str::from_bytes(&cps.iter().map(|&c| c as u8).collect::<Vec<_>>(), Encoding::Ascii))
         }
+        // The VM checks the Unicode encodings' ranges (ucs2 stops at U+FFFF) and noncharacters.
+        Encoding::Utf16 | Encoding::Ucs2 | Encoding::Ucs4 => {
+            Str::from_code_points(cps, enc).map_err(|e| LitError { message: e.message, offset: 0, help: None })
+        }
         Encoding::Latin1 | Encoding::Binary => {
             if let Some(c) = cps.iter().find(|&&c| c > 0xff) {
                 return Err(LitError {

@@ -303,16 +303,14 @@ pub fn fmt_num_const(v: f64) -> String {
 /// A string constant as a double-quoted literal that reads back to the same bytes.
 pub fn quote(s: &Str) -> String {
     let mut out = String::new();
-    if s.encoding() == crate::string::Encoding::Utf8 {
-        out.push_str("utf8:");
-    } else if s.encoding() == crate::string::Encoding::Binary {
-        out.push_str("binary:");
-    } else if s.encoding() == crate::string::Encoding::Latin1 {
-        out.push_str("iso-8859-1:");
+    let enc = s.encoding();
+    if !matches!(enc, crate::string::Encoding::Ascii | crate::string::Encoding::Null) {
+        out.push_str(enc.name());
+        out.push(':');
     }
     out.push('"');
-    let text = if s.encoding() == crate::string::Encoding::Utf8 { s.to_text() } else { String::new() };
-    if s.encoding() == crate::string::Encoding::Utf8 {
+    let text = if enc.is_unicode() { s.to_text() } else { String::new() };
+    if enc.is_unicode() {
         for c in text.chars() {
             match c {
                 '"' => out.push_str("\\\""),

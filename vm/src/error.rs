@@ -8,10 +8,12 @@ use std::fmt;
 pub mod types {
     pub const EXCEPTION_INVALID_STRING_REPRESENTATION: i64 = 2;
     pub const EXCEPTION_NOT_THROWABLE: i64 = 4;
+    pub const EXCEPTION_UNIMPLEMENTED: i64 = 4;
     pub const EXCEPTION_NULL_REG_ACCESS: i64 = 5;
     pub const EXCEPTION_SUBSTR_OUT_OF_STRING: i64 = 7;
     pub const EXCEPTION_ORD_OUT_OF_STRING: i64 = 8;
     pub const EXCEPTION_INVALID_CHARACTER: i64 = 12;
+    pub const EXCEPTION_INVALID_ENCODING: i64 = 14;
     pub const EXCEPTION_NEG_REPEAT: i64 = 16;
     pub const EXCEPTION_NEG_SLEEP: i64 = 18;
     pub const EXCEPTION_INVALID_OPERATION: i64 = 20;
@@ -23,7 +25,9 @@ pub mod types {
     pub const EXCEPTION_GLOBAL_NOT_FOUND: i64 = 42;
     pub const EXCEPTION_METHOD_NOT_FOUND: i64 = 44;
     pub const EXCEPTION_ERR_OVERFLOW: i64 = 49;
+    pub const EXCEPTION_LOSSY_CONVERSION: i64 = 50;
     pub const EXCEPTION_UNEXPECTED_NULL: i64 = 52;
+    pub const EXCEPTION_LIBRARY_ERROR: i64 = 53;
     pub const EXCEPTION_DIE: i64 = 57;
     pub const EXCEPTION_ATTRIB_NOT_FOUND: i64 = 41;
     pub const EXCEPTION_INVALID_ARGUMENT: i64 = 20;

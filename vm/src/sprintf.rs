@@ -62,7 +62,7 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
     let chars: Vec<char> = fmt.to_text().chars().collect();
     let mut out = String::new();
     let mut i = 0;
-    let mut utf8 = fmt.encoding() == Encoding::Utf8;
+    let mut utf8 = fmt.encoding().is_unicode();
     while i < chars.len() {
         let c = chars[i];
         i += 1;
@@ -180,7 +180,7 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
             }
             's' => {
                 let s = heap.elem_str(&take(conv)?)?;
-                if s.encoding() == Encoding::Utf8 {
+                if s.encoding().is_unicode() {
                     utf8 = true;
                 }
                 let mut t = s.to_text();
