@@ -187,3 +187,14 @@ pub(super) fn callmethodcc_p_s(_: &mut Vm, _: &mut Task, _: PReg, _: SArg) -> Fl
 pub(super) fn find_sub_not_null_p_s(_: &mut Vm, _: &mut Task, _: PReg, _: SArg) -> Flow {
     Flow::Call
 }
+
+/// `set_addr I, L`: the label's address, for `jump`.
+pub(super) fn set_addr_i_ic(_: &mut Vm, f: &mut Frame, dst: IReg, target: Label) -> Flow {
+    f.i[dst.0 as usize] = i64::from(target.0);
+    Flow::Next
+}
+
+/// `get_addr I, P`: where P resumes (a handler) or starts (a sub).
+pub(super) fn get_addr_i_p(vm: &mut Vm, f: &mut Frame, dst: IReg, obj: PReg) -> Flow {
+    vm.address_of(f.p[obj.0 as usize]).map(|a| f.i[dst.0 as usize] = a).into()
+}

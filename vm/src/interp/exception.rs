@@ -63,6 +63,29 @@ pub(super) fn set_addr_p_ic(vm: &mut Vm, f: &mut Frame, handler: PReg, target: L
     }
 }
 
+/// `set_label P, L`: `set_addr` by another name (Parrot's experimental ops).
+pub(super) fn set_label_p_ic(vm: &mut Vm, f: &mut Frame, handler: PReg, target: Label) -> Flow {
+    set_addr_p_ic(vm, f, handler, target)
+}
+
+/// `get_label I, P`: where P resumes (a handler) or starts (a sub); -1 for a handler with
+/// no address yet.
+pub(super) fn get_label_i_p(vm: &mut Vm, f: &mut Frame, dst: IReg, obj: PReg) -> Flow {
+    vm.address_of(f.p[obj.0 as usize]).map(|a| f.i[dst.0 as usize] = a).into()
+}
+
+impl Vm {
+    /// The address `get_label`/`get_addr` give for a PMC (`VTABLE_get_pointer`).
+    pub(super) fn address_of(&self, p: crate::pmc::PVal) -> Result<i64, Exc> {
+        match p.map(|r| self.heap.get(r)) {
+            Some(PmcData::ExceptionHandler(h)) => Ok(h.target.map_or(-1, i64::from)),
+            Some(PmcData::Sub(code, i)) => Ok(code.subs.get(*i as usize).map_or(-1, |s| i64::from(s.start))),
+            Some(d) => Err(Exc::unsupported("get_pointer", d.class_name())),
+            None => Err(Exc::null_access("get_pointer")),
+        }
+    }
+}
+
 /// `throw P`: a handler may resume after it.
 pub(super) fn throw_p(vm: &mut Vm, t: &mut Task, exc: PReg) -> Flow {
     throw(vm, t, exc, true)

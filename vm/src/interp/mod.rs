@@ -24,6 +24,8 @@ mod exception;
 mod flow;
 mod frames;
 mod fuel;
+mod gc;
+pub mod introspect;
 mod io;
 mod lean;
 pub mod net;
@@ -364,6 +366,8 @@ pub struct Vm {
     id: u32,
     /// The lean loop's register stack, kept warm between runs (`lean.rs`).
     lean: lean::Stack,
+    /// The switches the interpreter ops set (`errorson`, `trace`, `set_runcore` ...).
+    pub flags: introspect::Flags,
 }
 
 /// The next [`Vm::id`].
@@ -439,6 +443,7 @@ impl Vm {
             requests_completed: 0,
             id: NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed).max(1),
             lean: lean::Stack::default(),
+            flags: introspect::Flags::default(),
         }
     }
 

@@ -257,6 +257,10 @@ pub enum Family {
     Task,
     /// `interp/exception.rs`: exception handlers, `throw`, `die`
     Exception,
+    /// `interp/gc.rs`: the collector's ops
+    Gc,
+    /// `interp/introspect.rs`: the interpreter's own state: flags, runcore, `interpinfo`
+    Introspect,
 }
 
 /// The name, mnemonic, doc and operand signature of one op.
@@ -372,6 +376,12 @@ macro_rules! family {
     };
     (exception) => {
         Family::Exception
+    };
+    (gc) => {
+        Family::Gc
+    };
+    (introspect) => {
+        Family::Introspect
     };
 }
 

@@ -1196,6 +1196,106 @@ macro_rules! for_each_op {
             0x0300 push_eh_p "push_eh" exception (handler: in P);
             /// sets the address the ExceptionHandler P(handler) resumes at to target
             0x0301 set_addr_p_ic "set_addr" exception (handler: in P, target: in L);
+            /// `I(dst) := ` the last character position of S(needle) in S(haystack), or -1
+            0x0500 rindex_i_s_s "rindex" string (dst: out I, haystack: in Sx, needle: in Sx);
+            /// `I(dst) := ` the last position of S(needle) in S(haystack) starting before I(start), or -1
+            0x0501 rindex_i_s_s_i "rindex" string (dst: out I, haystack: in Sx, needle: in Sx, start: in Ix);
+            /// `S(dst) := S(src)` without its last I(count) characters (a negative count keeps -count)
+            0x0502 chopn_s_s_i "chopn" string (dst: out S, src: in Sx, count: in Ix);
+            /// `S(dst) := ` S(src) with control and non-ASCII characters as `\n`, `\x{..}`, `\u....` (ascii)
+            0x0503 escape_s_s "escape" string (dst: out S, src: in Sx);
+            /// `S(dst) := ` S(src) in Unicode normal form C
+            0x0504 compose_s_s "compose" string (dst: out S, src: in Sx);
+            /// `S(dst) := ` S(src) case-folded
+            0x0505 foldcase_s_s "foldcase" string (dst: out S, src: in Sx);
+            /// `I(dst) := ` the number of the encoding of S(src)
+            0x0506 encoding_i_s "encoding" string (dst: out I, src: in Sx);
+            /// `S(dst) := ` the name of encoding number I(num), or the null string
+            0x0507 encodingname_s_i "encodingname" string (dst: out S, num: in Ix);
+            /// `I(dst) := ` the number of the encoding named S(name)
+            0x0508 find_encoding_i_s "find_encoding" string (dst: out I, name: in Sx);
+            /// `S(dst) := ` S(src) in encoding number I(enc)
+            0x0509 trans_encoding_s_s_i "trans_encoding" string (dst: out S, src: in Sx, enc: in Ix);
+            /// `I(dst) := 1` if the character of S(src) at I(pos) is in the classes I(flags), else 0
+            0x050a is_cclass_i_i_s_i "is_cclass" string (dst: out I, flags: in Ix, src: in Sx, pos: in Ix);
+            /// `I(dst) := ` the first position from I(offset), within I(count), of a character in the classes I(flags)
+            0x050b find_cclass_i_i_s_i_i "find_cclass" string (dst: out I, flags: in Ix, src: in Sx, offset: in Ix, count: in Ix);
+            /// `I(dst) := ` the first position from I(offset), within I(count), of a character not in the classes I(flags)
+            0x050c find_not_cclass_i_i_s_i_i "find_not_cclass" string (dst: out I, flags: in Ix, src: in Sx, offset: in Ix, count: in Ix);
+            /// `I(dst) := ` the code point named S(name), or -1
+            0x050d find_codepoint_i_s "find_codepoint" string (dst: out I, name: in Sx);
+            /// `I(dst) := ` the fact I(what) (`stringinfo.pasm`) about S(src)
+            0x050e stringinfo_i_s_i "stringinfo" string (dst: out I, src: in Sx, what: in Ix);
+            /// `S(dst) := ""`
+            0x050f new_s "new" string (dst: out S);
+            /// `S(dst) := ` I(count) characters of P(src)'s string from I(offset)
+            0x0510 substr_s_p_i_i "substr" string (dst: out S, src: in P, offset: in Ix, count: in Ix);
+            /// `P(dst) := ` a new String, P(src)'s string I(count) times
+            0x0511 repeat_p_p_i "repeat" string (dst: out P, src: in P, count: in Ix);
+            /// `P(dst) := ` a new String, P(src)'s string P(count) times
+            0x0512 repeat_p_p_p "repeat" string (dst: out P, src: in P, count: in P);
+            /// `P(dst) := ` P(dst)'s string I(count) times
+            0x0513 repeat_p_i "repeat" string (dst: inout P, count: in Ix);
+            /// `P(dst) := ` P(dst)'s string P(count) times
+            0x0514 repeat_p_p "repeat" string (dst: inout P, count: in P);
+            /// `P(dst) := P(dst) . P(rhs)` in place
+            0x0515 concat_p_p "concat" string (dst: inout P, rhs: in P);
+            /// keeps S(dst) where it is (Kea's strings never move)
+            0x0516 pin_s "pin" string (dst: inout S);
+            /// lets S(dst) move again (Kea's strings never move)
+            0x0517 unpin_s "unpin" string (dst: inout S);
+            /// collects garbage now if `kind` is 1; if 0, only when a PMC asked for it (`needs_destroy`)
+            0x0520 sweep_ic "sweep" gc (kind: in Ic);
+            /// collects garbage now
+            0x0521 collect "collect" gc ();
+            /// no collection until the matching `sweepon` (nestable)
+            0x0522 sweepoff "sweepoff" gc ();
+            /// ends one `sweepoff`
+            0x0523 sweepon "sweepon" gc ();
+            /// no collection until the matching `collecton` (nestable)
+            0x0524 collectoff "collectoff" gc ();
+            /// ends one `collectoff`
+            0x0525 collecton "collecton" gc ();
+            /// P(obj) wants collecting as soon as it is unreachable: `sweep 0` collects
+            0x0526 needs_destroy_p "needs_destroy" gc (obj: in P);
+            /// leaves the handler of the exception P(exc) for good (Kea's one run loop has nothing to unwind)
+            0x0527 finalize_p "finalize" gc (exc: in P);
+            /// `P(dst) := ` the ParrotInterpreter PMC
+            0x0530 getinterp_p "getinterp" introspect (dst: out P);
+            /// `I(dst) := ` the fact I(what) (`interpinfo.pasm`) about the interpreter
+            0x0531 interpinfo_i_i "interpinfo" introspect (dst: out I, what: in Ix);
+            /// `P(dst) := ` the PMC fact I(what) (`interpinfo.pasm`): the current sub or continuation
+            0x0532 interpinfo_p_i "interpinfo" introspect (dst: out P, what: in Ix);
+            /// `S(dst) := ` the string fact I(what) (`interpinfo.pasm`): executable, runcore, OS, CPU
+            0x0533 interpinfo_s_i "interpinfo" introspect (dst: out S, what: in Ix);
+            /// turns on the error categories I(flags) (`errors.pasm`)
+            0x0534 errorson_i "errorson" introspect (flags: in Ix);
+            /// turns off the error categories I(flags) (`errors.pasm`)
+            0x0535 errorsoff_i "errorsoff" introspect (flags: in Ix);
+            /// turns on the warning categories I(flags) (`warnings.pasm`)
+            0x0536 warningson_i "warningson" introspect (flags: in Ix);
+            /// turns off the warning categories I(flags) (`warnings.pasm`)
+            0x0537 warningsoff_i "warningsoff" introspect (flags: in Ix);
+            /// sets the trace flags to I(flags) (0: off)
+            0x0538 trace_i "trace" introspect (flags: in Ix);
+            /// switches to the run core named S(name) (Kea has one; every Parrot core name is accepted)
+            0x0539 set_runcore_s "set_runcore" introspect (name: in Sx);
+            /// sets the debug flags to I(flags) (0: off)
+            0x053a debug_i "debug" introspect (flags: in Ix);
+            /// turns bytecode bounds checking on or off (Kea always checks)
+            0x053b bounds_i "bounds" introspect (on: in Ix);
+            /// turns profiling on or off (Kea keeps the flag)
+            0x053c profile_i "profile" introspect (on: in Ix);
+            /// turns the collector's debug mode on or off (Kea keeps the flag)
+            0x053d gc_debug_i "gc_debug" introspect (on: in Ix);
+            /// sets the address P(handler) resumes at to target, as `set_addr`
+            0x0540 set_label_p_ic "set_label" exception (handler: in P, target: in L);
+            /// `I(dst) := ` the address P(obj) resumes at (a handler) or starts at (a sub)
+            0x0541 get_label_i_p "get_label" exception (dst: out I, obj: in P);
+            /// `I(dst) := ` the address of target (for `jump`)
+            0x0542 set_addr_i_ic "set_addr" control (dst: out I, target: in L);
+            /// `I(dst) := ` the address P(obj) resumes at (a handler) or starts at (a sub)
+            0x0543 get_addr_i_p "get_addr" control (dst: out I, obj: in P);
         }
     };
 }

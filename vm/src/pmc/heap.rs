@@ -31,6 +31,13 @@ pub struct Heap {
     pub gc_runs: u64,
     /// The most slots ever in use at once.
     pub peak: usize,
+    /// Open `sweepoff`s and `collectoff`s: no collection runs while any is open.
+    blocked: u32,
+    /// A collection was asked for (`sweep 1`, `collect`): the next safe point runs it.
+    forced: bool,
+    /// PMCs that asked to be collected as soon as they are unreachable (`needs_destroy`);
+    /// `sweep 0` collects only while there are some.
+    impatient: Vec<PmcRef>,
 }
 
 /// What one open handle counts toward a collection (see `Heap::note_bytes`): 128 of them
@@ -55,6 +62,9 @@ impl Default for Heap {
             live_after_gc: 0,
             gc_runs: 0,
             peak: 0,
+            blocked: 0,
+            forced: false,
+            impatient: Vec::new(),
         }
     }
 }
@@ -98,7 +108,48 @@ impl Heap {
     }
     /// Has enough been allocated since the last collection to collect again?
     pub fn wants_gc(&self) -> bool {
-        self.since_gc >= self.threshold || self.bytes_since_gc >= GC_BYTES
+        (self.forced || self.since_gc >= self.threshold || self.bytes_since_gc >= GC_BYTES) && self.blocked == 0
+    }
+    /// Asks for a collection at the next safe point (`sweep 1`, `collect`); with `lazy`
+    /// (`sweep 0`), only if a PMC asked for early collection. Returns whether one is due.
+    pub fn request_gc(&mut self, lazy: bool) -> bool {
+        if !lazy || !self.impatient.is_empty() {
+            self.forced = true;
+        }
+        self.wants_gc()
+    }
+    /// `sweepoff`/`collectoff` (`true`) and `sweepon`/`collecton` (`false`): nestable; an
+    /// `on` without an `off` does nothing.
+    pub fn block_gc(&mut self, block: bool) {
+        if block {
+            self.blocked = self.blocked.saturating_add(1);
+        } else {
+            self.blocked = self.blocked.saturating_sub(1);
+        }
+    }
+    /// `needs_destroy`: collect `r` as soon as it is unreachable.
+    pub fn needs_early_collection(&mut self, r: PmcRef) {
+        if !self.impatient.contains(&r) {
+            self.impatient.push(r);
+        }
+    }
+    /// Parrot's integer `interpinfo` facts about the collector (`interpinfo.pasm`), or `None`
+    /// for a number that is not one of them. Kea's collector does not move or copy, and keeps
+    /// strings outside the heap: buffers and copies count 0.
+    pub fn info(&self, what: i64) -> Option<i64> {
+        let pmc_bytes = std::mem::size_of::<Option<PmcData>>() as i64;
+        Some(match what {
+            1 => self.objs.len() as i64 * pmc_bytes,
+            2 => self.len() as i64 * pmc_bytes,
+            3 | 4 => self.gc_runs as i64,
+            5 => self.len() as i64,
+            6 | 8 | 11 | 13 | 14 | 35 => 0,
+            7 => self.objs.len() as i64,
+            9 => self.since_gc as i64,
+            10 => self.bytes_since_gc as i64,
+            12 => self.impatient.len() as i64,
+            _ => return None,
+        })
     }
     /// The PMC's data.
     pub fn get(&self, r: PmcRef) -> &PmcData {
@@ -144,6 +195,8 @@ impl Heap {
             }
         }
         self.gc_runs += 1;
+        self.forced = false;
+        self.impatient.retain(|r| marked.get(r.0.get() as usize - 1).copied().unwrap_or(false));
         self.since_gc = 0;
         self.bytes_since_gc = 0;
         self.live_after_gc = self.len();

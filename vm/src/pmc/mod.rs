@@ -93,6 +93,8 @@ pub enum PmcData {
     String(Str),
     Boolean(bool),
     Undef,
+    /// The interpreter itself (`getinterp`).
+    ParrotInterpreter,
     ResizablePMCArray(Vec<PVal>),
     FixedPMCArray(Vec<PVal>),
     ResizableIntegerArray(Vec<i64>),
@@ -199,6 +201,7 @@ classes! {
     String => "String", new PmcData::String(Str::null());
     Boolean => "Boolean", new PmcData::Boolean(false);
     Undef => "Undef", new PmcData::Undef;
+    ParrotInterpreter => "ParrotInterpreter", new PmcData::ParrotInterpreter, methods Vm::interp_method;
     ResizablePMCArray => "ResizablePMCArray", new PmcData::ResizablePMCArray(Vec::new()), trace array::trace;
     FixedPMCArray => "FixedPMCArray", new PmcData::FixedPMCArray(Vec::new()), trace array::trace;
     ResizableIntegerArray => "ResizableIntegerArray", new PmcData::ResizableIntegerArray(Vec::new());

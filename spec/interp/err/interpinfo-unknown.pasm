@@ -1,0 +1,3 @@
+# An interpinfo number that is no fact throws.
+    interpinfo I0, 999
+    end

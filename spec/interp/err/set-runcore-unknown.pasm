@@ -1,0 +1,3 @@
+# A run core Parrot does not have throws.
+    set_runcore "turbo"
+    end
