@@ -655,6 +655,11 @@ impl Asm<'_> {
         if op::variants(text).is_empty() {
             return false;
         }
+        // A name only Parrot's dynop libraries define is an op there only after `.loadlib`,
+        // and `name(...)` is never an op form: with a `(` it is a sub call (`$I0 = fact(10)`).
+        if DYNOP_ONLY.contains(&text) && line.toks.get(j + 1).map(|t| t.kind) == Some(Some(T::LParen)) {
+            return false;
+        }
         if self.sub.as_ref().is_some_and(|s| s.names.contains_key(text)) || self.pir_consts.contains_key(text) {
             return false;
         }
@@ -664,3 +669,71 @@ impl Asm<'_> {
         true
     }
 }
+
+/// The op names that only Parrot's dynop libraries (src/dynoplibs/*.ops) define, none of the
+/// core ops (src/ops/*.ops): Kea always has them, Parrot only after `.loadlib`.
+const DYNOP_ONLY: &[&str] = &[
+    "acos",
+    "acot",
+    "asec",
+    "asin",
+    "atan",
+    "backtrace",
+    "bands",
+    "bnot",
+    "bnots",
+    "bors",
+    "bxors",
+    "close",
+    "cmod",
+    "cos",
+    "cosh",
+    "cot",
+    "coth",
+    "covers",
+    "csc",
+    "debug_break",
+    "debug_init",
+    "debug_load",
+    "debug_print",
+    "decodelocaltime",
+    "decodetime",
+    "exp",
+    "exsec",
+    "fact",
+    "fdopen",
+    "gcd",
+    "getfile",
+    "getline",
+    "gmtime",
+    "hav",
+    "lcm",
+    "ln",
+    "localtime",
+    "log10",
+    "log2",
+    "lstat",
+    "open",
+    "peek",
+    "pow",
+    "printerr",
+    "rand",
+    "read",
+    "readline",
+    "rot",
+    "sec",
+    "sech",
+    "seek",
+    "setstderr",
+    "setstdin",
+    "setstdout",
+    "sin",
+    "sinh",
+    "srand",
+    "stat",
+    "sysinfo",
+    "tan",
+    "tanh",
+    "tell",
+    "vers",
+];

@@ -15,7 +15,7 @@ impl Asm<'_> {
         // Every op lands in a sub: statements outside any form the implicit unit.
         self.ensure_sub();
         self.flush_params();
-        let mnemonic = mnemonic.to_string();
+        let mnemonic = full_name_mnemonic(mnemonic, &args).unwrap_or(mnemonic).to_string();
         let variants = op::variants(&mnemonic);
         if variants.is_empty() {
             let all = op::mnemonics();
@@ -29,18 +29,21 @@ impl Asm<'_> {
         if matches!(mnemonic.as_str(), "set_args" | "get_params" | "set_returns" | "get_results") {
             return self.arg_list_op(&mnemonic, args, span);
         }
-        // Exact kinds first; then integer constants may stand for number constants.
+        // Exact kinds first; then constant-only inputs of the target's kind, loaded into it;
+        // then integer constants may stand for number constants. The lowering comes before
+        // the widening so that `iseq I0, 3, 3` compares integers, not the numbers of
+        // `iseq_i_nc_nc`.
         for widen in [false, true] {
             for info in variants {
                 if let Some(ops) = self.fit(info, &args, widen) {
                     return self.emit(info, ops, &args, span);
                 }
             }
+            if !widen && self.lower_constant_sources(&mnemonic, &args, op_span, span) {
+                return;
+            }
         }
-        if self.lower_constant_sources(&mnemonic, &args, op_span, span) {
-            return;
-        }
-        if let Some(folded) = self.fold_const_branch(&mnemonic, &args) {
+        if let Some(folded) = self.fold_const_branch(&mnemonic, &args).or_else(|| fold_const_if(&mnemonic, &args)) {
             return match folded {
                 Some(label) => {
                     let info = op::variants("branch")[0];
@@ -202,4 +205,52 @@ fn kind_fits(kind: Kind, a: &Arg0, widen: bool) -> bool {
             | (Kind::L, Arg0::Label(_))
             | (Kind::K, Arg0::Key(_))
     ) || (widen && matches!((kind, a), (Kind::Nc | Kind::Nx, Arg0::Int(_))))
+}
+
+/// A full op name written as the mnemonic (`set_i_ic I0, 32`, `rot_i_i_i_ic I0, I1, I2, 32`):
+/// IMCC looks an unknown name up as a full name (`INS` in compilers/imcc/parser_util.c). Its
+/// mnemonic, when each kind code it spells (`i ic n nc s sc p pc k kc ki kic`) matches the
+/// operand written there; variant selection then goes on as usual.
+fn full_name_mnemonic<'a>(name: &'a str, args: &[(Arg0, Span)]) -> Option<&'a str> {
+    if !op::variants(name).is_empty() || args.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<&str> = name.split('_').collect();
+    if parts.len() <= args.len() {
+        return None;
+    }
+    let codes = parts.split_off(parts.len() - args.len());
+    let mnemonic = &name[..parts.iter().map(|p| p.len() + 1).sum::<usize>() - 1];
+    let fits = codes.iter().zip(args).all(|(code, (a, _))| {
+        matches!(
+            (*code, a),
+            ("i", Arg0::Reg('I', _))
+                | ("n", Arg0::Reg('N', _))
+                | ("s", Arg0::Reg('S', _))
+                | ("p", Arg0::Reg('P', _))
+                | ("ic", Arg0::Int(_) | Arg0::Label(_))
+                | ("nc", Arg0::Num(_) | Arg0::Int(_))
+                | ("sc", Arg0::Str(_))
+                | ("k" | "kc" | "ki" | "kic", Arg0::Key(_))
+        )
+    });
+    (fits && !op::variants(mnemonic).is_empty()).then_some(mnemonic)
+}
+
+/// `if 1, L` / `unless 0, L` with a constant condition: decided now, as IMCC does
+/// (`IMCC_subst_constants`, compilers/imcc/optimizer.c).
+fn fold_const_if(m: &str, args: &[(Arg0, Span)]) -> Option<Option<(Arg0, Span)>> {
+    let [(cond, _), label @ (Arg0::Label(_), _)] = args else { return None };
+    let truth = match cond {
+        Arg0::Int(v) => *v != 0,
+        Arg0::Num(v) => *v != 0.0,
+        Arg0::Str(s) => s.truthy(),
+        _ => return None,
+    };
+    let taken = match m {
+        "if" => truth,
+        "unless" => !truth,
+        _ => return None,
+    };
+    Some(taken.then(|| label.clone()))
 }
