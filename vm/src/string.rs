@@ -310,6 +310,11 @@ impl Str {
         let s: Cow<'_, str> = String::from_utf8_lossy(&self.bytes);
         s.chars().collect::<Vec<_>>().into_iter()
     }
+    /// Whether both are the very same string (Parrot's `issame` on S registers compares
+    /// `STRING *` pointers): a copy of a register is, an equal string built apart is not.
+    pub fn same(&self, other: &Str) -> bool {
+        Rc::ptr_eq(&self.bytes, &other.bytes) && self.enc == other.enc
+    }
     /// The encoding tag.
     pub fn encoding(&self) -> Encoding {
         self.enc

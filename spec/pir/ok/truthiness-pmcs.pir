@@ -1,22 +1,22 @@
 # PIR "if $P0 goto" asks the PMC's get_bool: empty containers and zero scalars are false.
 .sub main :main
     $P0 = new 'ResizablePMCArray'
-    $I0 = istrue($P0)
+    $I0 = is_true($P0)
     say $I0
     push $P0, 0
-    $I0 = istrue($P0)
+    $I0 = is_true($P0)
     say $I0
     $P1 = new 'String'
     $P1 = "0"
-    $I0 = istrue($P1)
+    $I0 = is_true($P1)
     say $I0
     $P2 = new 'Float'
     $P2 = 0.001
-    $I0 = istrue($P2)
+    $I0 = is_true($P2)
     say $I0
 .end
 
-.sub istrue
+.sub is_true
     .param pmc p
     if p goto yes
     .return (0)

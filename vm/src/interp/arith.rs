@@ -234,7 +234,8 @@ by_value! { arith_op(Arith::Add):
     add_i_i_ic(dst, lhs, rhs), add_i_ic_i(dst, lhs, rhs), add_n_n_n(dst, lhs, rhs), add_n_n_nc(dst, lhs, rhs),
     add_n_nc_n(dst, lhs, rhs), add_p_p_p(dst, lhs, rhs), add_p_p_i(dst, lhs, rhs), add_p_p_ic(dst, lhs, rhs),
     add_p_p_n(dst, lhs, rhs), add_p_p_nc(dst, lhs, rhs), add_p_p(dst, rhs), add_p_i(dst, rhs),
-    add_p_ic(dst, rhs), add_p_n(dst, rhs), add_p_nc(dst, rhs),
+    add_p_ic(dst, rhs), add_p_n(dst, rhs), add_p_nc(dst, rhs), add_n_i(dst, rhs), add_n_i_n(dst, lhs, rhs),
+    add_n_n_i(dst, lhs, rhs), add_n_i_i(dst, lhs, rhs),
 }
 
 by_value! { arith_op(Arith::Sub):
@@ -242,7 +243,8 @@ by_value! { arith_op(Arith::Sub):
     sub_i_i_ic(dst, lhs, rhs), sub_i_ic_i(dst, lhs, rhs), sub_n_n_n(dst, lhs, rhs), sub_n_n_nc(dst, lhs, rhs),
     sub_n_nc_n(dst, lhs, rhs), sub_p_p_p(dst, lhs, rhs), sub_p_p_i(dst, lhs, rhs), sub_p_p_ic(dst, lhs, rhs),
     sub_p_p_n(dst, lhs, rhs), sub_p_p_nc(dst, lhs, rhs), sub_p_p(dst, rhs), sub_p_i(dst, rhs),
-    sub_p_ic(dst, rhs), sub_p_n(dst, rhs), sub_p_nc(dst, rhs),
+    sub_p_ic(dst, rhs), sub_p_n(dst, rhs), sub_p_nc(dst, rhs), sub_n_i(dst, rhs), sub_n_i_n(dst, lhs, rhs),
+    sub_n_n_i(dst, lhs, rhs), sub_n_i_i(dst, lhs, rhs),
 }
 
 by_value! { arith_op(Arith::Mul):
@@ -250,7 +252,8 @@ by_value! { arith_op(Arith::Mul):
     mul_i_i_ic(dst, lhs, rhs), mul_i_ic_i(dst, lhs, rhs), mul_n_n_n(dst, lhs, rhs), mul_n_n_nc(dst, lhs, rhs),
     mul_n_nc_n(dst, lhs, rhs), mul_p_p_p(dst, lhs, rhs), mul_p_p_i(dst, lhs, rhs), mul_p_p_ic(dst, lhs, rhs),
     mul_p_p_n(dst, lhs, rhs), mul_p_p_nc(dst, lhs, rhs), mul_p_p(dst, rhs), mul_p_i(dst, rhs),
-    mul_p_ic(dst, rhs), mul_p_n(dst, rhs), mul_p_nc(dst, rhs),
+    mul_p_ic(dst, rhs), mul_p_n(dst, rhs), mul_p_nc(dst, rhs), mul_n_i(dst, rhs), mul_n_i_n(dst, lhs, rhs),
+    mul_n_n_i(dst, lhs, rhs), mul_n_i_i(dst, lhs, rhs),
 }
 
 by_value! { arith_op(Arith::Div):
@@ -258,7 +261,8 @@ by_value! { arith_op(Arith::Div):
     div_i_i_ic(dst, lhs, rhs), div_i_ic_i(dst, lhs, rhs), div_n_n_n(dst, lhs, rhs), div_n_n_nc(dst, lhs, rhs),
     div_n_nc_n(dst, lhs, rhs), div_p_p_p(dst, lhs, rhs), div_p_p_i(dst, lhs, rhs), div_p_p_ic(dst, lhs, rhs),
     div_p_p_n(dst, lhs, rhs), div_p_p_nc(dst, lhs, rhs), div_p_p(dst, rhs), div_p_i(dst, rhs),
-    div_p_ic(dst, rhs), div_p_n(dst, rhs), div_p_nc(dst, rhs),
+    div_p_ic(dst, rhs), div_p_n(dst, rhs), div_p_nc(dst, rhs), div_n_i(dst, rhs), div_n_i_n(dst, lhs, rhs),
+    div_n_n_i(dst, lhs, rhs), div_n_i_i(dst, lhs, rhs),
 }
 
 by_value! { arith_op(Arith::Mod):
@@ -266,7 +270,8 @@ by_value! { arith_op(Arith::Mod):
     mod_i_i_ic(dst, lhs, rhs), mod_i_ic_i(dst, lhs, rhs), mod_n_n_n(dst, lhs, rhs), mod_n_n_nc(dst, lhs, rhs),
     mod_n_nc_n(dst, lhs, rhs), mod_p_p_p(dst, lhs, rhs), mod_p_p_i(dst, lhs, rhs), mod_p_p_ic(dst, lhs, rhs),
     mod_p_p_n(dst, lhs, rhs), mod_p_p_nc(dst, lhs, rhs), mod_p_p(dst, rhs), mod_p_i(dst, rhs),
-    mod_p_ic(dst, rhs), mod_p_n(dst, rhs), mod_p_nc(dst, rhs),
+    mod_p_ic(dst, rhs), mod_p_n(dst, rhs), mod_p_nc(dst, rhs), mod_n_i(dst, rhs), mod_n_i_n(dst, lhs, rhs),
+    mod_n_n_i(dst, lhs, rhs), mod_n_i_i(dst, lhs, rhs),
 }
 
 by_value! { arith_op(Arith::Fdiv):
@@ -275,7 +280,8 @@ by_value! { arith_op(Arith::Fdiv):
     fdiv_n_n_nc(dst, lhs, rhs), fdiv_n_nc_n(dst, lhs, rhs), fdiv_p_p_p(dst, lhs, rhs),
     fdiv_p_p_i(dst, lhs, rhs), fdiv_p_p_ic(dst, lhs, rhs), fdiv_p_p_n(dst, lhs, rhs),
     fdiv_p_p_nc(dst, lhs, rhs), fdiv_p_p(dst, rhs), fdiv_p_i(dst, rhs), fdiv_p_ic(dst, rhs), fdiv_p_n(dst, rhs),
-    fdiv_p_nc(dst, rhs),
+    fdiv_p_nc(dst, rhs), fdiv_n_i(dst, rhs), fdiv_n_i_n(dst, lhs, rhs), fdiv_n_n_i(dst, lhs, rhs),
+    fdiv_n_i_i(dst, lhs, rhs),
 }
 
 by_value! { bits_op(|a, b| a & b):
@@ -369,6 +375,19 @@ unary! {
     bnot_i(i: IReg, dst) => |x| !x;
     bnot_i_i(i: IReg, dst, src) => |x| !x;
     not_i(i: IReg, dst) => |x| i64::from(x == 0);
+}
+
+/// `neg N, I`: IMCC reads the I register as a number (`try_find_op` in
+/// compilers/imcc/parser_util.c), so this is `neg N, N` on its value.
+pub(super) fn neg_n_i(_: &mut Vm, f: &mut Frame, dst: NReg, src: IReg) -> Flow {
+    f.n[dst.0 as usize] = -(f.i[src.0 as usize] as f64);
+    Flow::Next
+}
+
+/// `abs N, I`: `abs N, N` on the I register's value, as for `neg N, I`.
+pub(super) fn abs_n_i(_: &mut Vm, f: &mut Frame, dst: NReg, src: IReg) -> Flow {
+    f.n[dst.0 as usize] = (f.i[src.0 as usize] as f64).abs();
+    Flow::Next
 }
 
 /// `neg P`: in place.
@@ -586,12 +605,13 @@ impl Vm {
         self.store(f, o[0], v)
     }
 
-    /// `pow` into an N register: `[dst, lhs, rhs]`; an integer exponent uses `powi`.
-    fn pow_op(&mut self, f: &mut Frame, (): (), o: &[Operand]) -> Result<(), Exc> {
+    /// `pow` into an N register: `[dst, lhs, rhs]`; an integer exponent multiplies by
+    /// repeated squaring, as Parrot's `pow_n_n_i` does ([`super::math::pow_int`]).
+    pub(super) fn pow_op(&mut self, f: &mut Frame, (): (), o: &[Operand]) -> Result<(), Exc> {
         let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
         let x = self.to_n(&a)?;
         let v = match b {
-            Val::I(e) => x.powi(e.clamp(i32::MIN.into(), i32::MAX.into()) as i32),
+            Val::I(e) => super::math::pow_int(x, e),
             _ => x.powf(self.to_n(&b)?),
         };
         self.store(f, o[0], Val::N(v))
@@ -706,7 +726,8 @@ fn str_numv(s: &Str) -> NumV {
     }
 }
 
-fn shl(a: i64, b: i64) -> i64 {
+/// `a << b`; a negative `b` shifts right (Parrot's `bit_shift_left`).
+pub(super) fn shl(a: i64, b: i64) -> i64 {
     if b < 0 {
         a >> b.saturating_neg().min(63)
     } else if b >= 64 {
@@ -717,7 +738,7 @@ fn shl(a: i64, b: i64) -> i64 {
 }
 
 /// `a >> b`, arithmetic; a negative `b` shifts left.
-fn shr(a: i64, b: i64) -> i64 {
+pub(super) fn shr(a: i64, b: i64) -> i64 {
     if b < 0 {
         shl(a, b.saturating_neg())
     } else {
@@ -726,7 +747,7 @@ fn shr(a: i64, b: i64) -> i64 {
 }
 
 /// `a >> b`, logical; a negative `b` shifts left.
-fn lsr(a: i64, b: i64) -> i64 {
+pub(super) fn lsr(a: i64, b: i64) -> i64 {
     if b < 0 {
         shl(a, b.saturating_neg())
     } else if b >= 64 {

@@ -16,6 +16,7 @@
 //! of its sub.
 
 mod arith;
+mod bits;
 mod call;
 mod cmp;
 mod control;
@@ -28,6 +29,7 @@ mod gc;
 pub mod introspect;
 mod io;
 mod lean;
+mod math;
 pub mod net;
 mod pmcops;
 pub mod prepare;

@@ -261,6 +261,11 @@ pub enum Family {
     Gc,
     /// `interp/introspect.rs`: the interpreter's own state: flags, runcore, `interpinfo`
     Introspect,
+    /// `interp/math.rs`: `sqrt`, `floor`, `ceil`, the transcendental ops, `pow` on PMCs,
+    /// `cmod`, `rand`, `gcd`, `lcm`, `fact`
+    Math,
+    /// `interp/bits.rs`: bitwise string ops, bitwise ops on PMCs, `rot`
+    Bits,
 }
 
 /// The name, mnemonic, doc and operand signature of one op.
@@ -382,6 +387,12 @@ macro_rules! family {
     };
     (introspect) => {
         Family::Introspect
+    };
+    (math) => {
+        Family::Math
+    };
+    (bits) => {
+        Family::Bits
     };
 }
 

@@ -1196,6 +1196,444 @@ macro_rules! for_each_op {
             0x0300 push_eh_p "push_eh" exception (handler: in P);
             /// sets the address the ExceptionHandler P(handler) resumes at to target
             0x0301 set_addr_p_ic "set_addr" exception (handler: in P, target: in L);
+            /// `N(dst) := N(dst) + I(rhs)`, I(rhs) read as a number
+            0x0400 add_n_i "add" arith (dst: inout N, rhs: in I);
+            /// `N(dst) := I(lhs) + N(rhs)`, I(lhs) read as a number
+            0x0401 add_n_i_n "add" arith (dst: out N, lhs: in I, rhs: in Nx);
+            /// `N(dst) := N(lhs) + I(rhs)`, I(rhs) read as a number
+            0x0402 add_n_n_i "add" arith (dst: out N, lhs: in Nx, rhs: in I);
+            /// `N(dst) := I(lhs) + I(rhs)`, both read as numbers
+            0x0403 add_n_i_i "add" arith (dst: out N, lhs: in I, rhs: in I);
+            /// `N(dst) := N(dst) - I(rhs)`, I(rhs) read as a number
+            0x0404 sub_n_i "sub" arith (dst: inout N, rhs: in I);
+            /// `N(dst) := I(lhs) - N(rhs)`, I(lhs) read as a number
+            0x0405 sub_n_i_n "sub" arith (dst: out N, lhs: in I, rhs: in Nx);
+            /// `N(dst) := N(lhs) - I(rhs)`, I(rhs) read as a number
+            0x0406 sub_n_n_i "sub" arith (dst: out N, lhs: in Nx, rhs: in I);
+            /// `N(dst) := I(lhs) - I(rhs)`, both read as numbers
+            0x0407 sub_n_i_i "sub" arith (dst: out N, lhs: in I, rhs: in I);
+            /// `N(dst) := N(dst) * I(rhs)`, I(rhs) read as a number
+            0x0408 mul_n_i "mul" arith (dst: inout N, rhs: in I);
+            /// `N(dst) := I(lhs) * N(rhs)`, I(lhs) read as a number
+            0x0409 mul_n_i_n "mul" arith (dst: out N, lhs: in I, rhs: in Nx);
+            /// `N(dst) := N(lhs) * I(rhs)`, I(rhs) read as a number
+            0x040a mul_n_n_i "mul" arith (dst: out N, lhs: in Nx, rhs: in I);
+            /// `N(dst) := I(lhs) * I(rhs)`, both read as numbers
+            0x040b mul_n_i_i "mul" arith (dst: out N, lhs: in I, rhs: in I);
+            /// `N(dst) := N(dst) / I(rhs)`, I(rhs) read as a number
+            0x040c div_n_i "div" arith (dst: inout N, rhs: in I);
+            /// `N(dst) := I(lhs) / N(rhs)`, I(lhs) read as a number
+            0x040d div_n_i_n "div" arith (dst: out N, lhs: in I, rhs: in Nx);
+            /// `N(dst) := N(lhs) / I(rhs)`, I(rhs) read as a number
+            0x040e div_n_n_i "div" arith (dst: out N, lhs: in Nx, rhs: in I);
+            /// `N(dst) := I(lhs) / I(rhs)`, both read as numbers
+            0x040f div_n_i_i "div" arith (dst: out N, lhs: in I, rhs: in I);
+            /// `N(dst) := N(dst) mod I(rhs)`, I(rhs) read as a number
+            0x0410 mod_n_i "mod" arith (dst: inout N, rhs: in I);
+            /// `N(dst) := I(lhs) mod N(rhs)`, I(lhs) read as a number
+            0x0411 mod_n_i_n "mod" arith (dst: out N, lhs: in I, rhs: in Nx);
+            /// `N(dst) := N(lhs) mod I(rhs)`, I(rhs) read as a number
+            0x0412 mod_n_n_i "mod" arith (dst: out N, lhs: in Nx, rhs: in I);
+            /// `N(dst) := I(lhs) mod I(rhs)`, both read as numbers
+            0x0413 mod_n_i_i "mod" arith (dst: out N, lhs: in I, rhs: in I);
+            /// `N(dst) := N(dst) // I(rhs)`, I(rhs) read as a number
+            0x0414 fdiv_n_i "fdiv" arith (dst: inout N, rhs: in I);
+            /// `N(dst) := I(lhs) // N(rhs)`, I(lhs) read as a number
+            0x0415 fdiv_n_i_n "fdiv" arith (dst: out N, lhs: in I, rhs: in Nx);
+            /// `N(dst) := N(lhs) // I(rhs)`, I(rhs) read as a number
+            0x0416 fdiv_n_n_i "fdiv" arith (dst: out N, lhs: in Nx, rhs: in I);
+            /// `N(dst) := I(lhs) // I(rhs)`, both read as numbers
+            0x0417 fdiv_n_i_i "fdiv" arith (dst: out N, lhs: in I, rhs: in I);
+            /// `N(dst) := -I(src)`, as a number
+            0x0418 neg_n_i "neg" arith (dst: out N, src: in I);
+            /// `N(dst) := |I(src)|`, as a number
+            0x0419 abs_n_i "abs" arith (dst: out N, src: in I);
+            /// `N(dst) := sqrt(N(src))`
+            0x041a sqrt_n_n "sqrt" math (dst: out N, src: in Nx);
+            /// `N(dst) := sqrt(I(src))`
+            0x041b sqrt_n_i "sqrt" math (dst: out N, src: in I);
+            /// `N(dst) := ` the largest integral value <= N(dst)
+            0x041c floor_n "floor" math (dst: inout N);
+            /// `I(dst) := ` the largest integral value <= N(src); Inf or NaN throws "Invalid number"
+            0x041d floor_i_n "floor" math (dst: out I, src: in Nx);
+            /// `N(dst) := ` the largest integral value <= N(src)
+            0x041e floor_n_n "floor" math (dst: out N, src: in Nx);
+            /// `N(dst) := I(src)` as a number
+            0x041f floor_n_i "floor" math (dst: out N, src: in I);
+            /// `N(dst) := ` the smallest integral value >= N(dst)
+            0x0420 ceil_n "ceil" math (dst: inout N);
+            /// `I(dst) := ` the smallest integral value >= N(src); Inf or NaN throws "Invalid number"
+            0x0421 ceil_i_n "ceil" math (dst: out I, src: in Nx);
+            /// `N(dst) := ` the smallest integral value >= N(src)
+            0x0422 ceil_n_n "ceil" math (dst: out N, src: in Nx);
+            /// `N(dst) := I(src)` as a number
+            0x0423 ceil_n_i "ceil" math (dst: out N, src: in I);
+            /// `I(dst) := ` 1 if N(src) is Inf, -Inf or NaN, else 0
+            0x0424 is_inf_or_nan_i_n "is_inf_or_nan" math (dst: out I, src: in Nx);
+            /// `N(dst) := acos(N(src))`
+            0x0425 acos_n_n "acos" math (dst: out N, src: in Nx);
+            /// `N(dst) := acos(I(src))`
+            0x0426 acos_n_i "acos" math (dst: out N, src: in I);
+            /// `N(dst) := atan(1/N(src))`
+            0x0427 acot_n_n "acot" math (dst: out N, src: in Nx);
+            /// `N(dst) := atan(1/I(src))`
+            0x0428 acot_n_i "acot" math (dst: out N, src: in I);
+            /// `N(dst) := acos(1/N(src))`
+            0x0429 asec_n_n "asec" math (dst: out N, src: in Nx);
+            /// `N(dst) := acos(1/I(src))`
+            0x042a asec_n_i "asec" math (dst: out N, src: in I);
+            /// `N(dst) := asin(N(src))`
+            0x042b asin_n_n "asin" math (dst: out N, src: in Nx);
+            /// `N(dst) := asin(I(src))`
+            0x042c asin_n_i "asin" math (dst: out N, src: in I);
+            /// `N(dst) := atan(N(src))`
+            0x042d atan_n_n "atan" math (dst: out N, src: in Nx);
+            /// `N(dst) := atan(I(src))`
+            0x042e atan_n_i "atan" math (dst: out N, src: in I);
+            /// `N(dst) := cos(N(src))`
+            0x042f cos_n_n "cos" math (dst: out N, src: in Nx);
+            /// `N(dst) := cos(I(src))`
+            0x0430 cos_n_i "cos" math (dst: out N, src: in I);
+            /// `N(dst) := cosh(N(src))`
+            0x0431 cosh_n_n "cosh" math (dst: out N, src: in Nx);
+            /// `N(dst) := cosh(I(src))`
+            0x0432 cosh_n_i "cosh" math (dst: out N, src: in I);
+            /// `N(dst) := 1/tan(N(src))`
+            0x0433 cot_n_n "cot" math (dst: out N, src: in Nx);
+            /// `N(dst) := 1/tan(I(src))`
+            0x0434 cot_n_i "cot" math (dst: out N, src: in I);
+            /// `N(dst) := 1/tanh(N(src))`
+            0x0435 coth_n_n "coth" math (dst: out N, src: in Nx);
+            /// `N(dst) := 1/tanh(I(src))`
+            0x0436 coth_n_i "coth" math (dst: out N, src: in I);
+            /// `N(dst) := 1/sin(N(src))`
+            0x0437 csc_n_n "csc" math (dst: out N, src: in Nx);
+            /// `N(dst) := 1/sin(I(src))`
+            0x0438 csc_n_i "csc" math (dst: out N, src: in I);
+            /// `N(dst) := e ** N(src)`
+            0x0439 exp_n_n "exp" math (dst: out N, src: in Nx);
+            /// `N(dst) := e ** I(src)`
+            0x043a exp_n_i "exp" math (dst: out N, src: in I);
+            /// `N(dst) := log(N(src))`
+            0x043b ln_n_n "ln" math (dst: out N, src: in Nx);
+            /// `N(dst) := log(I(src))`
+            0x043c ln_n_i "ln" math (dst: out N, src: in I);
+            /// `N(dst) := log10(N(src))`
+            0x043d log10_n_n "log10" math (dst: out N, src: in Nx);
+            /// `N(dst) := log10(I(src))`
+            0x043e log10_n_i "log10" math (dst: out N, src: in I);
+            /// `N(dst) := log(N(src)) / log(2)`
+            0x043f log2_n_n "log2" math (dst: out N, src: in Nx);
+            /// `N(dst) := log(I(src)) / log(2)`
+            0x0440 log2_n_i "log2" math (dst: out N, src: in I);
+            /// `N(dst) := 1/cos(N(src))`
+            0x0441 sec_n_n "sec" math (dst: out N, src: in Nx);
+            /// `N(dst) := 1/cos(I(src))`
+            0x0442 sec_n_i "sec" math (dst: out N, src: in I);
+            /// `N(dst) := 1/cosh(N(src))`
+            0x0443 sech_n_n "sech" math (dst: out N, src: in Nx);
+            /// `N(dst) := 1/cosh(I(src))`
+            0x0444 sech_n_i "sech" math (dst: out N, src: in I);
+            /// `N(dst) := sin(N(src))`
+            0x0445 sin_n_n "sin" math (dst: out N, src: in Nx);
+            /// `N(dst) := sin(I(src))`
+            0x0446 sin_n_i "sin" math (dst: out N, src: in I);
+            /// `N(dst) := sinh(N(src))`
+            0x0447 sinh_n_n "sinh" math (dst: out N, src: in Nx);
+            /// `N(dst) := sinh(I(src))`
+            0x0448 sinh_n_i "sinh" math (dst: out N, src: in I);
+            /// `N(dst) := tan(N(src))`
+            0x0449 tan_n_n "tan" math (dst: out N, src: in Nx);
+            /// `N(dst) := tan(I(src))`
+            0x044a tan_n_i "tan" math (dst: out N, src: in I);
+            /// `N(dst) := tanh(N(src))`
+            0x044b tanh_n_n "tanh" math (dst: out N, src: in Nx);
+            /// `N(dst) := tanh(I(src))`
+            0x044c tanh_n_i "tanh" math (dst: out N, src: in I);
+            /// `N(dst) := 1 - sin(N(src))`
+            0x044d covers_n_n "covers" math (dst: out N, src: in Nx);
+            /// `N(dst) := 1 - sin(I(src))`
+            0x044e covers_n_i "covers" math (dst: out N, src: in I);
+            /// `N(dst) := 1/cos(N(src)) - 1`
+            0x044f exsec_n_n "exsec" math (dst: out N, src: in Nx);
+            /// `N(dst) := 1/cos(I(src)) - 1`
+            0x0450 exsec_n_i "exsec" math (dst: out N, src: in I);
+            /// `N(dst) := (1 - cos(N(src))) / 2`
+            0x0451 hav_n_n "hav" math (dst: out N, src: in Nx);
+            /// `N(dst) := (1 - cos(I(src))) / 2`
+            0x0452 hav_n_i "hav" math (dst: out N, src: in I);
+            /// `N(dst) := 1 - cos(N(src))`
+            0x0453 vers_n_n "vers" math (dst: out N, src: in Nx);
+            /// `N(dst) := 1 - cos(I(src))`
+            0x0454 vers_n_i "vers" math (dst: out N, src: in I);
+            /// `N(dst) := atan2(N(lhs), N(rhs))`
+            0x0455 atan_n_n_n "atan" math (dst: out N, lhs: in Nx, rhs: in Nx);
+            /// `N(dst) := atan2(I(lhs), N(rhs))`
+            0x0456 atan_n_i_n "atan" math (dst: out N, lhs: in I, rhs: in Nx);
+            /// `N(dst) := atan2(N(lhs), I(rhs))`
+            0x0457 atan_n_n_i "atan" math (dst: out N, lhs: in Nx, rhs: in I);
+            /// `N(dst) := atan2(I(lhs), I(rhs))`
+            0x0458 atan_n_i_i "atan" math (dst: out N, lhs: in I, rhs: in I);
+            /// `N(dst) := lhs ** I(rhs)` by repeated squaring
+            0x0459 pow_n_nc_i "pow" math (dst: out N, lhs: in Nc, rhs: in I);
+            /// `N(dst) := I(lhs) ** N(rhs)`
+            0x045a pow_n_i_n "pow" math (dst: out N, lhs: in I, rhs: in Nx);
+            /// `N(dst) := I(lhs) ** I(rhs)`, both as numbers
+            0x045b pow_n_i_i "pow" math (dst: out N, lhs: in I, rhs: in Ix);
+            /// `P(dst) := ` a new PMC (of P(dst)'s type, or Float) holding `P(lhs) ** P(rhs)`
+            0x045c pow_p_p_p "pow" math (dst: inout P, lhs: in P, rhs: in P);
+            /// `P(dst) := ` a new PMC holding `P(lhs) ** I(rhs)`
+            0x045d pow_p_p_i "pow" math (dst: inout P, lhs: in P, rhs: in Ix);
+            /// `P(dst) := ` a new PMC holding `P(lhs) ** N(rhs)`
+            0x045e pow_p_p_n "pow" math (dst: inout P, lhs: in P, rhs: in Nx);
+            /// `I(dst) := I(lhs) % I(rhs)`, C's truncating remainder; by zero throws
+            0x045f cmod_i_i_i "cmod" math (dst: out I, lhs: in Ix, rhs: in Ix);
+            /// `N(dst) := fmod(N(lhs), N(rhs))`; by zero throws
+            0x0460 cmod_n_n_n "cmod" math (dst: out N, lhs: in Nx, rhs: in Nx);
+            /// `N(dst) := fmod(I(lhs), N(rhs))`; by zero throws
+            0x0461 cmod_n_i_n "cmod" math (dst: out N, lhs: in I, rhs: in Nx);
+            /// `N(dst) := fmod(N(lhs), I(rhs))`; by zero throws
+            0x0462 cmod_n_n_i "cmod" math (dst: out N, lhs: in Nx, rhs: in I);
+            /// `N(dst) := fmod(I(lhs), I(rhs))`; by zero throws
+            0x0463 cmod_n_i_i "cmod" math (dst: out N, lhs: in I, rhs: in I);
+            /// `P(dst) := ` a new PMC of P(lhs)'s type holding `int(P(lhs)) % I(rhs)`
+            0x0464 cmod_p_p_i "cmod" math (dst: out P, lhs: in P, rhs: in Ix);
+            /// `P(dst) := ` a new PMC of P(lhs)'s type holding `int(P(lhs)) % int(P(rhs))`
+            0x0465 cmod_p_p_p "cmod" math (dst: out P, lhs: in P, rhs: in P);
+            /// `P(dst) := ` a new PMC of P(lhs)'s type holding `int(fmod(P(lhs), N(rhs)))`
+            0x0466 cmod_p_p_n "cmod" math (dst: out P, lhs: in P, rhs: in Nx);
+            /// `N(dst) := ` a random number in [0, 1)
+            0x0467 rand_n "rand" math (dst: out N);
+            /// `I(dst) := ` a random integer in [-2^31, 2^31)
+            0x0468 rand_i "rand" math (dst: out I);
+            /// `N(dst) := ` a random number in [0, N(max))
+            0x0469 rand_n_n "rand" math (dst: out N, max: in Nx);
+            /// `N(dst) := ` a random number in [0, I(max))
+            0x046a rand_n_i "rand" math (dst: out N, max: in I);
+            /// `I(dst) := ` a random integer in [0, I(max)]
+            0x046b rand_i_i "rand" math (dst: out I, max: in Ix);
+            /// `N(dst) := ` a random number in [N(min), N(max))
+            0x046c rand_n_n_n "rand" math (dst: out N, min: in Nx, max: in Nx);
+            /// `I(dst) := ` a random integer in [I(min), I(max)]
+            0x046d rand_i_i_i "rand" math (dst: out I, min: in Ix, max: in Ix);
+            /// seeds the random numbers with `int(N(seed))`
+            0x046e srand_n "srand" math (seed: in Nx);
+            /// seeds the random numbers with I(seed)
+            0x046f srand_i "srand" math (seed: in Ix);
+            /// `I(dst) := ` the greatest common divisor of I(lhs) and I(rhs)
+            0x0470 gcd_i_i_i "gcd" math (dst: out I, lhs: in Ix, rhs: in Ix);
+            /// `I(dst) := ` the least common multiple of I(lhs) and I(rhs)
+            0x0471 lcm_i_i_i "lcm" math (dst: out I, lhs: in Ix, rhs: in Ix);
+            /// `I(dst) := I(src)!` (wraps; 1 for 0 and below)
+            0x0472 fact_i_i "fact" math (dst: out I, src: in Ix);
+            /// `N(dst) := I(src)!` as a number
+            0x0473 fact_n_i "fact" math (dst: out N, src: in Ix);
+            /// if `I(lhs) == N(rhs)` as numbers, `pc := target`
+            0x0474 eq_i_n_ic "eq" cmp (lhs: in I, rhs: in Nx, target: in L);
+            /// if `N(lhs) == I(rhs)` as numbers, `pc := target`
+            0x0475 eq_n_i_ic "eq" cmp (lhs: in Nx, rhs: in I, target: in L);
+            /// if `I(lhs) != N(rhs)` as numbers, `pc := target`
+            0x0476 ne_i_n_ic "ne" cmp (lhs: in I, rhs: in Nx, target: in L);
+            /// if `N(lhs) != I(rhs)` as numbers, `pc := target`
+            0x0477 ne_n_i_ic "ne" cmp (lhs: in Nx, rhs: in I, target: in L);
+            /// if `I(lhs) < N(rhs)` as numbers, `pc := target`
+            0x0478 lt_i_n_ic "lt" cmp (lhs: in I, rhs: in Nx, target: in L);
+            /// if `N(lhs) < I(rhs)` as numbers, `pc := target`
+            0x0479 lt_n_i_ic "lt" cmp (lhs: in Nx, rhs: in I, target: in L);
+            /// if `I(lhs) <= N(rhs)` as numbers, `pc := target`
+            0x047a le_i_n_ic "le" cmp (lhs: in I, rhs: in Nx, target: in L);
+            /// if `N(lhs) <= I(rhs)` as numbers, `pc := target`
+            0x047b le_n_i_ic "le" cmp (lhs: in Nx, rhs: in I, target: in L);
+            /// if `I(lhs) > N(rhs)` as numbers, `pc := target`
+            0x047c gt_i_n_ic "gt" cmp (lhs: in I, rhs: in Nx, target: in L);
+            /// if `N(lhs) > I(rhs)` as numbers, `pc := target`
+            0x047d gt_n_i_ic "gt" cmp (lhs: in Nx, rhs: in I, target: in L);
+            /// if `I(lhs) >= N(rhs)` as numbers, `pc := target`
+            0x047e ge_i_n_ic "ge" cmp (lhs: in I, rhs: in Nx, target: in L);
+            /// if `N(lhs) >= I(rhs)` as numbers, `pc := target`
+            0x047f ge_n_i_ic "ge" cmp (lhs: in Nx, rhs: in I, target: in L);
+            /// if `str(P(lhs)) == str(P(rhs))`, `pc := target`
+            0x0480 eq_str_p_p_ic "eq_str" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `num(P(lhs)) == num(P(rhs))`, `pc := target`
+            0x0481 eq_num_p_p_ic "eq_num" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `str(P(lhs)) != str(P(rhs))`, `pc := target`
+            0x0482 ne_str_p_p_ic "ne_str" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `num(P(lhs)) != num(P(rhs))`, `pc := target`
+            0x0483 ne_num_p_p_ic "ne_num" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `str(P(lhs)) < str(P(rhs))`, `pc := target`
+            0x0484 lt_str_p_p_ic "lt_str" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `num(P(lhs)) < num(P(rhs))`, `pc := target`
+            0x0485 lt_num_p_p_ic "lt_num" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `str(P(lhs)) <= str(P(rhs))`, `pc := target`
+            0x0486 le_str_p_p_ic "le_str" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `num(P(lhs)) <= num(P(rhs))`, `pc := target`
+            0x0487 le_num_p_p_ic "le_num" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `str(P(lhs)) > str(P(rhs))`, `pc := target`
+            0x0488 gt_str_p_p_ic "gt_str" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `num(P(lhs)) > num(P(rhs))`, `pc := target`
+            0x0489 gt_num_p_p_ic "gt_num" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `str(P(lhs)) >= str(P(rhs))`, `pc := target`
+            0x048a ge_str_p_p_ic "ge_str" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if `num(P(lhs)) >= num(P(rhs))`, `pc := target`
+            0x048b ge_num_p_p_ic "ge_num" cmp (lhs: in P, rhs: in P, target: in L);
+            /// if S(lhs) and S(rhs) are the same string, `pc := target`
+            0x048c eq_addr_s_s_ic "eq_addr" cmp (lhs: in Sx, rhs: in Sx, target: in L);
+            /// if S(lhs) and S(rhs) are different strings, `pc := target`
+            0x048d ne_addr_s_s_ic "ne_addr" cmp (lhs: in Sx, rhs: in Sx, target: in L);
+            /// if S(src) is null, `pc := target`
+            0x048e if_null_s_ic "if_null" cmp (src: in S, target: in L);
+            /// unless S(src) is null, `pc := target`
+            0x048f unless_null_s_ic "unless_null" cmp (src: in S, target: in L);
+            /// `I(dst) := -1, 0 or 1` comparing `int(P(lhs))` with I(rhs)
+            0x0490 cmp_i_p_i "cmp" cmp (dst: out I, lhs: in P, rhs: in Ix);
+            /// `I(dst) := -1, 0 or 1` comparing `num(P(lhs))` with N(rhs)
+            0x0491 cmp_i_p_n "cmp" cmp (dst: out I, lhs: in P, rhs: in Nx);
+            /// `I(dst) := -1, 0 or 1` comparing `str(P(lhs))` with S(rhs)
+            0x0492 cmp_i_p_s "cmp" cmp (dst: out I, lhs: in P, rhs: in Sx);
+            /// `I(dst) := -1, 0 or 1` comparing the PMCs as strings
+            0x0493 cmp_str_i_p_p "cmp_str" cmp (dst: out I, lhs: in P, rhs: in P);
+            /// `I(dst) := -1, 0 or 1` comparing the PMCs as numbers
+            0x0494 cmp_num_i_p_p "cmp_num" cmp (dst: out I, lhs: in P, rhs: in P);
+            /// `P(dst) := ` the PMC comparison of P(lhs) and P(rhs) (null when they are the same PMC)
+            0x0495 cmp_pmc_p_p_p "cmp_pmc" cmp (dst: out P, lhs: in P, rhs: in P);
+            /// `I(dst) := ` 1 if S(lhs) and S(rhs) are the same string
+            0x0496 issame_i_s_s "issame" cmp (dst: out I, lhs: in Sx, rhs: in Sx);
+            /// `I(dst) := ` 1 unless P(lhs) and P(rhs) are the same PMC
+            0x0497 isntsame_i_p_p "isntsame" cmp (dst: out I, lhs: in P, rhs: in P);
+            /// `I(dst) := ` 1 unless S(lhs) and S(rhs) are the same string
+            0x0498 isntsame_i_s_s "isntsame" cmp (dst: out I, lhs: in Sx, rhs: in Sx);
+            /// `I(dst) := ` the truth of P(src), 1 or 0
+            0x0499 istrue_i_p "istrue" cmp (dst: out I, src: in P);
+            /// `I(dst) := ` 1 if P(src) is false, else 0
+            0x049a isfalse_i_p "isfalse" cmp (dst: out I, src: in P);
+            /// `I(dst) := ` -1, 0 or 1 from two numbers (the constant-only form)
+            0x049b cmp_i_nc_nc "cmp" cmp (dst: out I, lhs: in Nc, rhs: in Nx);
+            /// `I(dst) := ` -1, 0 or 1 from two string constants
+            0x049c cmp_i_sc_sc "cmp" cmp (dst: out I, lhs: in Sc, rhs: in Sc);
+            /// `I(dst) := ` 1 or 0 from two numbers (the constant-only form)
+            0x049d iseq_i_nc_nc "iseq" cmp (dst: out I, lhs: in Nc, rhs: in Nx);
+            /// `I(dst) := ` 1 or 0 from two string constants
+            0x049e iseq_i_sc_sc "iseq" cmp (dst: out I, lhs: in Sc, rhs: in Sc);
+            /// `I(dst) := ` 1 or 0 from two numbers (the constant-only form)
+            0x049f isne_i_nc_nc "isne" cmp (dst: out I, lhs: in Nc, rhs: in Nx);
+            /// `I(dst) := ` 1 or 0 from two string constants
+            0x04a0 isne_i_sc_sc "isne" cmp (dst: out I, lhs: in Sc, rhs: in Sc);
+            /// `I(dst) := ` 1 or 0 from two numbers (the constant-only form)
+            0x04a1 islt_i_nc_nc "islt" cmp (dst: out I, lhs: in Nc, rhs: in Nx);
+            /// `I(dst) := ` 1 or 0 from two string constants
+            0x04a2 islt_i_sc_sc "islt" cmp (dst: out I, lhs: in Sc, rhs: in Sc);
+            /// `I(dst) := ` 1 or 0 from two numbers (the constant-only form)
+            0x04a3 isle_i_nc_nc "isle" cmp (dst: out I, lhs: in Nc, rhs: in Nx);
+            /// `I(dst) := ` 1 or 0 from two string constants
+            0x04a4 isle_i_sc_sc "isle" cmp (dst: out I, lhs: in Sc, rhs: in Sc);
+            /// `I(dst) := ` 1 or 0 from two numbers (the constant-only form)
+            0x04a5 isgt_i_nc_nc "isgt" cmp (dst: out I, lhs: in Nc, rhs: in Nx);
+            /// `I(dst) := ` 1 or 0 from two string constants
+            0x04a6 isgt_i_sc_sc "isgt" cmp (dst: out I, lhs: in Sc, rhs: in Sc);
+            /// `I(dst) := ` 1 or 0 from two numbers (the constant-only form)
+            0x04a7 isge_i_nc_nc "isge" cmp (dst: out I, lhs: in Nc, rhs: in Nx);
+            /// `I(dst) := ` 1 or 0 from two string constants
+            0x04a8 isge_i_sc_sc "isge" cmp (dst: out I, lhs: in Sc, rhs: in Sc);
+            /// `P(dst) := P(lhs)` if it is false, else P(rhs)
+            0x04a9 and_p_p_p "and" cmp (dst: out P, lhs: in P, rhs: in P);
+            /// `P(dst) := P(lhs)` if it is true, else P(rhs)
+            0x04aa or_p_p_p "or" cmp (dst: out P, lhs: in P, rhs: in P);
+            /// `P(dst) := ` the one that is true if only one is, else a new false PMC of P(lhs)'s type
+            0x04ab xor_p_p_p "xor" cmp (dst: out P, lhs: in P, rhs: in P);
+            /// sets P(dst) to the negation of its truth
+            0x04ac not_p "not" cmp (dst: in P);
+            /// sets P(dst) (a new Boolean if null) to the negation of P(src)'s truth
+            0x04ad not_p_p "not" cmp (dst: inout P, src: in P);
+            /// `P(dst) := str(P(dst)) and S(rhs)`, bytewise
+            0x04ae bands_p_s "bands" bits (dst: in P, rhs: in Sx);
+            /// `P(dst) := str(P(dst)) and str(P(rhs))`, bytewise
+            0x04af bands_p_p "bands" bits (dst: in P, rhs: in P);
+            /// `S(dst) := S(lhs) and S(rhs)`, bytewise (a binary string)
+            0x04b0 bands_s_s_s "bands" bits (dst: out S, lhs: in Sx, rhs: in Sx);
+            /// sets P(dst) to `str(P(lhs)) and S(rhs)`
+            0x04b1 bands_p_p_s "bands" bits (dst: in P, lhs: in P, rhs: in Sx);
+            /// sets P(dst) to `str(P(lhs)) and str(P(rhs))`
+            0x04b2 bands_p_p_p "bands" bits (dst: in P, lhs: in P, rhs: in P);
+            /// `P(dst) := str(P(dst)) or S(rhs)`, bytewise
+            0x04b3 bors_p_s "bors" bits (dst: in P, rhs: in Sx);
+            /// `P(dst) := str(P(dst)) or str(P(rhs))`, bytewise
+            0x04b4 bors_p_p "bors" bits (dst: in P, rhs: in P);
+            /// `S(dst) := S(lhs) or S(rhs)`, bytewise (a binary string)
+            0x04b5 bors_s_s_s "bors" bits (dst: out S, lhs: in Sx, rhs: in Sx);
+            /// sets P(dst) to `str(P(lhs)) or S(rhs)`
+            0x04b6 bors_p_p_s "bors" bits (dst: in P, lhs: in P, rhs: in Sx);
+            /// sets P(dst) to `str(P(lhs)) or str(P(rhs))`
+            0x04b7 bors_p_p_p "bors" bits (dst: in P, lhs: in P, rhs: in P);
+            /// `P(dst) := str(P(dst)) xor S(rhs)`, bytewise
+            0x04b8 bxors_p_s "bxors" bits (dst: in P, rhs: in Sx);
+            /// `P(dst) := str(P(dst)) xor str(P(rhs))`, bytewise
+            0x04b9 bxors_p_p "bxors" bits (dst: in P, rhs: in P);
+            /// `S(dst) := S(lhs) xor S(rhs)`, bytewise (a binary string)
+            0x04ba bxors_s_s_s "bxors" bits (dst: out S, lhs: in Sx, rhs: in Sx);
+            /// sets P(dst) to `str(P(lhs)) xor S(rhs)`
+            0x04bb bxors_p_p_s "bxors" bits (dst: in P, lhs: in P, rhs: in Sx);
+            /// sets P(dst) to `str(P(lhs)) xor str(P(rhs))`
+            0x04bc bxors_p_p_p "bxors" bits (dst: in P, lhs: in P, rhs: in P);
+            /// `S(dst) := ` S(src) with every byte inverted (a binary string)
+            0x04bd bnots_s_s "bnots" bits (dst: out S, src: in Sx);
+            /// inverts every byte of the string in P(dst)
+            0x04be bnots_p "bnots" bits (dst: in P);
+            /// sets P(dst) to the string of P(src) with every byte inverted
+            0x04bf bnots_p_p "bnots" bits (dst: in P, src: in P);
+            /// `I(dst) := ` the low `width` bits of I(src) rotated left by I(by) (right if negative)
+            0x04c0 rot_i_i_i_ic "rot" bits (dst: out I, src: in Ix, by: in Ix, width: in Ic);
+            /// sets P(dst) to `int(P(dst)) & I(rhs)`
+            0x04c1 band_p_i "band" bits (dst: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(dst)) & int(P(rhs))`
+            0x04c2 band_p_p "band" bits (dst: in P, rhs: in P);
+            /// sets P(dst) to `int(P(lhs)) & I(rhs)`
+            0x04c3 band_p_p_i "band" bits (dst: in P, lhs: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(lhs)) & int(P(rhs))`
+            0x04c4 band_p_p_p "band" bits (dst: in P, lhs: in P, rhs: in P);
+            /// sets P(dst) to `int(P(dst)) | I(rhs)`
+            0x04c5 bor_p_i "bor" bits (dst: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(dst)) | int(P(rhs))`
+            0x04c6 bor_p_p "bor" bits (dst: in P, rhs: in P);
+            /// sets P(dst) to `int(P(lhs)) | I(rhs)`
+            0x04c7 bor_p_p_i "bor" bits (dst: in P, lhs: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(lhs)) | int(P(rhs))`
+            0x04c8 bor_p_p_p "bor" bits (dst: in P, lhs: in P, rhs: in P);
+            /// sets P(dst) to `int(P(dst)) ^ I(rhs)`
+            0x04c9 bxor_p_i "bxor" bits (dst: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(dst)) ^ int(P(rhs))`
+            0x04ca bxor_p_p "bxor" bits (dst: in P, rhs: in P);
+            /// sets P(dst) to `int(P(lhs)) ^ I(rhs)`
+            0x04cb bxor_p_p_i "bxor" bits (dst: in P, lhs: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(lhs)) ^ int(P(rhs))`
+            0x04cc bxor_p_p_p "bxor" bits (dst: in P, lhs: in P, rhs: in P);
+            /// sets P(dst) to `int(P(dst)) << I(rhs)`
+            0x04cd shl_p_i "shl" bits (dst: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(dst)) << int(P(rhs))`
+            0x04ce shl_p_p "shl" bits (dst: in P, rhs: in P);
+            /// sets P(dst) to `int(P(lhs)) << I(rhs)`
+            0x04cf shl_p_p_i "shl" bits (dst: in P, lhs: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(lhs)) << int(P(rhs))`
+            0x04d0 shl_p_p_p "shl" bits (dst: in P, lhs: in P, rhs: in P);
+            /// sets P(dst) to `int(P(dst)) >> I(rhs)`
+            0x04d1 shr_p_i "shr" bits (dst: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(dst)) >> int(P(rhs))`
+            0x04d2 shr_p_p "shr" bits (dst: in P, rhs: in P);
+            /// sets P(dst) to `int(P(lhs)) >> I(rhs)`
+            0x04d3 shr_p_p_i "shr" bits (dst: in P, lhs: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(lhs)) >> int(P(rhs))`
+            0x04d4 shr_p_p_p "shr" bits (dst: in P, lhs: in P, rhs: in P);
+            /// sets P(dst) to `int(P(dst)) >>> I(rhs)`
+            0x04d5 lsr_p_i "lsr" bits (dst: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(dst)) >>> int(P(rhs))`
+            0x04d6 lsr_p_p "lsr" bits (dst: in P, rhs: in P);
+            /// sets P(dst) to `int(P(lhs)) >>> I(rhs)`
+            0x04d7 lsr_p_p_i "lsr" bits (dst: in P, lhs: in P, rhs: in Ix);
+            /// sets P(dst) to `int(P(lhs)) >>> int(P(rhs))`
+            0x04d8 lsr_p_p_p "lsr" bits (dst: in P, lhs: in P, rhs: in P);
+            /// sets P(dst) to `~int(P(dst))`
+            0x04d9 bnot_p "bnot" bits (dst: in P);
+            /// `P(dst) := ` a new PMC of P(src)'s type holding `~int(P(src))`
+            0x04da bnot_p_p "bnot" bits (dst: out P, src: in P);
             /// `I(dst) := ` the last character position of S(needle) in S(haystack), or -1
             0x0500 rindex_i_s_s "rindex" string (dst: out I, haystack: in Sx, needle: in Sx);
             /// `I(dst) := ` the last position of S(needle) in S(haystack) starting before I(start), or -1
