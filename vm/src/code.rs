@@ -172,8 +172,10 @@ impl Code {
         self.subs.iter().position(|s| s.name.as_bytes() == name)
     }
     /// A sub by name as seen from namespace `ns`: that namespace first, then the root one.
+    /// An `:anon` sub is in no namespace, so no name finds it (`Parrot_ns_store_sub` in
+    /// Parrot's `src/namespace.c` does not store it).
     pub fn find_sub_in(&self, ns: &[String], name: &[u8]) -> Option<usize> {
-        let named = |s: &&SubInfo| s.name.as_bytes() == name;
+        let named = |s: &&SubInfo| s.name.as_bytes() == name && !s.flags.iter().any(|f| f == ":anon");
         self.subs
             .iter()
             .position(|s| named(&s) && s.namespace == ns)

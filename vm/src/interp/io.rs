@@ -448,10 +448,15 @@ impl Vm {
         }
     }
 
-    /// The text `print`/`say` write for a PMC (a null PMC throws, as in Parrot).
+    /// The text `print`/`say` write for a PMC. A null PMC throws, as in Parrot: `say` checks
+    /// for it ("Null PMC in say", `src/ops/io.ops`); `print` and `printerr` just ask it for
+    /// its string ("Null PMC access in get_string()").
     fn print_string(&self, p: PVal, op: &str) -> Result<Str, Exc> {
         if p.is_none() {
-            return Err(Exc::new(types::EXCEPTION_UNEXPECTED_NULL, format!("Null PMC in {op}")));
+            return Err(match op {
+                "say" => Exc::new(types::EXCEPTION_UNEXPECTED_NULL, "Null PMC in say"),
+                _ => Exc::null_access("get_string"),
+            });
         }
         self.heap.get_string(p)
     }

@@ -466,9 +466,13 @@ impl Vm {
     }
 
     /// Registers every sub of a code object as a global by its name (what loading a file does);
-    /// a sub in a namespace is also registered as `A::B::name`.
+    /// a sub in a namespace is also registered as `A::B::name`. An `:anon` sub is not (see
+    /// [`crate::code::Code::find_sub_in`]).
     pub fn load(&mut self, code: &Rc<Prepared>) {
         for i in 0..code.subs.len() {
+            if code.subs[i].flags.iter().any(|f| f == ":anon") {
+                continue;
+            }
             if !code.subs[i].namespace.is_empty() {
                 let full = format!("{}::{}", code.subs[i].namespace.join("::"), code.subs[i].name);
                 let r = self.sub_pmc(code, i as u32);

@@ -34,6 +34,13 @@ pub(super) fn new_p_s_p(vm: &mut Vm, f: &mut Frame, dst: PReg, class: SArg, init
     vm.new_pmc(f, dst, class, Some(init)).into()
 }
 
+/// `new P, S, I`: a new PMC initialised from an integer, as `init_int` (an array's size, an
+/// Integer's value); an object of a `newclass` class ignores it. `src/ops/experimental.ops`.
+pub(super) fn new_p_s_i(vm: &mut Vm, f: &mut Frame, dst: PReg, class: SArg, init: IArg) -> Flow {
+    let n = super::ia(f, init);
+    vm.new_pmc_int(f, dst, class, Some(n)).into()
+}
+
 /// `typeof S, P`
 pub(super) fn typeof_s_p(vm: &mut Vm, f: &mut Frame, dst: SReg, obj: PReg) -> Flow {
     match f.p[obj.0 as usize] {
@@ -231,14 +238,23 @@ pub(super) fn box_p_s(vm: &mut Vm, f: &mut Frame, dst: PReg, src: SArg) -> Flow 
 impl Vm {
     /// `new`: a built-in PMC type, else an object of a class made by `newclass`.
     fn new_pmc(&mut self, f: &mut Frame, dst: PReg, class: SArg, init: Option<PReg>) -> Result<(), Exc> {
+        let init = init.and_then(|r| f.p[r.0 as usize]);
+        let n = match init {
+            Some(_) => Some(self.heap.get_integer(init)?),
+            None => None,
+        };
+        self.new_pmc_int(f, dst, class, n)
+    }
+
+    /// `new` with an integer to initialise a built-in PMC from (`set_integer`).
+    fn new_pmc_int(&mut self, f: &mut Frame, dst: PReg, class: SArg, init: Option<i64>) -> Result<(), Exc> {
         let name = sa(f, class);
         match PmcData::new_of(&name.to_text()) {
             Some(d) => {
-                let init = init.and_then(|r| f.p[r.0 as usize]);
                 let p = self.heap.alloc(d);
                 f.p[dst.0 as usize] = Some(p);
                 match init {
-                    Some(_) => self.heap.get_integer(init).and_then(|n| self.heap.set_integer(Some(p), n)),
+                    Some(n) => self.heap.set_integer(Some(p), n),
                     None => Ok(()),
                 }
             }
@@ -413,7 +429,14 @@ impl Vm {
         }
         let n = super::sa(f, name);
         let at = name.split().is_err().then_some(pc);
-        match self.find_name_at(f, &n, at) {
+        // The assembler also emits this op for `.const 'Sub'`, which Parrot resolves to the
+        // sub's constant: an `:anon` sub of this code object, in no namespace, is found too.
+        let found = self.find_name_at(f, &n, at).or_else(|| {
+            let code = f.code.clone();
+            let i = code.find_sub(n.as_bytes())?;
+            Some(self.sub_pmc(&code, i as u32))
+        });
+        match found {
             Some(p) => {
                 f.p[dst.0 as usize] = Some(p);
                 Ok(())

@@ -1734,6 +1734,8 @@ macro_rules! for_each_op {
             0x0542 set_addr_i_ic "set_addr" control (dst: out I, target: in L);
             /// `I(dst) := ` the address P(obj) resumes at (a handler) or starts at (a sub)
             0x0543 get_addr_i_p "get_addr" control (dst: out I, obj: in P);
+            /// `P(dst) := ` a new PMC of the class named S(class), initialised from I(init) (an array's size)
+            0x0600 new_p_s_i "new" pmcops (dst: out P, class: in Sx, init: in Ix);
         }
     };
 }
