@@ -109,7 +109,12 @@ impl Asm<'_> {
     pub(super) fn declare(&mut self, name: String, k: char, span: Span) -> Option<Arg0> {
         self.ensure_sub();
         let sub = self.sub.as_mut()?;
-        if sub.names.contains_key(&name) {
+        // IMCC's `_mk_symreg` (`compilers/imcc/symreg.c`) gives a name declared again with
+        // the same type the register it has; with another type it is an error here.
+        if let Some(&(had, r)) = sub.names.get(&name) {
+            if had == k {
+                return Some(Arg0::Reg(k, r));
+            }
             let sname = sub.info.name.clone();
             self.err(K::DuplicateLabel, span, format!("'{name}' is declared twice in sub '{sname}'"));
             return None;
