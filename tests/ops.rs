@@ -35,7 +35,9 @@ fn fuel_is_exact_and_slices_resume() {
             slices += 1;
             match vm.run(&mut task, batch) {
                 kea_vm::interp::Step::Yielded => {}
-                kea_vm::interp::Step::Io(_) => vm.complete_io(&mut task, kea_vm::interp::IoResult::Done).expect("ok"),
+                kea_vm::interp::Step::Submit { req, .. } => {
+                    vm.complete(req, kea_vm::interp::IoResult::Done);
+                }
                 kea_vm::interp::Step::Finished => break,
                 other => panic!("unexpected {other:?}"),
             }
@@ -77,7 +79,9 @@ fn run_with(
     loop {
         match vm.run(&mut task, batch) {
             kea_vm::interp::Step::Yielded => {}
-            kea_vm::interp::Step::Io(_) => vm.complete_io(&mut task, kea_vm::interp::IoResult::Done).expect("ok"),
+            kea_vm::interp::Step::Submit { req, .. } => {
+                vm.complete(req, kea_vm::interp::IoResult::Done);
+            }
             other => return (format!("{other:?}"), task.ops),
         }
     }

@@ -9,8 +9,7 @@
 
 use kea_runtime::reactor::{CancelOutcome, Waiter};
 use kea_runtime::{CaptureSink, Reactor, Sink};
-use kea_vm::interp::{IoOp, IoResult};
-use kea_vm::pmc::PmcRef;
+use kea_vm::interp::{IoOp, IoResult, RequestId};
 use kea_vm::string::Str;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -261,7 +260,7 @@ fn output_lost_by_a_collected_handle_is_reported() {
 }
 
 fn request(n: u32) -> Waiter {
-    Waiter::Request(PmcRef::from_u32(n).expect("nonzero"))
+    Waiter { req: RequestId(u64::from(n)), wait: false }
 }
 
 /// Polls until `waiter` completes (at most 10 s).
@@ -278,7 +277,7 @@ fn wait_for<S: Sink>(host: &mut Reactor<S>, waiter: Waiter) -> IoResult {
 /// /dev/full opened for writing with a few bytes in its buffer: the host and the handle.
 fn full_device_with_buffered_bytes() -> (Reactor<CaptureSink>, u32) {
     let mut host = Reactor::new(CaptureSink::default(), Box::new(std::io::empty()));
-    let opener = Waiter::Task(1);
+    let opener = Waiter { req: RequestId(1 << 40), wait: true };
     assert!(host.submit(IoOp::Open { path: Str::from("/dev/full"), mode: Str::from("w") }, opener).is_none());
     let IoResult::Opened { handle, .. } = wait_for(&mut host, opener) else { panic!("/dev/full did not open") };
     let wrote = host.submit(IoOp::Write { handle, data: Str::from("buffered") }, opener);
@@ -304,8 +303,7 @@ fn a_cancelled_close_that_fails_is_reported() {
     let (mut host, handle) = full_device_with_buffered_bytes();
     let r = request(1);
     assert!(host.submit(IoOp::Close { handle }, r).is_none());
-    let Waiter::Request(pmc) = r else { unreachable!() };
-    assert_eq!(host.cancel(pmc), CancelOutcome::InProgress);
+    assert_eq!(host.cancel(r.req), CancelOutcome::InProgress);
     assert_eq!(settle(&mut host), Vec::<Waiter>::new(), "a cancelled request completed");
     assert!(host.report_lost());
     assert_eq!(
@@ -366,8 +364,7 @@ fn a_cancelled_stdout_write_that_failed_is_reported() {
     let mut host = Reactor::new(FullStdout::default(), Box::new(std::io::empty()));
     let r = request(7);
     assert!(host.submit(IoOp::Write { handle: 1, data: Str::from("lost") }, r).is_none());
-    let Waiter::Request(pmc) = r else { unreachable!() };
-    assert_eq!(host.cancel(pmc), CancelOutcome::InProgress);
+    assert_eq!(host.cancel(r.req), CancelOutcome::InProgress);
     assert!(host.report_lost());
     assert_eq!(
         String::from_utf8_lossy(&host.sink.err),

@@ -12,7 +12,8 @@
 //!   Each sub's frame is sized by the assembler; the verifier proves every index fits.
 //! - **Stackless**: [`interp::Vm::run`] runs at most `fuel` instructions of one task and
 //!   returns a [`interp::Step`]. Calls push heap frames; nothing recurses in Rust. IO ops
-//!   return [`interp::Step::Io`] and the host (the `kea-runtime` crate) performs them.
+//!   return [`host::Step::Submit`] and the host (the `kea-runtime` crate) performs them;
+//!   [`host`] states that contract.
 //!
 //! ## Example
 //! ```
@@ -36,10 +37,12 @@
 
 pub mod code;
 pub mod error;
+pub mod host;
 pub mod interp;
 pub mod num;
 pub mod op;
 pub mod pmc;
+mod request;
 mod sprintf;
 pub mod string;
 pub mod verify;

@@ -9,7 +9,7 @@
 use super::pool::{Job, Pool};
 use crate::os_error::os_error_text;
 use crate::reactor::{Backend, CancelOutcome, Cx, Waiter};
-use kea_vm::interp::net::NetOp;
+use kea_vm::host::NetOp;
 use kea_vm::interp::{IoOp, IoResult};
 use kea_vm::pmc::socket::family;
 use kea_vm::string::Str;

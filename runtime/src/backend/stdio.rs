@@ -229,7 +229,7 @@ impl Backend for Stdio {
                     return Some(IoResult::Failed(format!("write failed: {}", os_error_text(&e))));
                 }
                 match waiter {
-                    Waiter::Task(_) => Some(IoResult::Done),
+                    w if w.wait => Some(IoResult::Done),
                     w => {
                         self.out_pending.push((w, n));
                         None

@@ -11,8 +11,8 @@
 //! - **Ops that name no handle of their own** (open, connect, resolve) go to the first
 //!   backend, in the reactor's list, whose [`Backend::takes`] says yes. A backend may hand an
 //!   op on with [`Cx::hand_on`] (DNS, once a host name is resolved); it is routed afresh.
-//! - **Completions.** `submit` returns a result known at once (the reactor gives it to a
-//!   sync op's task directly, or queues it for an async op); everything later goes to
+//! - **Completions.** `submit` returns a result known at once (the reactor hands it back to
+//!   the scheduler for a waiting task, or queues it for an async op); everything later goes to
 //!   [`Cx::done`], in the order the backend finishes it. Requests on one handle complete in
 //!   submission order (DESIGN §2): a backend keeps one queue per handle.
 //! - **Never block.** Work that can block (a file read, `getaddrinfo`, reading stdin) runs
@@ -32,8 +32,8 @@
 use super::lost::Lost;
 use super::{CancelOutcome, Completion, HandleId, Sources, Waiter};
 use crate::sink::Sink;
+use kea_vm::host::RequestId;
 use kea_vm::interp::{IoOp, IoResult};
-use kea_vm::pmc::PmcRef;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Instant;
@@ -93,7 +93,7 @@ pub struct Cx<'a> {
     /// Output lost with nobody told, and failed writes watched until they are delivered.
     pub lost: &'a mut Lost,
     /// Requests cancelled while in flight: their outcome will be dropped.
-    pub cancelled: &'a [PmcRef],
+    pub cancelled: &'a [RequestId],
     /// File worker threads (`--io-threads`).
     pub threads: usize,
     pub(super) ready: &'a mut VecDeque<Completion>,
@@ -112,7 +112,7 @@ impl Cx<'_> {
     /// A sync op that finished during its own `submit` need not park its task: its result,
     /// taken back from the completions, if it was the last one.
     pub fn now(&mut self, waiter: Waiter) -> Option<IoResult> {
-        if matches!(waiter, Waiter::Task(_)) && self.ready.back().is_some_and(|c| c.waiter == waiter) {
+        if waiter.wait && self.ready.back().is_some_and(|c| c.waiter == waiter) {
             return self.ready.pop_back().map(|c| c.result);
         }
         None

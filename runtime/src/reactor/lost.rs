@@ -11,7 +11,7 @@
 use super::{Completion, Waiter};
 use crate::os_error::os_error_text;
 use crate::sink::Sink;
-use kea_vm::pmc::PmcRef;
+use kea_vm::host::RequestId;
 
 /// Lost output, and failed writes watched until they reach their request.
 #[derive(Default)]
@@ -42,22 +42,18 @@ impl Lost {
     }
 
     /// Will nobody hear the outcome of an operation for `waiter`? The runtime's own closes
-    /// (of handles the collector freed) have waiter `Task(0)`; a cancelled request's outcome
+    /// (of handles the collector freed) have waiter [`Waiter::NOBODY`]; a cancelled request's outcome
     /// is dropped; after [`Lost::finish`], nothing is delivered.
-    pub fn unheard(&self, waiter: Waiter, cancelled: &[PmcRef]) -> bool {
-        match waiter {
-            Waiter::Task(0) => true,
-            Waiter::Request(r) => self.finishing || cancelled.contains(&r),
-            Waiter::Task(_) => self.finishing,
-        }
+    pub fn unheard(&self, waiter: Waiter, cancelled: &[RequestId]) -> bool {
+        waiter.req == RequestId::NONE || self.finishing || cancelled.contains(&waiter.req)
     }
 
     /// A write that failed (message `m`) for `waiter`. Lost if nobody will hear of it;
     /// watched if it is on its way to a request, in case the request is cancelled first.
-    pub fn failed_write(&mut self, waiter: Waiter, m: String, cancelled: &[PmcRef]) {
+    pub fn failed_write(&mut self, waiter: Waiter, m: String, cancelled: &[RequestId]) {
         if self.unheard(waiter, cancelled) {
             self.note(m);
-        } else if let Waiter::Request(_) = waiter {
+        } else if !waiter.wait {
             self.watch(waiter, m);
         }
     }

@@ -41,8 +41,8 @@ pub use lost::Lost;
 
 use crate::os_error::os_error_text;
 use crate::sink::Sink;
+use kea_vm::host::RequestId;
 use kea_vm::interp::{IoOp, IoResult};
-use kea_vm::pmc::PmcRef;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::VecDeque;
 use std::io;
@@ -52,13 +52,20 @@ use std::time::{Duration, Instant};
 /// A handle's id: the key of its source, and its mio token.
 pub type HandleId = u32;
 
-/// Who receives a completion: a parked task (sync op) or a Request PMC (async op).
+/// Who receives a completion: the VM's request, and whether a task waits for it (the sync
+/// form: a backend may finish it sooner, e.g. a write once it is buffered).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Waiter {
-    /// The scheduler's task id.
-    Task(u64),
-    /// The request.
-    Request(PmcRef),
+pub struct Waiter {
+    /// The request the answer goes to.
+    pub req: RequestId,
+    /// A task is parked until it completes.
+    pub wait: bool,
+}
+
+impl Waiter {
+    /// The runtime's own operations (closing a handle the collector freed): nobody hears
+    /// their outcome.
+    pub const NOBODY: Waiter = Waiter { req: RequestId::NONE, wait: true };
 }
 
 /// A finished operation.
@@ -134,7 +141,7 @@ pub struct Reactor<S: Sink> {
     /// Completions ready for the scheduler.
     ready: VecDeque<Completion>,
     /// Requests cancelled while in flight: their outcome is dropped.
-    cancelled: Vec<PmcRef>,
+    cancelled: Vec<RequestId>,
     /// Ops a backend handed on (`Cx::hand_on`), routed when its call returns.
     forward: Vec<(IoOp, Waiter)>,
     /// Output lost with nobody told (see `lost.rs`).
@@ -258,7 +265,7 @@ impl<S: Sink> Reactor<S> {
     pub fn submit(&mut self, op: IoOp, waiter: Waiter) -> Option<IoResult> {
         let writes = matches!(op, IoOp::Write { .. } | IoOp::Flush { .. } | IoOp::Close { .. });
         match (self.start_op(op, waiter), waiter) {
-            (Some(r), Waiter::Task(_)) => Some(r),
+            (Some(r), w) if w.wait => Some(r),
             (Some(r), w) => {
                 if let (true, IoResult::Failed(m)) = (writes, &r) {
                     self.lost.watch(w, format!("stdout: {m}"));
@@ -332,21 +339,22 @@ impl<S: Sink> Reactor<S> {
             self.drain();
         }
         let mut out: Vec<Completion> = self.ready.drain(..).collect();
-        out.retain_mut(|c| match c.waiter {
-            Waiter::Request(r) if self.cancelled.contains(&r) => {
+        out.retain_mut(|c| {
+            let r = c.waiter.req;
+            if self.cancelled.contains(&r) {
                 self.cancelled.retain(|x| *x != r);
-                false
+                return false;
             }
-            _ => true,
+            true
         });
         // These failures now reach their requests.
         self.lost.delivered(&out);
         out
     }
 
-    /// Cancels the request `r` if it can still be stopped.
-    pub fn cancel(&mut self, r: PmcRef) -> CancelOutcome {
-        let w = Waiter::Request(r);
+    /// Cancels the async request `r` if it can still be stopped.
+    pub fn cancel(&mut self, r: RequestId) -> CancelOutcome {
+        let w = Waiter { req: r, wait: false };
         for b in 0..self.backends.len() {
             if let Some(outcome) = self.with(b, |backend, cx| backend.cancel(cx, w)) {
                 return outcome;

@@ -5,7 +5,7 @@ use super::timer::Alarm;
 use super::{Class, Runtime, Slot, State, TaskId, Why, DEFAULT_PRIORITY};
 use crate::reactor::CancelOutcome;
 use crate::sink::Sink;
-use kea_vm::interp::{IoResult, SchedCall, Task};
+use kea_vm::interp::{IoResult, RequestId, SchedCall, Task};
 use kea_vm::pmc::{event_parent, ReqState, TaskData, TaskStatus, TimerChange};
 use kea_vm::pmc::{Elem, PmcData, PmcRef};
 use kea_vm::string::Str;
@@ -58,16 +58,16 @@ impl<S: Sink> Runtime<S> {
                 slot.state = State::Ready;
                 false
             }
-            SchedCall::Receive => {
+            SchedCall::Receive(req) => {
                 let pmc = self.task_pmc(id, slot);
                 let msg = match self.vm.heap.get_mut(pmc) {
                     PmcData::Task(t) => t.mailbox.pop_front(),
                     _ => None,
                 };
                 match msg {
-                    Some(m) => self.deliver(slot, m),
+                    Some(m) => self.answer(req, Elem::P(m)),
                     None => {
-                        slot.state = State::Blocked(Why::Receive);
+                        slot.state = State::Blocked(Why::Receive(req));
                         false
                     }
                 }
@@ -77,19 +77,14 @@ impl<S: Sink> Runtime<S> {
                     PmcData::Task(t) => t.id,
                     _ => 0,
                 };
-                if let Some(other) = self.tasks.get(&tid) {
-                    if other.state == State::Blocked(Why::Receive) {
-                        let msg = match self.vm.heap.get_mut(target) {
-                            PmcData::Task(t) => t.mailbox.pop_front(),
-                            _ => None,
-                        };
-                        if let (Some(m), Some(mut o)) = (msg, self.tasks.remove(&tid)) {
-                            let ok = self.deliver(&mut o, m);
-                            self.tasks.insert(tid, o);
-                            if ok {
-                                self.make_ready(tid);
-                            }
-                        }
+                if let Some(State::Blocked(Why::Receive(req))) = self.tasks.get(&tid).map(|o| o.state) {
+                    let msg = match self.vm.heap.get_mut(target) {
+                        PmcData::Task(t) => t.mailbox.pop_front(),
+                        _ => None,
+                    };
+                    if let Some(m) = msg {
+                        self.answer(req, Elem::P(m));
+                        self.make_ready(tid);
                     }
                 }
                 true
@@ -123,37 +118,30 @@ impl<S: Sink> Runtime<S> {
                 self.kill_task(tid);
                 true
             }
-            SchedCall::Cancel(r) => {
-                let what = match self.reactor.cancel(r) {
-                    CancelOutcome::NotStarted => "not started".to_string(),
-                    CancelOutcome::InProgress => "in progress".to_string(),
-                    CancelOutcome::BytesDone(n) => format!("{n} bytes done"),
-                };
-                self.finish_request(r, IoResult::Cancelled);
-                self.deliver_value(slot, Elem::S(Str::from(what)))
-            }
-            SchedCall::Completed(r) => {
-                // The VM completed it; queue its callback and wake waiters in a later step,
-                // in completion order with the others.
-                let cb = match self.vm.heap.get(r) {
-                    PmcData::Request(q) => match q.state {
-                        ReqState::Failed => q.error_callback.or(q.callback),
-                        ReqState::Done => q.callback,
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                if let Some(cb) = cb {
-                    self.stats.callbacks += 1;
-                    if let Some(t) = self.callback_task(cb, &[Some(r)]) {
-                        self.spawn(t, None, Class::Callback, DEFAULT_PRIORITY);
+            SchedCall::Cancel(r, reply) => {
+                let what = match self.vm.request_of(r) {
+                    Some(req) => {
+                        let what = match self.reactor.cancel(req) {
+                            CancelOutcome::NotStarted => "not started".to_string(),
+                            CancelOutcome::InProgress => "in progress".to_string(),
+                            CancelOutcome::BytesDone(n) => format!("{n} bytes done"),
+                        };
+                        self.complete(req, IoResult::Cancelled);
+                        what
                     }
-                }
+                    None => "already complete".to_string(),
+                };
+                self.answer(reply, Elem::S(Str::from(what)))
+            }
+            SchedCall::Completed(c) => {
+                // The VM completed it (a StringHandle, a closed handle): its callback runs
+                // like any other.
+                self.completed(c);
                 true
             }
-            SchedCall::CurrentTask => {
+            SchedCall::CurrentTask(req) => {
                 let pmc = self.task_pmc(id, slot);
-                self.deliver_value(slot, Elem::P(Some(pmc)))
+                self.answer(req, Elem::P(Some(pmc)))
             }
             SchedCall::Preemption(on) => {
                 slot.preempt = on;
@@ -197,15 +185,11 @@ impl<S: Sink> Runtime<S> {
         self.ready.push_back(id);
     }
 
-    pub(super) fn deliver(&mut self, slot: &mut Slot, msg: Option<PmcRef>) -> bool {
-        self.deliver_value(slot, Elem::P(msg))
-    }
-
-    pub(super) fn deliver_value(&mut self, slot: &mut Slot, v: Elem) -> bool {
-        match self.vm.complete_io(&mut slot.task, IoResult::Value(v)) {
-            Ok(()) => true,
-            Err(_) => false,
-        }
+    /// Answers the scheduler call of request `req` with `v` (the task gets it when it runs
+    /// next); true: the caller goes on.
+    pub(super) fn answer(&mut self, req: RequestId, v: Elem) -> bool {
+        self.vm.complete(req, IoResult::Value(v));
+        true
     }
 
     pub(super) fn kill_task(&mut self, tid: TaskId) {

@@ -9,8 +9,9 @@
 //! 2. **Timers**: due timers and sleepers fire in (deadline, creation) order.
 //! 3. **Reactor**: the reactor flushes output and collects finished IO (without waiting if
 //!    anything is runnable, else until the next deadline).
-//! 4. **Complete**: each completion fills its request (or resumes its sync task), wakes the
-//!    tasks waiting on it and queues its callback.
+//! 4. **Complete**: each completion goes to the VM through its one door, `Vm::complete`:
+//!    a waiting task becomes runnable (it gets the answer as it runs), an async request's
+//!    waiters wake and its callback is queued.
 //!
 //! The program ends when the main task has ended and nothing is runnable, blocked on pending
 //! work, pending or armed. Tasks blocked on what nothing can complete are a deadlock: a report
@@ -22,10 +23,10 @@
 //! timers and sleepers.
 
 use crate::os_error::os_error_text;
-use crate::reactor::{Completion, Reactor, Waiter};
+use crate::reactor::{Reactor, Waiter};
 use crate::sink::Sink;
 use crate::{RunOptions, Stats};
-use kea_vm::interp::{IoResult, Step, Task, Vm};
+use kea_vm::interp::{Completed, IoOp, IoResult, RequestId, Step, Task, Vm};
 use kea_vm::pmc::{PmcData, PmcRef, TaskData, TaskStatus};
 use rustc_hash::FxHashMap as HashMap;
 use std::cmp::{Ordering, Reverse};
@@ -50,8 +51,8 @@ enum Why {
     Join(TaskId),
     /// A deadline.
     Sleep,
-    /// A message.
-    Receive,
+    /// A message, the answer to this request.
+    Receive(RequestId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +114,18 @@ pub enum Ended {
     Failed,
 }
 
+/// How `--trace-io` describes an answer.
+fn describe(result: &IoResult) -> String {
+    match result {
+        IoResult::Failed(m) => format!("failed: {m}"),
+        IoResult::Cancelled => "cancelled".to_string(),
+        IoResult::Data { data, eof } => {
+            format!("done, {} bytes{}", data.as_bytes().len(), if *eof { ", eof" } else { "" })
+        }
+        _ => "done".to_string(),
+    }
+}
+
 /// Event and timer handlers run at this priority unless an event says otherwise.
 const DEFAULT_PRIORITY: i64 = 0;
 
@@ -135,9 +148,12 @@ pub struct Runtime<S: Sink> {
     timers: HashMap<u64, Armed>,
     next_timer: u64,
     handlers: Vec<PmcRef>,
-    /// Tasks waiting on a request, and the requests in flight (GC roots).
+    /// Tasks waiting (`wait`) on a Request PMC (GC roots).
     req_waiters: HashMap<PmcRef, Vec<TaskId>>,
-    pending: HashMap<PmcRef, &'static str>,
+    /// Async requests in flight, with their op's name (`--trace-io`; cancelled at exit).
+    pending: HashMap<RequestId, &'static str>,
+    /// Tasks parked on their own sync request.
+    io_waiting: HashMap<RequestId, TaskId>,
     join_waiters: HashMap<TaskId, Vec<TaskId>>,
     exit: Option<i32>,
     failed: bool,
@@ -177,6 +193,7 @@ impl<S: Sink> Runtime<S> {
             handlers: Vec::new(),
             req_waiters: HashMap::default(),
             pending: HashMap::default(),
+            io_waiting: HashMap::default(),
             join_waiters: HashMap::default(),
             exit: None,
             failed: false,
@@ -364,11 +381,7 @@ impl<S: Sink> Runtime<S> {
         }
         // 4. Complete.
         for c in done {
-            self.complete(c);
-        }
-        // Sockets a completion found orphaned (closed while connecting): close them.
-        for id in std::mem::take(&mut self.vm.heap.orphans) {
-            self.reactor.submit(kea_vm::interp::IoOp::Close { handle: id }, Waiter::Task(0));
+            self.complete(c.waiter.req, c.result);
         }
         if !self.alarms.is_empty() {
             self.fire_alarms(Instant::now());
@@ -376,55 +389,47 @@ impl<S: Sink> Runtime<S> {
         true
     }
 
-    fn complete(&mut self, c: Completion) {
-        match c.waiter {
-            Waiter::Task(id) => {
-                let Some(mut slot) = self.tasks.remove(&id) else { return };
-                let r = self.vm.complete_io(&mut slot.task, c.result);
-                self.tasks.insert(id, slot);
-                match r {
-                    Ok(()) => self.make_ready(id),
-                    Err(step) => self.after_step(id, step),
-                }
+    /// The one way an answer reaches the VM: [`Vm::complete`], then what it says to do.
+    fn complete(&mut self, req: RequestId, result: IoResult) {
+        // A sync op: its task gets the answer when it runs next.
+        if let Some(tid) = self.io_waiting.remove(&req) {
+            self.vm.complete(req, result);
+            if self.tasks.contains_key(&tid) {
+                self.make_ready(tid);
+            } else {
+                self.vm.forget(req);
             }
-            // One connection of an async `accept` stream: the request stays pending.
-            Waiter::Request(r) if matches!(c.result, IoResult::Sock { accepted: true, .. }) => {
-                if let Some((cb, item)) = self.vm.stream_item(r, c.result) {
-                    self.stats.callbacks += 1;
-                    match self.callback_task(cb, &[Some(item)]) {
-                        Some(t) => {
-                            self.spawn(t, None, Class::Callback, DEFAULT_PRIORITY);
-                        }
-                        None => self.fail_msg("a request's callback is not a Sub"),
-                    }
-                }
-            }
-            Waiter::Request(r) => self.finish_request(r, c.result),
+            return;
         }
+        let traced = match (self.reactor.trace, self.vm.request_pmc(req)) {
+            (true, Some(p)) => Some((p, describe(&result))),
+            _ => None,
+        };
+        let c = self.vm.complete(req, result);
+        if c.wake.is_some() {
+            let op = self.pending.remove(&req).unwrap_or("?");
+            if let Some((p, what)) = traced {
+                let id = self.vm.request_info(p).map_or(0, |i| i.0);
+                self.reactor.trace_line(&format!("request {id} {op}: {what}"));
+            }
+        }
+        self.completed(c);
     }
 
-    /// Fills in request `r`, wakes its waiters and queues its callback.
-    fn finish_request(&mut self, r: PmcRef, result: IoResult) {
-        let op = self.pending.remove(&r).unwrap_or("?");
-        if self.reactor.trace {
-            let what = match &result {
-                IoResult::Failed(m) => format!("failed: {m}"),
-                IoResult::Cancelled => "cancelled".to_string(),
-                IoResult::Data { data, eof } => {
-                    format!("done, {} bytes{}", data.as_bytes().len(), if *eof { ", eof" } else { "" })
-                }
-                _ => "done".to_string(),
-            };
-            let id = self.vm.request_info(r).map_or(0, |i| i.0);
-            self.reactor.trace_line(&format!("request {id} {op}: {what}"));
+    /// Does what a completion asks: closes a handle nobody holds, wakes the tasks waiting on
+    /// the request, queues its callback.
+    fn completed(&mut self, c: Completed) {
+        if let Some(h) = c.close {
+            self.reactor.submit(IoOp::Close { handle: h }, Waiter::NOBODY);
         }
-        let cb = self.vm.finish_request(r, result);
-        for t in self.req_waiters.remove(&r).unwrap_or_default() {
-            self.make_ready(t);
+        if let Some(r) = c.wake {
+            for t in self.req_waiters.remove(&r).unwrap_or_default() {
+                self.make_ready(t);
+            }
         }
-        if let Some(cb) = cb {
+        if let Some((cb, arg)) = c.callback {
             self.stats.callbacks += 1;
-            match self.callback_task(cb, &[Some(r)]) {
+            match self.callback_task(cb, &[Some(arg)]) {
                 Some(t) => {
                     self.spawn(t, None, Class::Callback, DEFAULT_PRIORITY);
                 }
@@ -466,34 +471,29 @@ impl<S: Sink> Runtime<S> {
                     self.make_ready(id);
                     return;
                 }
-                Step::Io(req) => {
+                Step::Submit { req, op, wait } => {
                     self.stats.io += 1;
-                    *self.stats.requests.entry(req.op.kind()).or_insert(0) += 1;
-                    match req.request {
-                        Some(r) => {
-                            self.pending.insert(r, req.op.kind());
-                            if self.reactor.trace {
-                                let rid = self.vm.request_info(r).map_or(0, |i| i.0);
-                                self.reactor
-                                    .trace_line(&format!("request {rid} {}: submitted by task {id}", req.op.kind()));
-                            }
-                            self.reactor.submit(req.op, Waiter::Request(r));
+                    let kind = op.kind();
+                    *self.stats.requests.entry(kind).or_insert(0) += 1;
+                    if !wait {
+                        self.pending.insert(req, kind);
+                        if self.reactor.trace {
+                            let rid = self.vm.request_pmc(req).and_then(|p| self.vm.request_info(p)).map_or(0, |i| i.0);
+                            self.reactor.trace_line(&format!("request {rid} {kind}: submitted by task {id}"));
+                        }
+                        self.reactor.submit(op, Waiter { req, wait: false });
+                        continue;
+                    }
+                    match self.reactor.submit(op, Waiter { req, wait: true }) {
+                        // Known at once: the task goes on, and gets it as it does.
+                        Some(res) => {
+                            self.vm.complete(req, res);
                             continue;
                         }
-                        None => match self.reactor.submit(req.op, Waiter::Task(id)) {
-                            Some(res) => match self.vm.complete_io(&mut slot.task, res) {
-                                Ok(()) => continue,
-                                Err(step) => {
-                                    self.stats.ops += slot.task.ops - start;
-                                    self.tasks.insert(id, slot);
-                                    self.after_step(id, step);
-                                    return;
-                                }
-                            },
-                            None => {
-                                slot.state = State::Blocked(Why::Io);
-                            }
-                        },
+                        None => {
+                            self.io_waiting.insert(req, id);
+                            slot.state = State::Blocked(Why::Io);
+                        }
                     }
                 }
                 Step::Sched(call) => {
@@ -530,7 +530,7 @@ impl<S: Sink> Runtime<S> {
                 self.failed = true;
             }
             Step::Yielded => self.make_ready(id),
-            Step::Io(_) | Step::Sched(_) => self.make_ready(id),
+            Step::Submit { .. } | Step::Sched(_) => self.make_ready(id),
         }
     }
 
@@ -567,14 +567,12 @@ impl<S: Sink> Runtime<S> {
         }
         let mut roots: Vec<PmcRef> = self.tasks.values().filter_map(|s| s.pmc).collect();
         roots.extend(running.pmc);
-        roots.extend(self.pending.keys());
         roots.extend(self.req_waiters.keys());
         roots.extend(self.timers.values().map(|t| t.pmc));
         roots.extend(&self.handlers);
-        self.vm.collect_with(&all, roots);
         // Handles that became garbage while open: close them (flushing what they buffered).
-        for id in std::mem::take(&mut self.vm.heap.orphans) {
-            self.reactor.submit(kea_vm::interp::IoOp::Close { handle: id }, Waiter::Task(0));
+        for h in self.vm.collect(&all, roots) {
+            self.reactor.submit(IoOp::Close { handle: h }, Waiter::NOBODY);
         }
     }
 
@@ -585,7 +583,7 @@ impl<S: Sink> Runtime<S> {
         for id in ids {
             let s = &self.tasks[id];
             let what = match s.state {
-                State::Blocked(Why::Receive) => "a message (receive)".to_string(),
+                State::Blocked(Why::Receive(_)) => "a message (receive)".to_string(),
                 State::Blocked(Why::Join(t)) => format!("task {t} (wait)"),
                 State::Blocked(Why::Request(r)) => match self.vm.request_info(r) {
                     Some((rid, op, _)) => format!("request {rid} ({op})"),
@@ -610,10 +608,10 @@ impl<S: Sink> Runtime<S> {
 
     /// At `exit`: pending requests complete as cancelled (no callbacks run), buffers flush.
     pub fn shutdown(&mut self) {
-        let pending: Vec<PmcRef> = self.pending.keys().copied().collect();
+        let pending: Vec<RequestId> = self.pending.keys().copied().collect();
         for r in pending {
             self.reactor.cancel(r);
-            self.vm.finish_request(r, IoResult::Cancelled);
+            self.vm.complete(r, IoResult::Cancelled);
         }
         self.pending.clear();
         self.reactor.finish();

@@ -294,7 +294,7 @@ impl Vm {
             Op::callmethodcc_p_s { obj, name } => {
                 let (o, n) = (f.p[obj.0 as usize], super::sa(f, name));
                 // Built-in IO and scheduler PMCs answer natively.
-                match self.native_method(&task.args, &mut task.rets, &mut task.io_dst, &n) {
+                match self.native_method(&task.args, &mut task.rets, &n) {
                     Some(Ok(crate::pmc::Native::Done)) => {
                         task.rets_named.clear();
                         f.pc += 1;

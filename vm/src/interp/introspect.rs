@@ -2,7 +2,6 @@
 //! set_runcore debug bounds profile gc_debug`, and the ParrotInterpreter PMC's methods.
 
 use super::flow::{top, Flow};
-use super::IoDst;
 use super::{ia, sa, Frame, Task, Vm};
 use crate::error::{types, Exc};
 use crate::op::{IArg, IReg, PReg, SArg, SReg};
@@ -75,13 +74,7 @@ pub(super) fn getinterp_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
 
 impl Vm {
     /// ParrotInterpreter methods: the standard handles.
-    pub(crate) fn interp_method(
-        &mut self,
-        _: PmcRef,
-        name: &Str,
-        _: &[Elem],
-        _: &mut Option<IoDst>,
-    ) -> Option<Result<Reply, Exc>> {
+    pub(crate) fn interp_method(&mut self, _: PmcRef, name: &Str, _: &[Elem]) -> Option<Result<Reply, Exc>> {
         let fd = match name.as_bytes() {
             b"stdin_handle" => 0,
             b"stdout_handle" => 1,

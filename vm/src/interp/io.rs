@@ -1,219 +1,26 @@
-//! IO ops as requests. The VM never touches the OS: an IO op describes what it wants as an
-//! [`IoRequest`], the task stops with [`Step::Io`], and the runtime performs it.
+//! IO ops as requests. The VM never touches the OS: an IO op makes a request in the request
+//! table (`request/`), the task stops with [`Step::Submit`], and the runtime performs it and
+//! answers with [`Vm::complete`] (the contract is `host.rs`).
 //!
-//! - The **sync** form (`read S0, P1, 10`) carries no request PMC: the runtime parks the task
-//!   until the work is done (async + wait, DESIGN §2) and delivers the result with
-//!   [`Vm::complete_io`].
+//! - The **sync** form (`read S0, P1, 10`) is the async form plus wait: its request holds
+//!   the destination register, and the task gets the answer when it runs next.
 //! - The **async** form (`read P0, P1, 10, P2`) makes a Request PMC, puts it in its first
-//!   register and hands it along: the runtime resumes the task at once and later fills the
-//!   request in with [`Vm::finish_request`], which says which callback to run.
+//!   register and goes on at once; the answer fills the PMC in and runs its callback.
 //!
 //! A `StringHandle` lives in the heap, so its ops are done in the VM (`mem_io`, in
-//! `pmc/handle.rs`); an async op on one makes a request that is already complete and tells
-//! the scheduler to run its callback ([`SchedCall::Completed`]).
+//! `pmc/handle.rs`) and answered through the same conversion at once; an async op on one
+//! tells the scheduler what its completion asks ([`SchedCall::Completed`]).
 
 use super::flow::Flow;
-use super::{ia, na, sa, Frame, IoDst, SchedCall, Step, Task, Vm};
+use super::{ia, na, sa, Frame, Vm};
 use crate::error::{types, Exc};
+use crate::host::{IoOp, IoResult, RequestId, SchedCall, Step};
 use crate::num;
 use crate::op::{IArg, IReg, NArg, NReg, PReg, SArg, SReg, StrId};
-use crate::pmc::{Elem, FileHandleData, PVal, PmcData, PmcRef};
+use crate::pmc::{PVal, PmcData, PmcRef};
 use crate::pmc::{ReqState, RequestData};
-use crate::string::{Encoding, Str};
-
-/// One IO operation for the runtime, on a host handle id (0 stdin, 1 stdout, 2 stderr,
-/// others from `Open`).
-#[derive(Debug, Clone)]
-pub enum IoOp {
-    /// Write bytes.
-    Write {
-        /// The handle.
-        handle: u32,
-        /// The bytes.
-        data: Str,
-    },
-    /// Read up to `count` bytes.
-    Read {
-        /// The handle.
-        handle: u32,
-        /// The most bytes to return.
-        count: usize,
-    },
-    /// Read one line, keeping its separator.
-    ReadLine {
-        /// The handle.
-        handle: u32,
-        /// The record separator (one or more bytes; `\n` by default).
-        sep: Str,
-    },
-    /// Read everything left.
-    ReadAll {
-        /// The handle.
-        handle: u32,
-    },
-    /// The next byte, not consumed.
-    Peek {
-        /// The handle.
-        handle: u32,
-    },
-    /// Open a file; the result is a new handle.
-    Open {
-        /// The path.
-        path: Str,
-        /// Parrot's mode letters (`r w a p b`).
-        mode: Str,
-    },
-    /// Close a handle (flushing it first); its pending requests complete as cancelled.
-    Close {
-        /// The handle.
-        handle: u32,
-    },
-    /// Flush a handle's buffer.
-    Flush {
-        /// The handle.
-        handle: u32,
-    },
-    /// Move the position; the result is the new position.
-    Seek {
-        /// The handle.
-        handle: u32,
-        /// The offset.
-        offset: i64,
-        /// 0 from the start, 1 from the current position, 2 from the end.
-        whence: i64,
-    },
-    /// The position.
-    Tell {
-        /// The handle.
-        handle: u32,
-    },
-    /// One fact about a file (`stat.pasm` codes).
-    Stat {
-        /// A path, or an open descriptor number when `fd` is set.
-        path: Str,
-        /// The descriptor, for `stat I, I, I`.
-        fd: Option<i64>,
-        /// What to report.
-        what: i64,
-    },
-    /// Is the handle a terminal?
-    IsATty {
-        /// The handle.
-        handle: u32,
-    },
-    /// A socket operation.
-    Net(super::net::NetOp),
-    /// A handle for an inherited descriptor.
-    FdOpen {
-        /// The descriptor.
-        fd: i64,
-        /// The mode.
-        mode: Str,
-    },
-}
-
-impl IoOp {
-    /// The handle it works on, if any.
-    pub fn handle(&self) -> Option<u32> {
-        match self {
-            IoOp::Write { handle, .. }
-            | IoOp::Read { handle, .. }
-            | IoOp::ReadLine { handle, .. }
-            | IoOp::ReadAll { handle }
-            | IoOp::Peek { handle }
-            | IoOp::Close { handle }
-            | IoOp::Flush { handle }
-            | IoOp::Seek { handle, .. }
-            | IoOp::Tell { handle }
-            | IoOp::IsATty { handle } => Some(*handle),
-            IoOp::Net(n) => n.handle(),
-            IoOp::Open { .. } | IoOp::Stat { .. } | IoOp::FdOpen { .. } => None,
-        }
-    }
-    /// A short name for traces and statistics.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            IoOp::Write { .. } => "write",
-            IoOp::Read { .. } => "read",
-            IoOp::ReadLine { .. } => "readline",
-            IoOp::ReadAll { .. } => "readall",
-            IoOp::Peek { .. } => "peek",
-            IoOp::Open { .. } => "open",
-            IoOp::Close { .. } => "close",
-            IoOp::Flush { .. } => "flush",
-            IoOp::Seek { .. } => "seek",
-            IoOp::Tell { .. } => "tell",
-            IoOp::Stat { .. } => "stat",
-            IoOp::IsATty { .. } => "isatty",
-            IoOp::FdOpen { .. } => "fdopen",
-            IoOp::Net(n) => n.kind(),
-        }
-    }
-}
-
-/// What an IO op asks of the runtime: the operation, and for the async form its request.
-#[derive(Debug, Clone)]
-pub struct IoRequest {
-    /// The operation.
-    pub op: IoOp,
-    /// The Request PMC (async form); `None` for the sync form, which parks the task.
-    pub request: Option<PmcRef>,
-}
-
-/// What the runtime reports back.
-#[derive(Debug, Clone)]
-pub enum IoResult {
-    /// Done, nothing to deliver.
-    Done,
-    /// Data read; `eof` when the handle reached end of file.
-    Data {
-        /// The bytes read (empty at end of file).
-        data: Str,
-        /// End of file reached.
-        eof: bool,
-    },
-    /// A new handle from `Open`.
-    Opened {
-        /// The host's handle id.
-        handle: u32,
-        /// The path opened.
-        path: Str,
-        /// The mode.
-        mode: Str,
-    },
-    /// A value (a position, a stat fact, a message, a task).
-    Value(Elem),
-    /// The operation failed; the message is what the program's exception says.
-    Failed(String),
-    /// The request was cancelled before it completed.
-    Cancelled,
-    /// A socket: `connect`/`bind` made it for the Socket it was called on, `accept` for a
-    /// new Socket.
-    Sock {
-        /// The runtime's socket id.
-        id: u32,
-        /// A new connection from `accept`.
-        accepted: bool,
-    },
-    /// Resolved addresses, with their `PIO_PF_*` family.
-    Addrs {
-        /// The addresses.
-        addrs: Vec<(Str, i64)>,
-        /// All of them (`getaddrinfo`) rather than the first (`sockaddr`).
-        all: bool,
-    },
-    /// A datagram and its sender.
-    Datagram {
-        /// The bytes.
-        data: Str,
-        /// The sender's address.
-        from: Str,
-    },
-    /// TLS is now on for the socket.
-    Tls,
-    /// A write is done: this many bytes were handed to the OS.
-    Written(u64),
-}
+use crate::request::{Kind, Reg, To};
+use crate::string::Str;
 
 /// Where `P(dst)` of a handle op points.
 pub(crate) enum Target {
@@ -224,141 +31,6 @@ pub(crate) enum Target {
 }
 
 impl Vm {
-    /// Delivers the result of the task's pending sync IO op (or scheduler call). A failure
-    /// raises a catchable exception in the task at the op; if nothing catches it, the
-    /// returned step ends the task.
-    pub fn complete_io(&mut self, task: &mut Task, result: IoResult) -> Result<(), Step> {
-        let dst = task.io_dst.take().unwrap_or(IoDst::None);
-        let result = match dst {
-            IoDst::Rets(Some(h)) if matches!(self.heap.get(h), PmcData::Socket(_)) => self.net_result(Some(h), result),
-            _ => result,
-        };
-        let value = match result {
-            IoResult::Failed(msg) => {
-                // The op failed: report it at the op, not after it.
-                if let Some(f) = task.frames.last_mut() {
-                    f.pc = f.pc.saturating_sub(1);
-                }
-                return self.raise(task, Exc::new(types::EXCEPTION_PIO_ERROR, msg));
-            }
-            IoResult::Cancelled => {
-                if let Some(f) = task.frames.last_mut() {
-                    f.pc = f.pc.saturating_sub(1);
-                }
-                return self.raise(task, Exc::new(types::EXCEPTION_PIO_ERROR, "IO operation cancelled"));
-            }
-            IoResult::Done | IoResult::Written(_) => Elem::P(None),
-            IoResult::Data { data, eof } => match dst {
-                IoDst::S(_, Some(h)) | IoDst::Rets(Some(h)) => {
-                    self.heap.note_bytes(data.as_bytes().len());
-                    self.set_eof(h, eof);
-                    Elem::S(self.decode(h, data))
-                }
-                _ => Elem::S(data),
-            },
-            // `FileHandle.open` reopens the PMC it was called on.
-            IoResult::Opened { handle, path, mode } => match dst {
-                IoDst::Rets(Some(h)) if matches!(self.heap.get(h), PmcData::FileHandle(_)) => {
-                    if let PmcData::FileHandle(fh) = self.heap.get_mut(h) {
-                        **fh = FileHandleData { sep: fh.sep.clone(), ..FileHandleData::new(handle, path, mode) };
-                    }
-                    Elem::P(Some(h))
-                }
-                _ => Elem::P(Some(self.new_file_handle(handle, path, mode))),
-            },
-            IoResult::Value(e) => e,
-            other => {
-                let other = self.net_result(None, other);
-                match other {
-                    IoResult::Value(e) => e,
-                    _ => Elem::P(None),
-                }
-            }
-        };
-        let Some(f) = task.frames.last_mut() else { return Ok(()) };
-        match (dst, value) {
-            (IoDst::None, _) => {}
-            (IoDst::S(r, _), v) => f.s[r as usize] = self.heap.elem_str(&v).unwrap_or_default(),
-            (IoDst::I(r), v) => f.i[r as usize] = self.heap.elem_int(&v).unwrap_or(0),
-            (IoDst::P(r), Elem::P(p)) => f.p[r as usize] = p,
-            (IoDst::P(r), v) => f.p[r as usize] = self.heap.boxed(v),
-            (IoDst::Rets(_), Elem::P(None)) if matches!(dst, IoDst::Rets(_)) => {
-                task.rets.clear();
-                task.rets_named.clear();
-            }
-            (IoDst::Rets(_), v) => {
-                task.rets.clear();
-                task.rets_named.clear();
-                task.rets.push(v);
-            }
-        }
-        Ok(())
-    }
-
-    /// Completes the async request `req` with `result`. Returns the sub to run with the
-    /// request as its argument (its callback, or its error callback when it failed and has
-    /// one), or `None`. A request that is no longer pending is left alone: a request
-    /// completes exactly once.
-    pub fn finish_request(&mut self, req: PmcRef, result: IoResult) -> Option<PmcRef> {
-        let handle = match self.heap.get(req) {
-            PmcData::Request(q) if q.state == ReqState::Pending => q.handle,
-            _ => return None,
-        };
-        let result = match handle {
-            Some(h) if matches!(self.heap.get(h), PmcData::Socket(_)) => self.net_result(Some(h), result),
-            _ => self.net_result(None, result),
-        };
-        let (state, value, error, bytes) = match result {
-            IoResult::Failed(msg) => {
-                let e = self.exception_pmc(Exc::new(types::EXCEPTION_PIO_ERROR, msg));
-                (ReqState::Failed, None, Some(e), 0)
-            }
-            IoResult::Cancelled => (ReqState::Cancelled, None, None, 0),
-            IoResult::Done => (ReqState::Done, None, None, 0),
-            IoResult::Written(n) => (ReqState::Done, None, None, n),
-            IoResult::Data { data, eof } => {
-                let data = match handle {
-                    Some(h) => {
-                        self.set_eof(h, eof);
-                        self.decode(h, data)
-                    }
-                    None => data,
-                };
-                let n = data.as_bytes().len() as u64;
-                self.heap.note_bytes(n as usize);
-                (ReqState::Done, Some(self.heap.alloc(PmcData::String(data))), None, n)
-            }
-            IoResult::Opened { handle, path, mode } => {
-                let fh = match handle_pmc_closed(self, handle_of(self, req)) {
-                    Some(h) => {
-                        if let PmcData::FileHandle(fh) = self.heap.get_mut(h) {
-                            **fh = FileHandleData { sep: fh.sep.clone(), ..FileHandleData::new(handle, path, mode) };
-                        }
-                        h
-                    }
-                    None => self.new_file_handle(handle, path, mode),
-                };
-                (ReqState::Done, Some(fh), None, 0)
-            }
-            IoResult::Value(Elem::P(p)) => (ReqState::Done, p, None, 0),
-            IoResult::Value(v) => (ReqState::Done, self.heap.boxed(v), None, 0),
-            _ => (ReqState::Done, None, None, 0),
-        };
-        let PmcData::Request(q) = self.heap.get_mut(req) else { return None };
-        self.requests_completed += 1;
-        q.state = state;
-        q.result = value;
-        q.error = error;
-        if bytes > 0 {
-            q.bytes = bytes;
-        }
-        match state {
-            ReqState::Failed => q.error_callback.or(q.callback),
-            ReqState::Done => q.callback,
-            _ => None,
-        }
-    }
-
     /// Records that a write request moved `bytes` bytes (for `--trace-io` and `cancel`).
     pub fn request_bytes(&mut self, req: PmcRef, bytes: u64) {
         if let PmcData::Request(q) = self.heap.get_mut(req) {
@@ -374,29 +46,15 @@ impl Vm {
         }
     }
 
-    /// Data read from a handle is binary unless its encoding is utf8 (DESIGN §2, "strings").
-    fn decode(&self, h: PmcRef, data: Str) -> Str {
-        match self.heap.get(h) {
-            PmcData::FileHandle(fh) if fh.utf8 && data.encoding() == Encoding::Binary => {
-                Str::from_vec(data.as_bytes().to_vec(), Encoding::Utf8)
-            }
-            _ => data,
-        }
-    }
-
-    fn set_eof(&mut self, h: PmcRef, eof: bool) {
-        if let PmcData::FileHandle(fh) = self.heap.get_mut(h) {
-            fh.eof = eof;
-        }
-    }
-
-    fn new_file_handle(&mut self, id: u32, path: Str, mode: Str) -> PmcRef {
-        self.heap.note_bytes(crate::pmc::HANDLE_WEIGHT);
-        self.heap.alloc(PmcData::FileHandle(Box::new(FileHandleData::new(id, path, mode))))
-    }
-
-    /// A new pending request PMC for an async op; the callback must be null or a Sub.
-    pub(crate) fn new_request(&mut self, op: &'static str, cb: PVal, handle: PVal) -> Result<PmcRef, Exc> {
+    /// A new pending request PMC for an async op and its entry in the request table; the
+    /// callback must be null or a Sub.
+    pub(crate) fn new_request(
+        &mut self,
+        op: &'static str,
+        kind: Kind,
+        cb: PVal,
+        handle: PVal,
+    ) -> Result<(PmcRef, RequestId), Exc> {
         match cb.map(|c| self.heap.get(c)) {
             None | Some(PmcData::Sub(..)) => {}
             Some(d) => {
@@ -407,7 +65,12 @@ impl Vm {
             }
         }
         self.next_request += 1;
-        Ok(self.heap.alloc(PmcData::Request(Box::new(RequestData::new(self.next_request, op, cb, handle)))))
+        let r = self.heap.alloc(PmcData::Request(Box::new(RequestData::new(self.next_request, op, cb, handle))));
+        let req = self.new_request_entry(kind, handle, To::Request(r));
+        if let PmcData::Request(q) = self.heap.get_mut(r) {
+            q.req = req;
+        }
+        Ok((r, req))
     }
 
     /// The FileHandle PMC for stdin (0), stdout (1) or stderr (2).
@@ -461,44 +124,37 @@ impl Vm {
         self.heap.get_string(p)
     }
 
-    /// Starts a sync IO op on `p`: a StringHandle is served at once (the result goes to
-    /// `dst` through [`Vm::complete_io`]'s rules); a host handle becomes a request.
-    fn sync_io(
-        &mut self,
-        io_dst: &mut Option<IoDst>,
-        f: &mut Frame,
-        p: PVal,
-        dst: IoDst,
-        op: impl FnOnce(u32) -> IoOp,
-    ) -> IoStep {
-        match self.target(p, true) {
-            Err(e) => Err(e),
-            Ok(Target::Host(id)) => {
-                *io_dst = Some(dst);
-                Ok(Some(Step::Io(IoRequest { op: op(id), request: None })))
-            }
-            Ok(Target::Mem(h)) => {
-                let r = self.mem_io(h, op(u32::MAX))?;
-                self.deliver_now(f, dst, r)?;
+    /// Starts a sync IO op on `p` whose answer goes to `dst`: a StringHandle is served at
+    /// once; a host handle becomes a request the task waits for.
+    fn sync_io(&mut self, f: &mut Frame, p: PVal, dst: Reg, op: impl FnOnce(u32) -> IoOp) -> IoStep {
+        self.sync_on(f, p, p, dst, op)
+    }
+
+    /// [`Vm::sync_io`] where the PMC the answer updates is `h` (`peek` leaves the handle's
+    /// eof flag alone).
+    fn sync_on(&mut self, f: &mut Frame, p: PVal, h: PVal, dst: Reg, op: impl FnOnce(u32) -> IoOp) -> IoStep {
+        match self.target(p, true)? {
+            Target::Host(id) => Ok(Some(self.submit(op(id), h, To::Reg(dst)))),
+            Target::Mem(m) => {
+                let op = op(u32::MAX);
+                let req = self.new_request_entry(Kind::of(&op), h, To::Reg(dst));
+                let r = self.mem_io(m, op).unwrap_or_else(|e| IoResult::Failed(e.message));
+                let v = self.answer_now(req, r)?;
+                match dst {
+                    Reg::None => {}
+                    Reg::S(reg) => f.s[reg as usize] = self.heap.elem_str(&v)?,
+                    Reg::I(reg) => f.i[reg as usize] = self.heap.elem_int(&v)?,
+                    Reg::P(reg) => f.p[reg as usize] = self.heap.boxed(v),
+                }
                 Ok(None)
             }
         }
     }
 
-    /// Puts an immediate result into the frame (StringHandle ops, done without the host).
-    fn deliver_now(&mut self, f: &mut Frame, dst: IoDst, r: IoResult) -> Result<(), Exc> {
-        let v = match r {
-            IoResult::Data { data, .. } => Elem::S(data),
-            IoResult::Value(v) => v,
-            _ => Elem::P(None),
-        };
-        match dst {
-            IoDst::S(reg, _) => f.s[reg as usize] = self.heap.elem_str(&v)?,
-            IoDst::I(reg) => f.i[reg as usize] = self.heap.elem_int(&v)?,
-            IoDst::P(reg) => f.p[reg as usize] = self.heap.boxed(v),
-            IoDst::None | IoDst::Rets(_) => {}
-        }
-        Ok(())
+    /// A request for `op` on a host handle that the task waits for.
+    pub(crate) fn submit(&mut self, op: IoOp, h: PVal, to: To) -> Step {
+        let req = self.new_request_entry(Kind::of(&op), h, to);
+        Step::Submit { req, op, wait: true }
     }
 
     /// Starts an async IO op: makes its request in `P(req)`; a StringHandle op completes at
@@ -512,38 +168,47 @@ impl Vm {
         name: &'static str,
         op: impl FnOnce(u32) -> IoOp,
     ) -> IoStep {
-        // Handle errors (closed, not a handle) fail the request rather than throw: the async
-        // form reports through the request (DESIGN §2, "errors").
-        let target = self.target(p, true);
-        let r = self.new_request(name, cb, p)?;
+        let (r, step) = self.ask_async(cb, p, name, true, op)?;
         f.p[req as usize] = Some(r);
-        match target {
-            Err(e) => {
-                self.finish_request(r, IoResult::Failed(e.message));
-                Ok(Some(Step::Sched(SchedCall::Completed(r))))
-            }
-            Ok(Target::Host(id)) => Ok(Some(Step::Io(IoRequest { op: op(id), request: Some(r) }))),
-            Ok(Target::Mem(h)) => {
-                let res = match self.mem_io(h, op(u32::MAX)) {
-                    Ok(res) => res,
-                    Err(e) => IoResult::Failed(e.message),
-                };
-                self.finish_request(r, res);
-                Ok(Some(Step::Sched(SchedCall::Completed(r))))
-            }
-        }
+        Ok(Some(step))
+    }
+
+    /// The async form of an op on `p`: its Request PMC and the step that submits it. Handle
+    /// errors (closed, not a handle) fail the request rather than throw: the async form
+    /// reports through the request (DESIGN §2, "errors"). A StringHandle op completes at once.
+    pub(crate) fn ask_async(
+        &mut self,
+        cb: PVal,
+        p: PVal,
+        name: &'static str,
+        open: bool,
+        op: impl FnOnce(u32) -> IoOp,
+    ) -> Result<(PmcRef, Step), Exc> {
+        let target = self.target(p, open);
+        let (op, target) = match target {
+            Ok(Target::Host(id)) => (op(id), Ok(None)),
+            Ok(Target::Mem(m)) => (op(u32::MAX), Ok(Some(m))),
+            Err(e) => (op(u32::MAX), Err(e)),
+        };
+        let (r, req) = self.new_request(name, Kind::of(&op), cb, p)?;
+        let result = match target {
+            Ok(None) => return Ok((r, Step::Submit { req, op, wait: false })),
+            Ok(Some(m)) => self.mem_io(m, op).unwrap_or_else(|e| IoResult::Failed(e.message)),
+            Err(e) => IoResult::Failed(e.message),
+        };
+        Ok((r, Step::Sched(SchedCall::Completed(self.complete(req, result)))))
     }
 
     /// An async op that needs no handle (`print` to stdout, `open`, `stat`).
     fn async_host(&mut self, f: &mut Frame, req: u16, cb: PVal, name: &'static str, op: IoOp) -> IoStep {
         let handle = op.handle().filter(|h| *h <= 2).map(|h| self.std_handle(h as usize));
-        let r = self.new_request(name, cb, handle)?;
+        let (r, req_id) = self.new_request(name, Kind::of(&op), cb, handle)?;
         f.p[req as usize] = Some(r);
-        Ok(Some(Step::Io(IoRequest { op, request: Some(r) })))
+        Ok(Some(Step::Submit { req: req_id, op, wait: false }))
     }
 
     /// `close`: marks the PMC closed and closes the host handle (closing twice is a no-op).
-    fn close(&mut self, io_dst: &mut Option<IoDst>, f: &mut Frame, h: PVal) -> IoStep {
+    fn close(&mut self, f: &mut Frame, h: PVal) -> IoStep {
         let was_open = match h.map(|r| self.heap.get(r)) {
             Some(PmcData::FileHandle(fh)) => !fh.closed,
             Some(PmcData::StringHandle(sh)) => !sh.closed,
@@ -552,7 +217,7 @@ impl Vm {
         if !was_open {
             return Ok(None);
         }
-        let r = self.sync_io(io_dst, f, h, IoDst::None, |id| IoOp::Close { handle: id });
+        let r = self.sync_io(f, h, Reg::None, |id| IoOp::Close { handle: id });
         self.mark_closed(h);
         r
     }
@@ -572,22 +237,6 @@ impl Vm {
     }
 }
 
-/// The handle a request works on.
-fn handle_of(vm: &Vm, req: PmcRef) -> PVal {
-    match vm.heap.get(req) {
-        PmcData::Request(q) => q.handle,
-        _ => None,
-    }
-}
-
-/// `h` if it is a closed FileHandle (an async `FileHandle.open` reopens its own PMC).
-fn handle_pmc_closed(vm: &Vm, h: PVal) -> Option<PmcRef> {
-    match h.map(|r| (r, vm.heap.get(r))) {
-        Some((r, PmcData::FileHandle(fh))) if fh.closed => Some(r),
-        _ => None,
-    }
-}
-
 /// The outcome of an IO op: leave the loop with a step, go on, or raise.
 pub(super) type IoStep = Result<Option<Step>, Exc>;
 
@@ -597,18 +246,9 @@ fn read_count(n: i64) -> Result<usize, Exc> {
     })
 }
 
-/// The running frame and where a sync op's result goes.
-fn parts(t: &mut Task) -> (&mut Frame, &mut Option<IoDst>) {
-    let Task { frames, io_dst, .. } = t;
-    match frames.last_mut() {
-        Some(f) => (f, io_dst),
-        None => unreachable!("an op runs in a frame"),
-    }
-}
-
 /// A sync write to stdout (1) or stderr (2): the task waits for it.
-fn write(handle: u32, data: Str) -> Flow {
-    Flow::Leave(Step::Io(IoRequest { op: IoOp::Write { handle, data }, request: None }))
+fn write(vm: &mut Vm, handle: u32, data: Str) -> Flow {
+    Flow::Leave(vm.submit(IoOp::Write { handle, data }, None, To::Reg(Reg::None)))
 }
 
 /// `s` and a newline.
@@ -628,7 +268,7 @@ macro_rules! std_write {
         #[allow(unused_variables)]
         pub(super) fn $name($vm: &mut Vm, $f: &mut Frame, $src: $ty) -> Flow {
             match $text {
-                Ok(s) => write($h, s),
+                Ok(s) => write($vm, $h, s),
                 Err(e) => Flow::Raise(e),
             }
         }
@@ -663,14 +303,13 @@ std_write! {
 macro_rules! handle_write {
     ($($name:ident($src:ident: $ty:ty): |$vm:ident, $f:ident| $text:expr;)*) => {$(
         #[doc = concat!("`", stringify!($name), "`: a sync write to a handle.")]
-        pub(super) fn $name($vm: &mut Vm, t: &mut Task, handle: PReg, $src: $ty) -> Flow {
-            let ($f, io_dst) = parts(t);
+        pub(super) fn $name($vm: &mut Vm, $f: &mut Frame, handle: PReg, $src: $ty) -> Flow {
             let s = match $text {
                 Ok(s) => s,
                 Err(e) => return Flow::Raise(e),
             };
             let h = p($f, handle);
-            $vm.sync_io(io_dst, $f, h, IoDst::None, |h| IoOp::Write { handle: h, data: s }).into()
+            $vm.sync_io($f, h, Reg::None, |h| IoOp::Write { handle: h, data: s }).into()
         }
     )*};
 }
@@ -758,22 +397,19 @@ pub(super) fn getstderr_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
     Flow::Next
 }
 
-/// A sync request whose result goes to `dst`: the task waits for it.
-fn wait_for(io_dst: &mut Option<IoDst>, dst: IoDst, op: IoOp) -> Flow {
-    *io_dst = Some(dst);
-    Flow::Leave(Step::Io(IoRequest { op, request: None }))
+/// A sync request on no handle whose result goes to `dst`: the task waits for it.
+fn wait_for(vm: &mut Vm, dst: Reg, op: IoOp) -> Flow {
+    Flow::Leave(vm.submit(op, None, To::Reg(dst)))
 }
 
 /// `open P, S`: for reading.
-pub(super) fn open_p_s(_: &mut Vm, t: &mut Task, dst: PReg, path: SArg) -> Flow {
-    let (f, io_dst) = parts(t);
-    wait_for(io_dst, IoDst::P(dst.0), IoOp::Open { path: sa(f, path), mode: Str::from("r") })
+pub(super) fn open_p_s(vm: &mut Vm, f: &mut Frame, dst: PReg, path: SArg) -> Flow {
+    wait_for(vm, Reg::P(dst.0), IoOp::Open { path: sa(f, path), mode: Str::from("r") })
 }
 
 /// `open P, S, S`
-pub(super) fn open_p_s_s(_: &mut Vm, t: &mut Task, dst: PReg, path: SArg, mode: SArg) -> Flow {
-    let (f, io_dst) = parts(t);
-    wait_for(io_dst, IoDst::P(dst.0), IoOp::Open { path: sa(f, path), mode: sa(f, mode) })
+pub(super) fn open_p_s_s(vm: &mut Vm, f: &mut Frame, dst: PReg, path: SArg, mode: SArg) -> Flow {
+    wait_for(vm, Reg::P(dst.0), IoOp::Open { path: sa(f, path), mode: sa(f, mode) })
 }
 
 /// `open P, S, S, P`
@@ -783,15 +419,13 @@ pub(super) fn open_p_s_s_p(vm: &mut Vm, f: &mut Frame, req: PReg, path: SArg, mo
 }
 
 /// `fdopen P, I, S`
-pub(super) fn fdopen_p_i_s(_: &mut Vm, t: &mut Task, dst: PReg, fd: IArg, mode: SArg) -> Flow {
-    let (f, io_dst) = parts(t);
-    wait_for(io_dst, IoDst::P(dst.0), IoOp::FdOpen { fd: ia(f, fd), mode: sa(f, mode) })
+pub(super) fn fdopen_p_i_s(vm: &mut Vm, f: &mut Frame, dst: PReg, fd: IArg, mode: SArg) -> Flow {
+    wait_for(vm, Reg::P(dst.0), IoOp::FdOpen { fd: ia(f, fd), mode: sa(f, mode) })
 }
 
 /// `close P`
-pub(super) fn close_p(vm: &mut Vm, t: &mut Task, handle: PReg) -> Flow {
-    let (f, io_dst) = parts(t);
-    vm.close(io_dst, f, p(f, handle)).into()
+pub(super) fn close_p(vm: &mut Vm, f: &mut Frame, handle: PReg) -> Flow {
+    vm.close(f, p(f, handle)).into()
 }
 
 /// `close P, P, P`
@@ -803,24 +437,22 @@ pub(super) fn close_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, c
 }
 
 /// `read S, I`: from stdin.
-pub(super) fn read_s_i(vm: &mut Vm, t: &mut Task, dst: SReg, count: IArg) -> Flow {
-    let (f, io_dst) = parts(t);
+pub(super) fn read_s_i(vm: &mut Vm, f: &mut Frame, dst: SReg, count: IArg) -> Flow {
     match read_count(ia(f, count)) {
         Ok(n) => {
             let h = vm.std_handle(0);
-            vm.sync_io(io_dst, f, Some(h), IoDst::S(dst.0, Some(h)), |id| IoOp::Read { handle: id, count: n }).into()
+            vm.sync_io(f, Some(h), Reg::S(dst.0), |id| IoOp::Read { handle: id, count: n }).into()
         }
         Err(e) => Flow::Raise(e),
     }
 }
 
 /// `read S, P, I`
-pub(super) fn read_s_p_i(vm: &mut Vm, t: &mut Task, dst: SReg, handle: PReg, count: IArg) -> Flow {
-    let (f, io_dst) = parts(t);
+pub(super) fn read_s_p_i(vm: &mut Vm, f: &mut Frame, dst: SReg, handle: PReg, count: IArg) -> Flow {
     match read_count(ia(f, count)) {
         Ok(n) => {
             let h = p(f, handle);
-            vm.sync_io(io_dst, f, h, IoDst::S(dst.0, h), |id| IoOp::Read { handle: id, count: n }).into()
+            vm.sync_io(f, h, Reg::S(dst.0), |id| IoOp::Read { handle: id, count: n }).into()
         }
         Err(e) => Flow::Raise(e),
     }
@@ -849,11 +481,10 @@ pub(super) fn read_p_p_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, 
 }
 
 /// `readline S, P`
-pub(super) fn readline_s_p(vm: &mut Vm, t: &mut Task, dst: SReg, handle: PReg) -> Flow {
-    let (f, io_dst) = parts(t);
+pub(super) fn readline_s_p(vm: &mut Vm, f: &mut Frame, dst: SReg, handle: PReg) -> Flow {
     let h = p(f, handle);
     let sep = vm.record_separator(h);
-    vm.sync_io(io_dst, f, h, IoDst::S(dst.0, h), |id| IoOp::ReadLine { handle: id, sep }).into()
+    vm.sync_io(f, h, Reg::S(dst.0), |id| IoOp::ReadLine { handle: id, sep }).into()
 }
 
 /// `readline P, P, P`
@@ -864,24 +495,21 @@ pub(super) fn readline_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg
 }
 
 /// `peek S`: from stdin.
-pub(super) fn peek_s(vm: &mut Vm, t: &mut Task, dst: SReg) -> Flow {
-    let (f, io_dst) = parts(t);
+pub(super) fn peek_s(vm: &mut Vm, f: &mut Frame, dst: SReg) -> Flow {
     let h = vm.std_handle(0);
-    vm.sync_io(io_dst, f, Some(h), IoDst::S(dst.0, None), |id| IoOp::Peek { handle: id }).into()
+    vm.sync_on(f, Some(h), None, Reg::S(dst.0), |id| IoOp::Peek { handle: id }).into()
 }
 
 /// `peek S, P`
-pub(super) fn peek_s_p(vm: &mut Vm, t: &mut Task, dst: SReg, handle: PReg) -> Flow {
-    let (f, io_dst) = parts(t);
-    vm.sync_io(io_dst, f, p(f, handle), IoDst::S(dst.0, None), |id| IoOp::Peek { handle: id }).into()
+pub(super) fn peek_s_p(vm: &mut Vm, f: &mut Frame, dst: SReg, handle: PReg) -> Flow {
+    vm.sync_on(f, p(f, handle), None, Reg::S(dst.0), |id| IoOp::Peek { handle: id }).into()
 }
 
 /// `seek P, I, I`
-pub(super) fn seek_p_i_i(vm: &mut Vm, t: &mut Task, handle: PReg, offset: IArg, whence: IArg) -> Flow {
-    let (f, io_dst) = parts(t);
+pub(super) fn seek_p_i_i(vm: &mut Vm, f: &mut Frame, handle: PReg, offset: IArg, whence: IArg) -> Flow {
     let (offset, whence) = (ia(f, offset), ia(f, whence));
     let h = p(f, handle);
-    vm.sync_io(io_dst, f, h, IoDst::None, |id| IoOp::Seek { handle: id, offset, whence }).into()
+    vm.sync_io(f, h, Reg::None, |id| IoOp::Seek { handle: id, offset, whence }).into()
 }
 
 /// `seek P, P, I, I, P`
@@ -900,9 +528,8 @@ pub(super) fn seek_p_p_i_i_p(
 }
 
 /// `tell I, P`
-pub(super) fn tell_i_p(vm: &mut Vm, t: &mut Task, dst: IReg, handle: PReg) -> Flow {
-    let (f, io_dst) = parts(t);
-    vm.sync_io(io_dst, f, p(f, handle), IoDst::I(dst.0), |id| IoOp::Tell { handle: id }).into()
+pub(super) fn tell_i_p(vm: &mut Vm, f: &mut Frame, dst: IReg, handle: PReg) -> Flow {
+    vm.sync_io(f, p(f, handle), Reg::I(dst.0), |id| IoOp::Tell { handle: id }).into()
 }
 
 /// `tell P, P, P`
@@ -912,15 +539,13 @@ pub(super) fn tell_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, cb
 }
 
 /// `stat I, S, I`
-pub(super) fn stat_i_s_i(_: &mut Vm, t: &mut Task, dst: IReg, path: SArg, what: IArg) -> Flow {
-    let (f, io_dst) = parts(t);
-    wait_for(io_dst, IoDst::I(dst.0), IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) })
+pub(super) fn stat_i_s_i(vm: &mut Vm, f: &mut Frame, dst: IReg, path: SArg, what: IArg) -> Flow {
+    wait_for(vm, Reg::I(dst.0), IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) })
 }
 
 /// `stat I, I, I`: of an open descriptor.
-pub(super) fn stat_i_i_i(_: &mut Vm, t: &mut Task, dst: IReg, fd: IArg, what: IArg) -> Flow {
-    let (f, io_dst) = parts(t);
-    wait_for(io_dst, IoDst::I(dst.0), IoOp::Stat { path: Str::empty(), fd: Some(ia(f, fd)), what: ia(f, what) })
+pub(super) fn stat_i_i_i(vm: &mut Vm, f: &mut Frame, dst: IReg, fd: IArg, what: IArg) -> Flow {
+    wait_for(vm, Reg::I(dst.0), IoOp::Stat { path: Str::empty(), fd: Some(ia(f, fd)), what: ia(f, what) })
 }
 
 /// `stat P, S, I, P`

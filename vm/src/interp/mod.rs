@@ -1,7 +1,7 @@
 //! The stackless interpreter loop: [`Vm::run`] executes at most `fuel` instructions of one
 //! [`Task`] and returns a [`Step`]. PASM calls push heap frames instead of recursing in Rust,
 //! so a task can be parked at any safe point, and IO ops never do IO: they return
-//! [`Step::Io`] and the host completes them with [`Vm::complete_io`].
+//! [`Step::Submit`] and the host answers with [`Vm::complete`] (`host.rs` states the contract).
 //!
 //! ## Dispatch
 //! The hot ops run in `run_loop`'s own `match`; every other op goes to its handler,
@@ -30,7 +30,6 @@ pub mod introspect;
 mod io;
 mod lean;
 mod math;
-pub mod net;
 mod pmcops;
 pub mod prepare;
 mod string;
@@ -38,7 +37,7 @@ mod task;
 
 use self::flow::Flow;
 use self::fuel::Charge;
-use crate::error::{severity, types, Exc, Trap};
+use crate::error::{severity, types, Exc};
 use crate::num;
 use crate::op::{IArg, NArg, Op, SArg};
 use crate::pmc::{Elem, Heap, PVal, PmcData, PmcRef};
@@ -47,29 +46,10 @@ use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub use crate::host::{Completed, IoOp, IoResult, NetOp, RequestId, SchedCall, Step};
 pub use frames::Frames;
 pub(crate) use io::Target;
-pub use io::{IoOp, IoRequest, IoResult};
 pub use prepare::Prepared;
-pub use task::SchedCall;
-
-/// Why [`Vm::run`] returned.
-#[derive(Debug)]
-pub enum Step {
-    /// The fuel is spent; call `run` again to go on.
-    Yielded,
-    /// The task ended.
-    Finished,
-    /// The task asks for IO. The sync form (no request PMC) waits: complete it with
-    /// [`Vm::complete_io`], then `run` again. The async form goes on at once.
-    Io(IoRequest),
-    /// The task asks something of the scheduler.
-    Sched(SchedCall),
-    /// An uncaught `exit N`.
-    Exit(i32),
-    /// An uncaught exception (or a limit): the task is dead.
-    Trapped(Trap),
-}
 
 /// One call frame: the sub's registers and where it is.
 #[derive(Debug, Clone)]
@@ -204,18 +184,6 @@ impl Handler {
     }
 }
 
-/// What an IO op waits for: where its result goes.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum IoDst {
-    None,
-    /// An S register; the handle whose eof flag the read sets.
-    S(u16, Option<PmcRef>),
-    P(u16),
-    I(u16),
-    /// A native method's return values (and the handle it works on).
-    Rets(Option<PmcRef>),
-}
-
 /// A green thread: a stack of frames plus its exception handlers and call scratch space.
 #[derive(Debug, Default)]
 pub struct Task {
@@ -232,8 +200,8 @@ pub struct Task {
     rets_named: Vec<(Str, Elem)>,
     /// The exception a handler is about to receive, and the handler's pc.
     exception: Option<(PmcRef, u32)>,
-    /// Where the pending IO op's result goes.
-    io_dst: Option<IoDst>,
+    /// The request whose answer the task waits for: delivered when it runs next.
+    waiting: Option<RequestId>,
     /// Instructions executed so far.
     pub ops: u64,
     /// Keep the outermost frame when the task finishes (`end`, or a return out of it), so its
@@ -288,12 +256,21 @@ impl Task {
         self.named.clear();
         self.rets_named.clear();
         self.exception = None;
-        self.io_dst = None;
+        self.waiting = None;
         self.keep_outer = false;
         self.frames.truncate(0);
         self.frames.call(&code, i);
         self.args.extend(args.iter().map(|p| Elem::P(*p)));
         true
+    }
+
+    /// A native method's return value (a null PMC: none).
+    pub(crate) fn set_rets(&mut self, v: Elem) {
+        self.rets.clear();
+        self.rets_named.clear();
+        if !matches!(v, Elem::P(None)) {
+            self.rets.push(v);
+        }
     }
 
     /// The sub running in the outermost frame, for reports (`main`, `worker`).
@@ -364,6 +341,8 @@ pub struct Vm {
     /// Requests that left `Pending` (each exactly once): with `next_request`, the proof
     /// that every request completes exactly once.
     pub requests_completed: u64,
+    /// Every request on its way, sync and async (`request/mod.rs`).
+    pub(crate) requests: crate::request::Requests,
     /// Tells this VM's entries in a code object's caches from another VM's (never 0).
     id: u32,
     /// The lean loop's register stack, kept warm between runs (`lean.rs`).
@@ -443,6 +422,7 @@ impl Vm {
             trace: None,
             next_request: 0,
             requests_completed: 0,
+            requests: crate::request::Requests::default(),
             id: NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed).max(1),
             lean: lean::Stack::default(),
             flags: introspect::Flags::default(),
@@ -485,24 +465,14 @@ impl Vm {
         }
     }
 
-    /// Collects garbage if enough was allocated since the last time. Call it between slices
-    /// with every task that is alive: their registers, call scratch and caught exceptions are
-    /// the roots, with the globals, the Sub PMCs and the standard handles.
-    pub fn maybe_collect(&mut self, tasks: &[&Task]) {
-        if self.heap.wants_gc() {
-            self.collect(tasks);
-        }
-    }
-
-    /// Collects garbage now (see [`Vm::maybe_collect`]); returns how many PMCs were freed.
-    pub fn collect(&mut self, tasks: &[&Task]) -> usize {
-        self.collect_with(tasks, std::iter::empty())
-    }
-
-    /// Collects garbage with more roots: what the scheduler holds (pending requests, armed
-    /// timers, Task PMCs, event handlers).
-    pub fn collect_with(&mut self, tasks: &[&Task], extra: impl IntoIterator<Item = PmcRef>) -> usize {
+    /// Collects garbage now, with every task that is alive (their registers, call scratch
+    /// and caught exceptions are the roots, with the globals, the Sub PMCs, the standard
+    /// handles and the requests on their way) and `extra` roots: what the host holds (armed
+    /// timers, Task PMCs, event handlers). Returns the host handles of open FileHandles and
+    /// Sockets it freed: the host must close them.
+    pub fn collect(&mut self, tasks: &[&Task], extra: impl IntoIterator<Item = PmcRef>) -> Vec<u32> {
         let mut roots: Vec<PmcRef> = extra.into_iter().collect();
+        roots.extend(self.requests.roots());
         roots.extend(self.globals.values().flatten());
         roots.extend(self.sub_pmcs.values());
         roots.extend(self.std_handles.iter().flatten());
@@ -522,16 +492,28 @@ impl Vm {
             }
             roots.extend(t.handlers.iter().filter_map(Handler::pmc));
         }
-        self.heap.collect(roots)
+        let mut closed = Vec::new();
+        self.heap.collect(roots, &mut closed);
+        closed
     }
 
     /// Runs `task` for at most `fuel` instructions (more only to finish a straight-line run).
+    /// A task that waited for a request gets its answer first.
     pub fn run(&mut self, task: &mut Task, fuel: u64) -> Step {
-        if self.trace.is_some() {
-            self.run_loop::<true>(task, fuel)
-        } else {
-            self.run_loop::<false>(task, fuel)
+        if let Some(req) = task.waiting.take() {
+            if let Err(step) = self.deliver_answer(task, req) {
+                return step;
+            }
         }
+        let step =
+            if self.trace.is_some() { self.run_loop::<true>(task, fuel) } else { self.run_loop::<false>(task, fuel) };
+        task.waiting = step.waits_on();
+        step
+    }
+
+    /// Raises `e` in `task` (for the request table).
+    pub(crate) fn raise_in(&mut self, task: &mut Task, e: Exc) -> Result<(), Step> {
+        self.raise(task, e)
     }
 
     // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).

@@ -4,57 +4,17 @@
 //!
 //! The VM decides what it can alone (is the request already complete? was the task never
 //! scheduled?) and hands the rest to the runtime's scheduler as a [`SchedCall`] in
-//! [`Step::Sched`], leaving the loop with the pc after the op. The runtime answers through
-//! [`Vm::complete_io`] when the call has a result (`receive`, `current_task`).
+//! [`Step::Sched`], leaving the loop with the pc after the op. A call with an answer
+//! (`receive`, `current_task`) carries a request whose destination is the op's register; the
+//! runtime answers it through [`Vm::complete`].
 
 use super::flow::{top, Flow};
-use super::{IoDst, Step, Task, Vm};
+use super::{SchedCall, Step, Task, Vm};
 use crate::error::{types, Exc};
 use crate::op::{IArg, NArg, PReg};
 use crate::pmc::{PVal, PmcData, PmcRef};
-use crate::pmc::{ReqState, TaskData, TaskStatus, TimerChange};
-
-/// What a task asks of the scheduler.
-#[derive(Debug, Clone)]
-pub enum SchedCall {
-    /// Start this Task PMC (a new green thread, or an event to dispatch). `local`: run it
-    /// before every other task (`schedule_local`).
-    Schedule {
-        /// The Task PMC.
-        task: PmcRef,
-        /// Ahead of the others.
-        local: bool,
-    },
-    /// Park the caller until this pending Request or running Task completes.
-    Wait(PmcRef),
-    /// Yield the rest of the slice.
-    Pass,
-    /// Park the caller for this many seconds.
-    Sleep(f64),
-    /// End the calling task.
-    Terminate,
-    /// Take the next message from the caller's mailbox (the result goes to the op's
-    /// register through [`Vm::complete_io`]); park while it is empty.
-    Receive,
-    /// A message was put in this Task PMC's mailbox.
-    Sent(PmcRef),
-    /// A Timer PMC was started or stopped.
-    Timer(PmcRef, TimerChange),
-    /// Register an EventHandler PMC.
-    AddHandler(PmcRef),
-    /// End the task of this Task PMC.
-    Kill(PmcRef),
-    /// Cancel this request; the result (what happened, as a string) goes to the caller.
-    Cancel(PmcRef),
-    /// This request is already complete (the VM did it): run its callback.
-    Completed(PmcRef),
-    /// The caller's own Task PMC, as the result.
-    CurrentTask,
-    /// Turn preemption of the caller off (`false`) or back on.
-    Preemption(bool),
-    /// A safe point: let due work run (`check_events`).
-    CheckEvents,
-}
+use crate::pmc::{ReqState, TaskData, TaskStatus};
+use crate::request::{Kind, Reg, To};
 
 /// Leaves the loop with a call to the scheduler.
 fn sched(c: SchedCall) -> Flow {
@@ -104,16 +64,16 @@ pub(super) fn terminate(_: &mut Vm, _: &mut Task) -> Flow {
     sched(SchedCall::Terminate)
 }
 
-/// `receive P`: the next message, into P.
-pub(super) fn receive_p(_: &mut Vm, t: &mut Task, dst: PReg) -> Flow {
-    t.io_dst = Some(IoDst::P(dst.0));
-    sched(SchedCall::Receive)
+/// `receive P`: the next message, into P (the answer to a request).
+pub(super) fn receive_p(vm: &mut Vm, _: &mut Task, dst: PReg) -> Flow {
+    let req = vm.new_request_entry(Kind::Plain, None, To::Reg(Reg::P(dst.0)));
+    sched(SchedCall::Receive(req))
 }
 
 /// `current_task P`
-pub(super) fn current_task_p(_: &mut Vm, t: &mut Task, dst: PReg) -> Flow {
-    t.io_dst = Some(IoDst::P(dst.0));
-    sched(SchedCall::CurrentTask)
+pub(super) fn current_task_p(vm: &mut Vm, _: &mut Task, dst: PReg) -> Flow {
+    let req = vm.new_request_entry(Kind::Plain, None, To::Reg(Reg::P(dst.0)));
+    sched(SchedCall::CurrentTask(req))
 }
 
 /// `addhandler P`: an EventHandler with code.

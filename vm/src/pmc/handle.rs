@@ -3,7 +3,8 @@
 
 use super::{Elem, PVal, PmcData, PmcRef, Reply};
 use crate::error::{types, Exc};
-use crate::interp::{IoDst, IoOp, IoRequest, IoResult, SchedCall, Step, Target, Vm};
+use crate::interp::{IoOp, IoResult, Target, Vm};
+use crate::request::{Kind, To};
 use crate::string::{Encoding, Str};
 
 /// A FileHandle: the runtime's handle number plus what Parrot keeps on the PMC.
@@ -73,13 +74,7 @@ impl StringHandleData {
 impl Vm {
     /// FileHandle and StringHandle methods. A trailing Sub argument makes the async form:
     /// the method returns the Request.
-    pub(crate) fn handle_method(
-        &mut self,
-        h: PmcRef,
-        name: &Str,
-        args: &[Elem],
-        io_dst: &mut Option<IoDst>,
-    ) -> Option<Result<Reply, Exc>> {
+    pub(crate) fn handle_method(&mut self, h: PmcRef, name: &Str, args: &[Elem]) -> Option<Result<Reply, Exc>> {
         let (args, cb) = self.split_callback(args);
         let is_async = cb.is_some();
         let int = |vm: &Vm, i: usize| args.get(i).map(|e| vm.heap.elem_int(e)).transpose();
@@ -120,7 +115,7 @@ impl Vm {
                 (Err(e), _) | (_, Err(e)) => Err(e),
                 _ => Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "seek: expected (whence, offset)")),
             },
-            b"open" => return Some(self.handle_open(h, &args, cb, io_dst)),
+            b"open" => return Some(self.handle_open(h, &args, cb)),
             _ => return self.handle_info(h, name, &args).map(|r| r.map(Reply::Value)),
         };
         let op = match op {
@@ -143,30 +138,23 @@ impl Vm {
         } else {
             match self.target(Some(h), true) {
                 Err(e) => Err(e),
-                Ok(Target::Host(id)) => {
-                    *io_dst = Some(IoDst::Rets(Some(h)));
-                    Ok(Reply::Step(Step::Io(IoRequest { op: set_handle(op, id), request: None })))
+                Ok(Target::Host(id)) => Ok(Reply::Step(self.submit(set_handle(op, id), Some(h), To::Rets))),
+                Ok(Target::Mem(m)) => {
+                    let op = set_handle(op, u32::MAX);
+                    let req = self.new_request_entry(Kind::of(&op), Some(h), To::Rets);
+                    let res = self.mem_io(m, op).unwrap_or_else(|e| IoResult::Failed(e.message));
+                    match self.answer_now(req, res) {
+                        Ok(Elem::P(None)) => Ok(Reply::Value(None)),
+                        Ok(v) => Ok(Reply::Value(Some(v))),
+                        Err(e) => Err(e),
+                    }
                 }
-                Ok(Target::Mem(m)) => match self.mem_io(m, set_handle(op, u32::MAX)) {
-                    Ok(res) => Ok(Reply::Value(self.result_elem(res))),
-                    Err(e) => Err(e),
-                },
             }
         };
         if closing {
             self.mark_closed(Some(h));
         }
         Some(r)
-    }
-
-    /// The value a method returns for an immediate result.
-    fn result_elem(&mut self, r: IoResult) -> Option<Elem> {
-        use IoResult as R;
-        match r {
-            R::Data { data, .. } => Some(Elem::S(data)),
-            R::Value(v) => Some(v),
-            _ => None,
-        }
     }
 
     fn record_sep_of(&self, h: PmcRef) -> Str {
@@ -178,7 +166,7 @@ impl Vm {
 
     /// `open([path[, mode]])` on a FileHandle made by `new`: it reuses its stored path and
     /// mode when none are given (Parrot), and throws if the handle is already open.
-    fn handle_open(&mut self, h: PmcRef, args: &[Elem], cb: PVal, io_dst: &mut Option<IoDst>) -> Result<Reply, Exc> {
+    fn handle_open(&mut self, h: PmcRef, args: &[Elem], cb: PVal) -> Result<Reply, Exc> {
         let s = |i: usize| args.get(i).map(|e| self.heap.elem_str(e)).transpose();
         let (path, mode) = (s(0)?, s(1)?);
         match self.heap.get_mut(h) {
@@ -209,8 +197,7 @@ impl Vm {
                 if cb.is_some() {
                     return self.async_method(cb, h, "open", move |_| op);
                 }
-                *io_dst = Some(IoDst::Rets(Some(h)));
-                Ok(Reply::Step(Step::Io(IoRequest { op, request: None })))
+                Ok(Reply::Step(self.submit(op, Some(h), To::Rets)))
             }
             _ => Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "open: not a handle")),
         }
@@ -224,23 +211,7 @@ impl Vm {
         name: &'static str,
         op: impl FnOnce(u32) -> IoOp,
     ) -> Result<Reply, Exc> {
-        let target = self.target(Some(h), !matches!(name, "open"));
-        let r = self.new_request(name, cb, Some(h))?;
-        let step = match target {
-            Err(e) => {
-                self.finish_request(r, IoResult::Failed(e.message));
-                Step::Sched(SchedCall::Completed(r))
-            }
-            Ok(Target::Host(id)) => Step::Io(IoRequest { op: op(id), request: Some(r) }),
-            Ok(Target::Mem(m)) => {
-                let res = match self.mem_io(m, op(u32::MAX)) {
-                    Ok(res) => res,
-                    Err(e) => IoResult::Failed(e.message),
-                };
-                self.finish_request(r, res);
-                Step::Sched(SchedCall::Completed(r))
-            }
-        };
+        let (r, step) = self.ask_async(cb, Some(h), name, !matches!(name, "open"), op)?;
         Ok(Reply::Async(r, step))
     }
 

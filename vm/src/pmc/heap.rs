@@ -16,9 +16,6 @@ pub struct Heap {
     free: Vec<u32>,
     /// Allocations since the last collection.
     since_gc: usize,
-    /// Runtime handle ids of open FileHandles and Sockets the collector freed: the runtime
-    /// closes them (a server that drops a connection without `close` leaks no descriptor).
-    pub orphans: Vec<u32>,
     /// Bytes of data (IO buffers) handed to PMCs since the last collection: a program that
     /// reads megabytes per request must not wait for 65,536 allocations to get them back.
     bytes_since_gc: usize,
@@ -57,7 +54,6 @@ impl Default for Heap {
             free: Vec::new(),
             since_gc: 0,
             bytes_since_gc: 0,
-            orphans: Vec::new(),
             threshold: MIN_GC_THRESHOLD,
             live_after_gc: 0,
             gc_runs: 0,
@@ -164,8 +160,10 @@ impl Heap {
         self.objs[i].get_or_insert(PmcData::Undef)
     }
 
-    /// Marks everything reachable from `roots`, frees the rest; returns how many were freed.
-    pub fn collect(&mut self, roots: impl IntoIterator<Item = PmcRef>) -> usize {
+    /// Marks everything reachable from `roots`, frees the rest. Host handle ids of open
+    /// FileHandles and Sockets it freed go to `closed`: the host closes them (a server that
+    /// drops a connection without `close` leaks no descriptor). Returns how many were freed.
+    pub fn collect(&mut self, roots: impl IntoIterator<Item = PmcRef>, closed: &mut Vec<u32>) -> usize {
         let mut marked = vec![false; self.objs.len()];
         let mut stack: Vec<PmcRef> = roots.into_iter().collect();
         // An explicit stack, not recursion: a million-deep nest of arrays is just data.
@@ -184,10 +182,8 @@ impl Heap {
                 match self.objs[i].take() {
                     Some(PmcData::String(s)) => s.recycle(),
                     // An open handle nobody can reach any more: the runtime closes it.
-                    Some(PmcData::FileHandle(h)) if !h.closed && h.id > 2 && h.id != u32::MAX => {
-                        self.orphans.push(h.id)
-                    }
-                    Some(PmcData::Socket(h)) if !h.closed && h.id != u32::MAX => self.orphans.push(h.id),
+                    Some(PmcData::FileHandle(h)) if !h.closed && h.id > 2 && h.id != u32::MAX => closed.push(h.id),
+                    Some(PmcData::Socket(h)) if !h.closed && h.id != u32::MAX => closed.push(h.id),
                     _ => {}
                 }
                 self.free.push(i as u32);

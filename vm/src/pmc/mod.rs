@@ -59,7 +59,7 @@ pub use task::{event_parent, EventHandlerData, TaskData, TaskStatus};
 pub use timer::{TimerChange, TimerData};
 
 use crate::error::{types, Exc};
-use crate::interp::{IoDst, Step, Vm};
+use crate::interp::{Step, Vm};
 use crate::string::{Encoding, Str};
 use std::num::NonZeroU32;
 use std::rc::Rc;
@@ -228,7 +228,7 @@ classes! {
 
 /// A type's native methods: the invocant, the method name, the other arguments, and where a
 /// result the runtime delivers goes. `None`: the type has no method of that name.
-pub(crate) type Method = fn(&mut Vm, PmcRef, &Str, &[Elem], &mut Option<IoDst>) -> Option<Result<Reply, Exc>>;
+pub(crate) type Method = fn(&mut Vm, PmcRef, &Str, &[Elem]) -> Option<Result<Reply, Exc>>;
 
 /// An element value on its way into or out of a container.
 #[derive(Clone, Debug)]
@@ -277,7 +277,7 @@ pub const NUMBER_ENCODING: Encoding = Encoding::Ascii;
 pub(crate) enum Reply {
     /// The value it returns, if any.
     Value(Option<Elem>),
-    /// Leave the loop with this step (the result comes back through `complete_io`).
+    /// Leave the loop with this step (a sync request's answer goes to the return values).
     Step(Step),
     /// An async method: the request it returns, and the step that submits it.
     Async(PmcRef, Step),
@@ -305,12 +305,11 @@ impl Vm {
         &mut self,
         args: &[Elem],
         rets: &mut Vec<Elem>,
-        io_dst: &mut Option<IoDst>,
         name: &Str,
     ) -> Option<Result<Native, Exc>> {
         let Some(Elem::P(Some(obj))) = args.first().cloned() else { return None };
         let method = self.heap.get(obj).methods()?;
-        let r = method(self, obj, name, &args[1..], io_dst)?;
+        let r = method(self, obj, name, &args[1..])?;
         Some(r.map(|reply| match reply {
             Reply::Value(v) => {
                 rets.clear();

@@ -6,7 +6,9 @@
 
 use super::{Elem, PVal, PmcData, PmcRef, Reply};
 use crate::error::{types, Exc};
-use crate::interp::{IoDst, SchedCall, Step, Vm};
+use crate::host::RequestId;
+use crate::interp::{SchedCall, Step, Vm};
+use crate::request::{Kind, To};
 use crate::string::Str;
 
 /// Where a request is in its life. A request completes exactly once: it leaves `Pending`
@@ -48,8 +50,10 @@ impl ReqState {
 /// runtime that completes it, and the callback that receives it.
 #[derive(Clone, Debug)]
 pub struct RequestData {
-    /// Unique per VM; the runtime's key for it.
+    /// Unique per VM, counting from 1: its name in `--trace-io` and deadlock reports.
     pub id: u64,
+    /// Its entry in the VM's request table while it is pending (the runtime's key for it).
+    pub req: RequestId,
     /// The op that made it (`print`, `read`, ...), for `--trace-io` and messages.
     pub op: &'static str,
     /// Where it is.
@@ -73,6 +77,7 @@ impl RequestData {
     pub fn new(id: u64, op: &'static str, callback: PVal, handle: PVal) -> RequestData {
         RequestData {
             id,
+            req: RequestId::NONE,
             op,
             state: ReqState::Pending,
             result: None,
@@ -94,13 +99,7 @@ pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
 
 impl Vm {
     /// Request methods (PDD 22): `return`, `error`, `state`, `cancel`, `wait`, ...
-    pub(crate) fn request_method(
-        &mut self,
-        r: PmcRef,
-        name: &Str,
-        args: &[Elem],
-        io_dst: &mut Option<IoDst>,
-    ) -> Option<Result<Reply, Exc>> {
+    pub(crate) fn request_method(&mut self, r: PmcRef, name: &Str, args: &[Elem]) -> Option<Result<Reply, Exc>> {
         let PmcData::Request(q) = self.heap.get(r) else { return None };
         let val = |e: Elem| Ok(Reply::Value(Some(e)));
         Some(match name.as_bytes() {
@@ -134,8 +133,8 @@ impl Vm {
                 if q.state != ReqState::Pending {
                     val(Elem::S(Str::from("already complete")))
                 } else {
-                    *io_dst = Some(IoDst::Rets(None));
-                    Ok(Reply::Step(Step::Sched(SchedCall::Cancel(r))))
+                    let req = self.new_request_entry(Kind::Plain, None, To::Rets);
+                    Ok(Reply::Step(Step::Sched(SchedCall::Cancel(r, req))))
                 }
             }
             b"wait" => {

@@ -8,8 +8,9 @@
 
 use super::{Elem, PVal, PmcData, PmcRef, Reply, HANDLE_WEIGHT};
 use crate::error::{types, Exc};
-use crate::interp::net::NetOp;
-use crate::interp::{IoDst, IoOp, IoRequest, IoResult, SchedCall, Step, Vm};
+use crate::host::NetOp;
+use crate::interp::{IoOp, IoResult, SchedCall, Step, Vm};
+use crate::request::{Kind, Reg, To};
 use crate::string::Str;
 
 /// Names connects in flight (see `NetOp::Abort`).
@@ -147,13 +148,7 @@ impl Vm {
     }
 
     /// Socket methods.
-    pub(crate) fn socket_method(
-        &mut self,
-        s: PmcRef,
-        name: &Str,
-        args: &[Elem],
-        io_dst: &mut Option<IoDst>,
-    ) -> Option<Result<Reply, Exc>> {
+    pub(crate) fn socket_method(&mut self, s: PmcRef, name: &Str, args: &[Elem]) -> Option<Result<Reply, Exc>> {
         let (args, cb) = self.split_callback(args);
         let PmcData::Socket(sd) = self.heap.get(s) else { return None };
         let sd = (**sd).clone();
@@ -268,12 +263,12 @@ impl Vm {
             b"read" => {
                 let n = tri!(int(self, 0)).unwrap_or(65536).max(0) as usize;
                 let op = IoOp::Read { handle: open!("read"), count: n };
-                return Some(self.net_submit(s, cb, "read", op, io_dst));
+                return Some(self.net_submit(s, cb, "read", op));
             }
             b"readline" => {
                 let sep = tri!(string(self, 0)).unwrap_or_else(|| Str::from("\n"));
                 let op = IoOp::ReadLine { handle: open!("readline"), sep };
-                return Some(self.net_submit(s, cb, "readline", op, io_dst));
+                return Some(self.net_submit(s, cb, "readline", op));
             }
             b"send" | b"puts" => {
                 let data = match args.first() {
@@ -332,19 +327,19 @@ impl Vm {
                     // A connect in flight is cancelled (ECANCELED), its socket closed.
                     if !sd.closed && sd.connecting != 0 {
                         let op = IoOp::Net(NetOp::Abort { token: sd.connecting });
-                        return Some(Ok(Reply::Step(Step::Io(IoRequest { op, request: None }))));
+                        return Some(Ok(Reply::Step(self.submit(op, None, To::Reg(Reg::None)))));
                     }
                     return Some(Ok(Reply::Value(None)));
                 }
                 if let PmcData::Socket(d) = self.heap.get_mut(s) {
                     d.closed = true;
                 }
-                return Some(self.net_submit(s, cb, "close", IoOp::Close { handle: sd.id }, io_dst));
+                return Some(self.net_submit(s, cb, "close", IoOp::Close { handle: sd.id }));
             }
             _ => return None,
         };
         let kind = op.kind();
-        Some(self.net_submit(s, cb, kind, IoOp::Net(op), io_dst))
+        Some(self.net_submit(s, cb, kind, IoOp::Net(op)))
     }
 
     /// A call the socket cannot take: thrown in the blocking form; in the async form a request
@@ -353,40 +348,24 @@ impl Vm {
         if cb.is_none() {
             return Err(e);
         }
-        let r = self.new_request(name, cb, Some(s))?;
-        self.finish_request(r, IoResult::Failed(e.message));
-        Ok(Reply::Async(r, Step::Sched(SchedCall::Completed(r))))
+        let (r, req) = self.new_request(name, Kind::Plain, cb, Some(s))?;
+        let done = self.complete(req, IoResult::Failed(e.message));
+        Ok(Reply::Async(r, Step::Sched(SchedCall::Completed(done))))
     }
 
     /// Submits a socket op: parks the caller (no callback) or returns a Request.
-    fn net_submit(
-        &mut self,
-        s: PmcRef,
-        cb: PVal,
-        name: &'static str,
-        op: IoOp,
-        io_dst: &mut Option<IoDst>,
-    ) -> Result<Reply, Exc> {
+    fn net_submit(&mut self, s: PmcRef, cb: PVal, name: &'static str, op: IoOp) -> Result<Reply, Exc> {
         match cb {
-            None => {
-                *io_dst = Some(IoDst::Rets(Some(s)));
-                Ok(Reply::Step(Step::Io(IoRequest { op, request: None })))
-            }
+            None => Ok(Reply::Step(self.submit(op, Some(s), To::Rets))),
             Some(_) => {
-                let r = self.new_request(name, cb, Some(s))?;
-                Ok(Reply::Async(r, Step::Io(IoRequest { op, request: Some(r) })))
+                let (r, req) = self.new_request(name, Kind::of(&op), cb, Some(s))?;
+                Ok(Reply::Async(r, Step::Submit { req, op, wait: false }))
             }
         }
     }
 
     /// Sockaddr methods: `family`, `address`, `host`, `port`.
-    pub(crate) fn sockaddr_method(
-        &mut self,
-        a: PmcRef,
-        name: &Str,
-        _args: &[Elem],
-        _io_dst: &mut Option<IoDst>,
-    ) -> Option<Result<Reply, Exc>> {
+    pub(crate) fn sockaddr_method(&mut self, a: PmcRef, name: &Str, _args: &[Elem]) -> Option<Result<Reply, Exc>> {
         let PmcData::Sockaddr(d) = self.heap.get(a) else { return None };
         let v = match name.as_bytes() {
             b"family" => Elem::I(d.family),

@@ -5,7 +5,7 @@
 
 use super::{key_name, no_attr, Elem, Heap, KeyVal, PVal, PmcData, PmcRef, Reply};
 use crate::error::{types, Exc};
-use crate::interp::{IoDst, SchedCall, Step, Vm};
+use crate::interp::{SchedCall, Step, Vm};
 use crate::string::Str;
 use std::collections::VecDeque;
 
@@ -181,13 +181,7 @@ impl Heap {
 
 impl Vm {
     /// Task methods (PDD 25): `send`, `code`, `data`, `id`, `status`, `kill`.
-    pub(crate) fn task_method(
-        &mut self,
-        r: PmcRef,
-        name: &Str,
-        args: &[Elem],
-        _io_dst: &mut Option<IoDst>,
-    ) -> Option<Result<Reply, Exc>> {
+    pub(crate) fn task_method(&mut self, r: PmcRef, name: &Str, args: &[Elem]) -> Option<Result<Reply, Exc>> {
         let arg = args.first().cloned();
         let pmc_arg = match &arg {
             Some(Elem::P(p)) => Some(*p),

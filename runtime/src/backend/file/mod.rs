@@ -256,8 +256,8 @@ impl Files {
                     _ => None,
                 };
                 // A cancelled read gives its bytes back to the handle: nothing is lost.
-                if let (Waiter::Request(r), FRes::Data(data, _)) = (waiter, &result) {
-                    if cx.cancelled.contains(&r) {
+                if let FRes::Data(data, _) = &result {
+                    if cx.cancelled.contains(&waiter.req) {
                         let mut back = data.clone();
                         back.extend_from_slice(state.unread());
                         state.rbuf = back;

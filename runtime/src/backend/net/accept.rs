@@ -77,7 +77,7 @@ impl Net {
             }
             sock.nodelay = nodelay;
             match self.register(cx, sock) {
-                Ok(id) => cx.done(w, IoResult::Sock { id, accepted: true }),
+                Ok(id) => cx.done(w, IoResult::Sock { id }),
                 Err(e) => cx.done(w, IoResult::Failed(e)),
             }
         }

@@ -60,7 +60,7 @@ use super::dns::fam_of;
 use crate::os_error::os_error_text;
 use crate::reactor::{token, Backend, CancelOutcome, Cx, HandleId, Waiter};
 use dgram::{not_a_stream, send_dgrams};
-use kea_vm::interp::net::NetOp;
+use kea_vm::host::NetOp;
 use kea_vm::interp::{IoOp, IoResult};
 use kea_vm::pmc::socket::{family, opt, sock_type};
 use kea_vm::pmc::Elem;
@@ -202,7 +202,7 @@ impl Net {
             IoOp::Net(NetOp::Bind { family: fam, stype, addr, opts }) => {
                 match self.bind(fam, stype, &addr.to_text(), opts) {
                     Ok(sock) => match self.register(cx, sock) {
-                        Ok(id) => done(cx, IoResult::Sock { id, accepted: false }),
+                        Ok(id) => done(cx, IoResult::Sock { id }),
                         Err(e) => done(cx, IoResult::Failed(e)),
                     },
                     Err(e) => done(cx, IoResult::Failed(e)),
@@ -310,7 +310,7 @@ impl Net {
                         s.queued += n as u64;
                         let end = s.queued;
                         // Sync sends under the high-water mark are done once queued.
-                        if matches!(w, Waiter::Task(_)) && s.unsent() <= HIGH_WATER {
+                        if w.wait && s.unsent() <= HIGH_WATER {
                             done(cx, IoResult::Value(Elem::I(n as i64)));
                         } else {
                             s.writers.push_back((w, end, n));
@@ -516,7 +516,7 @@ impl Net {
                         let _ = t.set_nodelay(true);
                     }
                 }
-                cx.done(w, IoResult::Sock { id, accepted: false });
+                cx.done(w, IoResult::Sock { id });
             }
             Some(e) => {
                 self.remove(cx, id);
@@ -581,7 +581,7 @@ impl Net {
                 cx.done(w, IoResult::Failed(e));
                 continue;
             }
-            let under = matches!(w, Waiter::Task(_)) && (s.queued - s.sent) as usize <= HIGH_WATER;
+            let under = w.wait && (s.queued - s.sent) as usize <= HIGH_WATER;
             if s.sent >= end || under {
                 s.writers.pop_front();
                 cx.done(w, IoResult::Value(Elem::I(n as i64)));
