@@ -107,6 +107,7 @@ pub struct Stats {
 /// A runtime (VM, reactor and scheduler) set up as `opts` says.
 pub fn runtime<S: Sink>(reactor: Reactor<S>, opts: &RunOptions) -> Runtime<S> {
     let mut vm = Vm::new(Config { max_depth: opts.max_depth, ..Config::default() });
+    vm.clock = wall_clock;
     if opts.trace {
         vm.trace = Some(Box::new(|line: &str| {
             let _ = writeln!(std::io::stderr(), "{line}");
@@ -219,4 +220,9 @@ pub fn ops_reference() -> String {
         ));
     }
     out
+}
+
+/// The wall clock the VM's `time` ops read (the VM reads no OS clock itself).
+fn wall_clock() -> std::time::Duration {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
 }

@@ -26,7 +26,7 @@
 //!   collector freed while it was open is returned by
 //!   [`Vm::collect`](crate::interp::Vm::collect): the host closes it.
 //! - **Time** is the host's: the VM reads no OS clock. The host gives the wall clock as
-//!   [`Config::clock`](crate::interp::Config::clock) (`time I`, `time N`).
+//!   [`Vm::clock`](crate::interp::Vm::clock) (`time I`, `time N`).
 //! - **The VM never blocks and never touches the OS**; the host never touches a register.
 
 use crate::error::Trap;

@@ -451,15 +451,15 @@ pub(super) fn xor_i_i_i(_: &mut Vm, f: &mut Frame, dst: IReg, lhs: IArg, rhs: IA
     Flow::Next
 }
 
-/// `time I`: seconds since the epoch.
-pub(super) fn time_i(_: &mut Vm, f: &mut Frame, dst: IReg) -> Flow {
-    f.i[dst.0 as usize] = now().as_secs() as i64;
+/// `time I`: seconds since the epoch, by the host's clock.
+pub(super) fn time_i(vm: &mut Vm, f: &mut Frame, dst: IReg) -> Flow {
+    f.i[dst.0 as usize] = (vm.clock)().as_secs() as i64;
     Flow::Next
 }
 
 /// `time N`
-pub(super) fn time_n(_: &mut Vm, f: &mut Frame, dst: NReg) -> Flow {
-    f.n[dst.0 as usize] = now().as_secs_f64();
+pub(super) fn time_n(vm: &mut Vm, f: &mut Frame, dst: NReg) -> Flow {
+    f.n[dst.0 as usize] = (vm.clock)().as_secs_f64();
     Flow::Next
 }
 
@@ -783,10 +783,6 @@ fn int_pow(b: i64, e: i64) -> i64 {
         e >>= 1;
     }
     result
-}
-
-fn now() -> std::time::Duration {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
 }
 
 trait AbsBig {

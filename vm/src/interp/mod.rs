@@ -336,6 +336,9 @@ pub struct Vm {
     pub config: Config,
     /// Receives one line per op when tracing.
     pub trace: Option<TraceFn>,
+    /// The wall clock (time since the Unix epoch) for `time I` and `time N`: the host's,
+    /// since the VM reads no OS clock (`host.rs`). A VM without a host reads 0.
+    pub clock: fn() -> std::time::Duration,
     /// The last request id given out (so also how many requests were made).
     next_request: u64,
     /// Requests that left `Pending` (each exactly once): with `next_request`, the proof
@@ -420,6 +423,7 @@ impl Vm {
             classes: HashMap::new(),
             config,
             trace: None,
+            clock: || std::time::Duration::ZERO,
             next_request: 0,
             requests_completed: 0,
             requests: crate::request::Requests::default(),
