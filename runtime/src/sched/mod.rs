@@ -353,6 +353,10 @@ impl<S: Sink> Runtime<S> {
                 self.run_slice(id, extra);
             }
         }
+        // The last slice may have ended the run: don't wait on what is left.
+        if self.exit.is_some() || (self.failed && !self.keep_going) {
+            return true;
+        }
         // 2. Timers.
         if !self.alarms.is_empty() {
             self.fire_alarms(Instant::now());
