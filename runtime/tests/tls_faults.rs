@@ -8,6 +8,7 @@
 //! | fault or option | test | RELIABILITY.md |
 //! |---|---|---|
 //! | a TLS peer that stops reading: backpressure, ticking, bounded memory, every byte in order | `a_tls_send_past_the_high_water_mark_*` | c9 (b3, b5) |
+//! | close right behind a queued send: every byte, then close_notify | `a_tls_close_right_after_a_queued_send_*` | c9 (b3) |
 //! | the write-queue cap over TLS | `the_tls_write_queue_is_capped_*` | c9 (b5) |
 //! | peer reset (`SO_LINGER 0`) under a blocked TLS recv, an async recv, a queued TLS send | `a_reset_tls_peer_*` | c9 (b1) |
 //! | TCP end without `close_notify` (truncated) vs with it, blocking and async | `a_tls_stream_cut_*` | c5 |
@@ -137,7 +138,9 @@ fn a_tls_send_past_the_high_water_mark_parks_only_its_task_and_memory_stays_boun
     peer.line("handshake");
     assert_eq!(kea.line("send done "), format!("send done {total}"));
     kea.line("closed");
+    let end = peer.line("peer end: ");
     assert_eq!(peer.line("peer got "), format!("peer got {total} bytes in order"), "{}", peer.transcript());
+    assert_eq!(end, "peer end: close_notify", "the stream ends with close_notify, not a cut or a reset");
     // The peak resident set: the program's own strings (about 3 x 16 MiB) and the queue, but
     // no TLS copy of the whole queue: rustls holds at most 64 KiB of records at a time.
     let peak_mib = status_kib(kea.pid(), "VmHWM:") / 1024;
@@ -148,6 +151,41 @@ fn a_tls_send_past_the_high_water_mark_parks_only_its_task_and_memory_stays_boun
     // While the send was parked (the peer read nothing for 1.5 s), the ticker ran and saw the
     // queue: more than the high-water mark queued, or the send would have returned.
     assert_queue_seen_while_parked(&out, total);
+}
+
+/// argv[3] as for `SLOW_TLS_READER`. Says `generated` once the text is built, sends it all async,
+/// says `queued at close N` and closes (sync) at once, while the peer is not reading yet; then
+/// `send result STATE N`.
+const TLS_CLOSE_QUEUED: &str = include_str!("programs/tls-close-queued.pir");
+
+/// A close right behind a queued send: close waits until every queued byte, then close_notify,
+/// is handed to the OS. close_notify sent at `close` itself overtook the queue, and the peer
+/// took it for the end of the stream (the backpressure test above caught that now and then,
+/// when a sync send returned with bytes still queued; here the whole send is queued).
+#[test]
+fn a_tls_close_right_after_a_queued_send_delivers_every_byte_then_close_notify() {
+    let pki = Pki::new("close-queued");
+    let blocks = "13";
+    let total = 1_288_890 * 13;
+    let mut peer = py_tls(SLOW_TLS_READER, &pki, &[blocks]);
+    let port = peer_port(&mut peer);
+    let prog = kea_tls("close-queued", TLS_CLOSE_QUEUED);
+    let ca = pki.path("ca");
+    let mut kea = Proc::kea(&prog, &[&port, &ca, blocks]);
+    // Building the text takes seconds in a debug build on a loaded machine: its own wait.
+    kea.line("generated");
+    let line = kea.line("queued at close ");
+    let queued: u64 = line["queued at close ".len()..].parse().expect("a number");
+    assert!(queued > 1 << 20, "{line}: the close must come while most of the send is still queued");
+    peer.line("handshake");
+    kea.line("closed");
+    let end = peer.line("peer end: ");
+    assert_eq!(peer.line("peer got "), format!("peer got {total} bytes in order"), "{}", peer.transcript());
+    assert_eq!(end, "peer end: close_notify", "the stream ends with close_notify, not a cut or a reset");
+    assert_eq!(kea.line("send result "), format!("send result done {total}"), "the send completed with every byte");
+    kea.say("end");
+    let (code, out) = kea.finish();
+    assert_eq!(code, 0, "{out}");
 }
 
 /// Handshakes, then reads nothing until kea says so on stdin (the peer is killed at the end).
