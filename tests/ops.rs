@@ -97,7 +97,7 @@ fn planned_calls_match_op_by_op_calls() {
     }
 }
 
-/// Lean subs (`interp/lean.rs`) of every shape the lean loop handles: two-value lists with
+/// Lean subs (`interp/tier/lean.rs`) of every shape the lean loop handles: two-value lists with
 /// an N register (the general copy), a register read before it is written on one path (it
 /// must read 0 in every call, even when the frame before it in that slot wrote it), the
 /// same for an N register and for more I registers than a near call empties (the calls

@@ -141,3 +141,8 @@ impl fmt::Display for Trap {
         Ok(())
     }
 }
+
+/// What `exit` throws: Parrot's `CONTROL_EXIT` with the exit code.
+pub(crate) fn exit_exc(code: i64) -> Exc {
+    Exc { kind: types::CONTROL_EXIT, severity: severity::EXCEPT_EXIT, message: format!("exit {code}"), exit_code: code }
+}

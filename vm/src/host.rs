@@ -30,7 +30,7 @@
 //! - **The VM never blocks and never touches the OS**; the host never touches a register.
 
 use crate::error::Trap;
-use crate::pmc::{Elem, PmcRef, TimerChange};
+use crate::pmc::value::{Elem, PmcRef};
 use crate::string::Str;
 
 /// Names one request in the VM's request table until it is complete. An id is never given
@@ -454,6 +454,17 @@ impl NetOp {
             NetOp::Alpn { .. } => "alpn",
         }
     }
+}
+
+/// What setting a Timer key asks of the scheduler.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimerChange {
+    /// Nothing: a setting changed.
+    None,
+    /// Arm it.
+    Start,
+    /// Disarm it.
+    Stop,
 }
 
 /// What a task asks of the scheduler.

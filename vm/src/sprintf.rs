@@ -218,7 +218,7 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
             }
         };
         out.push_str(&piece);
-        if out.len() > super::interp::MAX_STRING {
+        if out.len() > crate::string::MAX_STRING {
             return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "string too long"));
         }
     }

@@ -28,6 +28,9 @@ use std::rc::Rc;
 
 pub mod cclass;
 
+/// Max bytes of one string; larger results raise an exception instead of exhausting memory.
+pub const MAX_STRING: usize = 1 << 30;
+
 /// The encoding tag of a [`Str`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Encoding {

@@ -2,7 +2,7 @@
 //! `dec`, bitwise and logical ops, `time`.
 //!
 //! Integer and number semantics live here once, in `#[inline(always)]` functions (`int_add`,
-//! `num_div`, ...) that `run_loop`'s hot arms, the lean loop (`lean.rs`) and the handlers
+//! `num_div`, ...) that `run_loop`'s hot arms, the lean loop (`tier/lean.rs`) and the handlers
 //! below all call. Most handlers read their operands through [`Vm::val`] and write through
 //! [`Vm::store`], so one rule covers every operand kind (spec/conversions).
 
@@ -606,12 +606,12 @@ impl Vm {
     }
 
     /// `pow` into an N register: `[dst, lhs, rhs]`; an integer exponent multiplies by
-    /// repeated squaring, as Parrot's `pow_n_n_i` does ([`super::math::pow_int`]).
+    /// repeated squaring, as Parrot's `pow_n_n_i` does ([`pow_int`]).
     pub(super) fn pow_op(&mut self, f: &mut Frame, (): (), o: &[Operand]) -> Result<(), Exc> {
         let (a, b) = (self.val(f, o[1]), self.val(f, o[2]));
         let x = self.to_n(&a)?;
         let v = match b {
-            Val::I(e) => super::math::pow_int(x, e),
+            Val::I(e) => pow_int(x, e),
             _ => x.powf(self.to_n(&b)?),
         };
         self.store(f, o[0], Val::N(v))
@@ -795,5 +795,24 @@ impl AbsBig for BigInt {
         } else {
             self
         }
+    }
+}
+
+/// `x ** e` by repeated squaring, as Parrot's `pow(out NUM, in NUM, in INT)`: a negative
+/// exponent gives the reciprocal.
+fn pow_int(x: f64, e: i64) -> f64 {
+    let (mut base, mut res) = (x, 1.0);
+    let mut k = e.unsigned_abs();
+    while k != 0 {
+        if k & 1 == 1 {
+            res *= base;
+        }
+        base *= base;
+        k >>= 1;
+    }
+    if e < 0 {
+        1.0 / res
+    } else {
+        res
     }
 }

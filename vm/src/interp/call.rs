@@ -10,7 +10,7 @@
 //!
 //! | shape | path | ops charged |
 //! |---|---|---|
-//! | planned call ([`Prepared::plan`]) from a lean sub into a lean sub, I and N lists | `L::Call` in the lean loop (`lean.rs`) | 4 |
+//! | planned call ([`Prepared::plan`]) from a lean sub into a lean sub, I and N lists | `L::Call` in the lean loop (`tier/lean.rs`) | 4 |
 //! | any other planned call: `find_sub_not_null P, "name"` + `set_args` + `invokecc P` + the callee's `get_params` | [`Vm::enter_planned`], its own arm in `run_loop` | 4 |
 //! | `find_sub_not_null` + `set_args` + `invokecc` not planned (first run of a site, callee not of this code object), plain lists of one signature | [`Vm::call_op`]: `find_sub_not_null`, then [`Vm::fast_call`] | 4 |
 //! | `set_args` + `invokecc P` (a Sub from anywhere), plain lists of one signature | [`Vm::call_op`]: [`Vm::fast_call`] | 3 |
@@ -64,7 +64,7 @@
 //!   memory; keeping the `Rc<Code>` across frames cost mops the same way. The lean loop does
 //!   it in a function of its own instead, which leaves mops as it was.
 //! - **Every frame's registers as windows of one task stack**, so every sub would get the
-//!   lean loop's call cost: measured and left; `lean.rs`, "Why two loops", has the figures.
+//!   lean loop's call cost: measured and left; `tier/lean.rs`, "Why two loops", has the figures.
 
 use super::Prepared;
 use super::{Frame, Handler, Step, Task, Vm};

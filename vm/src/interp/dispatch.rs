@@ -3,7 +3,7 @@
 //! Every row of `op/table.rs` names its family, and [`slow`] is generated from the table: one
 //! arm per op, each calling `<family>::<full_name>` in `interp/<family>.rs`. There is no `_`
 //! arm, so a row without a handler does not compile. Every handler returns a [`Flow`], which
-//! `run_loop` turns into the next step (`interp/mod.rs`).
+//! `run_loop` turns into the next step (`tier/main_loop.rs`).
 //!
 //! A handler takes the VM, then one of two contexts, then the op's operands by name:
 //! - `f: &mut Frame` when it needs only the running frame (most ops);

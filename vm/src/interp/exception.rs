@@ -222,7 +222,7 @@ impl Vm {
     /// Raises an op's failure as an Exception PMC in `task` (see [`Vm::throw`]).
     // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
     #[inline(never)]
-    pub(super) fn raise(&mut self, task: &mut Task, e: Exc) -> Result<(), Step> {
+    pub(crate) fn raise(&mut self, task: &mut Task, e: Exc) -> Result<(), Step> {
         let p = self.exception_pmc(e);
         self.throw(task, p)
     }

@@ -1,4 +1,4 @@
-//! Fuel: how both loops (`run_loop` in `mod.rs` and the lean loop in `lean.rs`) count the
+//! Fuel: how both loops (`run_loop` in `tier/main_loop.rs` and the lean loop in `tier/lean.rs`) count the
 //! ops they run, so that [`super::Vm::run`] stops after its `fuel` and `Task::ops` is exact.
 //!
 //! Neither loop counts in its head. A [`Charge`] remembers where the straight-line run being

@@ -1,38 +1,12 @@
 //! Interpreter ops: `getinterp interpinfo errorson errorsoff warningson warningsoff trace
-//! set_runcore debug bounds profile gc_debug`, and the ParrotInterpreter PMC's methods.
+//! set_runcore debug bounds profile gc_debug` (the ParrotInterpreter PMC is `pmc/interp.rs`).
 
 use super::flow::{top, Flow};
 use super::{ia, sa, Frame, Task, Vm};
 use crate::error::{types, Exc};
 use crate::op::{IArg, IReg, PReg, SArg, SReg};
-use crate::pmc::{Elem, PmcData, PmcRef, Reply};
+use crate::pmc::PmcData;
 use crate::string::Str;
-
-/// The interpreter's switches, as Parrot's ops set them.
-#[derive(Clone, Debug)]
-pub struct Flags {
-    /// `errorson`/`errorsoff` categories (`errors.pasm`); Parrot starts with the parameter
-    /// count check on (2).
-    pub errors: i64,
-    /// `warningson`/`warningsoff` categories (`warnings.pasm`).
-    pub warnings: i64,
-    /// `trace` flags.
-    pub trace: i64,
-    /// `debug` flags.
-    pub debug: i64,
-    /// `bounds`, `profile`, `gc_debug`: on or off.
-    pub bounds: bool,
-    /// See `bounds`.
-    pub profile: bool,
-    /// See `bounds`.
-    pub gc_debug: bool,
-}
-
-impl Default for Flags {
-    fn default() -> Self {
-        Flags { errors: 2, warnings: 0, trace: 0, debug: 0, bounds: false, profile: false, gc_debug: false }
-    }
-}
 
 /// Parrot's run cores by name, with their `interpcores.pasm` numbers. Kea has one loop, which
 /// `interpinfo` reports as Parrot's default, "fast"; `set_runcore` takes any of these names
@@ -48,42 +22,13 @@ const RUNCORES: [(&str, i64); 8] = [
     ("subprof", 512),
 ];
 
-/// The integer `interpinfo` facts (`interpinfo.pasm`): the collector's counts, the run
-/// core, the sizes of Parrot's types. Also what a ParrotInterpreter PMC answers to an
-/// integer key.
-pub fn interp_info(heap: &crate::pmc::Heap, what: i64) -> Result<i64, Exc> {
-    if let Some(v) = heap.info(what) {
-        return Ok(v);
-    }
-    Ok(match what {
-        15 => 1,
-        16 | 17 => 8,
-        18 => std::mem::size_of::<usize>() as i64,
-        19 => i64::MAX,
-        20 => i64::MIN,
-        _ => return Err(Exc::new(types::EXCEPTION_UNIMPLEMENTED, "illegal argument in Parrot_interp_info")),
-    })
-}
+pub use crate::pmc::interp::interp_info;
 
 /// `getinterp P`
 pub(super) fn getinterp_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
     let p = vm.heap.alloc(PmcData::ParrotInterpreter);
     f.p[dst.0 as usize] = Some(p);
     Flow::Next
-}
-
-impl Vm {
-    /// ParrotInterpreter methods: the standard handles.
-    pub(crate) fn interp_method(&mut self, _: PmcRef, name: &Str, _: &[Elem]) -> Option<Result<Reply, Exc>> {
-        let fd = match name.as_bytes() {
-            b"stdin_handle" => 0,
-            b"stdout_handle" => 1,
-            b"stderr_handle" => 2,
-            _ => return None,
-        };
-        let h = self.std_handle(fd);
-        Some(Ok(Reply::Value(Some(Elem::P(Some(h))))))
-    }
 }
 
 /// `interpinfo I, I`

@@ -14,21 +14,13 @@
 use super::flow::Flow;
 use super::{ia, na, sa, Frame, Vm};
 use crate::error::{types, Exc};
-use crate::host::{IoOp, IoResult, RequestId, SchedCall, Step};
+use crate::host::{IoOp, Step};
 use crate::num;
 use crate::op::{IArg, IReg, NArg, NReg, PReg, SArg, SReg, StrId};
-use crate::pmc::{PVal, PmcData, PmcRef};
-use crate::pmc::{ReqState, RequestData};
-use crate::request::{Kind, Reg, To};
+use crate::pmc::{PVal, PmcData, PmcRef, ReqState};
+use crate::request::ask::Sync;
+use crate::request::{ops, Reg, To};
 use crate::string::Str;
-
-/// Where `P(dst)` of a handle op points.
-pub(crate) enum Target {
-    /// A runtime handle.
-    Host(u32),
-    /// A StringHandle in the heap.
-    Mem(PmcRef),
-}
 
 impl Vm {
     /// Records that a write request moved `bytes` bytes (for `--trace-io` and `cancel`).
@@ -46,33 +38,6 @@ impl Vm {
         }
     }
 
-    /// A new pending request PMC for an async op and its entry in the request table; the
-    /// callback must be null or a Sub.
-    pub(crate) fn new_request(
-        &mut self,
-        op: &'static str,
-        kind: Kind,
-        cb: PVal,
-        handle: PVal,
-    ) -> Result<(PmcRef, RequestId), Exc> {
-        match cb.map(|c| self.heap.get(c)) {
-            None | Some(PmcData::Sub(..)) => {}
-            Some(d) => {
-                return Err(Exc::new(
-                    types::EXCEPTION_INVALID_OPERATION,
-                    format!("{op}: the callback must be a Sub or null, not {}", d.class_name()),
-                ))
-            }
-        }
-        self.next_request += 1;
-        let r = self.heap.alloc(PmcData::Request(Box::new(RequestData::new(self.next_request, op, cb, handle))));
-        let req = self.new_request_entry(kind, handle, To::Request(r));
-        if let PmcData::Request(q) = self.heap.get_mut(r) {
-            q.req = req;
-        }
-        Ok((r, req))
-    }
-
     /// The FileHandle PMC for stdin (0), stdout (1) or stderr (2).
     // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
     #[inline(never)]
@@ -88,27 +53,6 @@ impl Vm {
         let p = self.new_file_handle(fd as u32, Str::from(path), Str::from(mode));
         self.std_handles[fd] = Some(p);
         p
-    }
-
-    pub(crate) fn target(&self, p: PVal, open: bool) -> Result<Target, Exc> {
-        match p.map(|r| (r, self.heap.get(r))) {
-            Some((_, PmcData::FileHandle(h))) => {
-                if open && h.closed {
-                    Err(Exc::new(types::EXCEPTION_PIO_ERROR, "IO operation on a closed filehandle"))
-                } else {
-                    Ok(Target::Host(h.id))
-                }
-            }
-            Some((r, PmcData::StringHandle(h))) => {
-                if open && h.closed {
-                    Err(Exc::new(types::EXCEPTION_PIO_ERROR, "IO operation on a closed StringHandle"))
-                } else {
-                    Ok(Target::Mem(r))
-                }
-            }
-            Some((_, d)) => Err(Exc::new(types::EXCEPTION_PIO_ERROR, format!("{} is not a handle", d.class_name()))),
-            None => Err(Exc::null_access("IO")),
-        }
     }
 
     /// The text `print`/`say` write for a PMC. A null PMC throws, as in Parrot: `say` checks
@@ -133,13 +77,15 @@ impl Vm {
     /// [`Vm::sync_io`] where the PMC the answer updates is `h` (`peek` leaves the handle's
     /// eof flag alone).
     fn sync_on(&mut self, f: &mut Frame, p: PVal, h: PVal, dst: Reg, op: impl FnOnce(u32) -> IoOp) -> IoStep {
-        match self.target(p, true)? {
-            Target::Host(id) => Ok(Some(self.submit(op(id), h, To::Reg(dst)))),
-            Target::Mem(m) => {
-                let op = op(u32::MAX);
-                let req = self.new_request_entry(Kind::of(&op), h, To::Reg(dst));
-                let r = self.mem_io(m, op).unwrap_or_else(|e| IoResult::Failed(e.message));
-                let v = self.answer_now(req, r)?;
+        let asked = self.ask_sync(p, h, To::Reg(dst), op);
+        self.answer_into(f, dst, asked)
+    }
+
+    /// What a sync op gave, for the loop: the step to leave with, or the answer put in `dst`.
+    fn answer_into(&mut self, f: &mut Frame, dst: Reg, asked: Result<Sync, Exc>) -> IoStep {
+        match asked? {
+            Sync::Submit(step) => Ok(Some(step)),
+            Sync::Now(v) => {
                 match dst {
                     Reg::None => {}
                     Reg::S(reg) => f.s[reg as usize] = self.heap.elem_str(&v)?,
@@ -149,12 +95,6 @@ impl Vm {
                 Ok(None)
             }
         }
-    }
-
-    /// A request for `op` on a host handle that the task waits for.
-    pub(crate) fn submit(&mut self, op: IoOp, h: PVal, to: To) -> Step {
-        let req = self.new_request_entry(Kind::of(&op), h, to);
-        Step::Submit { req, op, wait: true }
     }
 
     /// Starts an async IO op: makes its request in `P(req)`; a StringHandle op completes at
@@ -173,82 +113,21 @@ impl Vm {
         Ok(Some(step))
     }
 
-    /// The async form of an op on `p`: its Request PMC and the step that submits it. Handle
-    /// errors (closed, not a handle) fail the request rather than throw: the async form
-    /// reports through the request (DESIGN §2, "errors"). A StringHandle op completes at once.
-    pub(crate) fn ask_async(
-        &mut self,
-        cb: PVal,
-        p: PVal,
-        name: &'static str,
-        open: bool,
-        op: impl FnOnce(u32) -> IoOp,
-    ) -> Result<(PmcRef, Step), Exc> {
-        let target = self.target(p, open);
-        let (op, target) = match target {
-            Ok(Target::Host(id)) => (op(id), Ok(None)),
-            Ok(Target::Mem(m)) => (op(u32::MAX), Ok(Some(m))),
-            Err(e) => (op(u32::MAX), Err(e)),
-        };
-        let (r, req) = self.new_request(name, Kind::of(&op), cb, p)?;
-        let result = match target {
-            Ok(None) => return Ok((r, Step::Submit { req, op, wait: false })),
-            Ok(Some(m)) => self.mem_io(m, op).unwrap_or_else(|e| IoResult::Failed(e.message)),
-            Err(e) => IoResult::Failed(e.message),
-        };
-        Ok((r, Step::Sched(SchedCall::Completed(self.complete(req, result)))))
-    }
-
     /// An async op that needs no handle (`print` to stdout, `open`, `stat`).
     fn async_host(&mut self, f: &mut Frame, req: u16, cb: PVal, name: &'static str, op: IoOp) -> IoStep {
         let handle = op.handle().filter(|h| *h <= 2).map(|h| self.std_handle(h as usize));
-        let (r, req_id) = self.new_request(name, Kind::of(&op), cb, handle)?;
+        let (r, step) = self.ask_async_host(cb, handle, name, op)?;
         f.p[req as usize] = Some(r);
-        Ok(Some(Step::Submit { req: req_id, op, wait: false }))
-    }
-
-    /// `close`: marks the PMC closed and closes the host handle (closing twice is a no-op).
-    fn close(&mut self, f: &mut Frame, h: PVal) -> IoStep {
-        let was_open = match h.map(|r| self.heap.get(r)) {
-            Some(PmcData::FileHandle(fh)) => !fh.closed,
-            Some(PmcData::StringHandle(sh)) => !sh.closed,
-            _ => true,
-        };
-        if !was_open {
-            return Ok(None);
-        }
-        let r = self.sync_io(f, h, Reg::None, |id| IoOp::Close { handle: id });
-        self.mark_closed(h);
-        r
-    }
-
-    pub(crate) fn mark_closed(&mut self, h: PVal) {
-        if let Some(PmcData::FileHandle(fh)) = h.map(|r| self.heap.get_mut(r)) {
-            fh.closed = true;
-        }
-    }
-
-    /// The record separator `readline` uses on `h`.
-    fn record_separator(&self, h: PVal) -> Str {
-        match h.map(|r| self.heap.get(r)) {
-            Some(PmcData::FileHandle(fh)) => fh.sep.clone(),
-            _ => Str::from("\n"),
-        }
+        Ok(Some(step))
     }
 }
 
 /// The outcome of an IO op: leave the loop with a step, go on, or raise.
 pub(super) type IoStep = Result<Option<Step>, Exc>;
 
-fn read_count(n: i64) -> Result<usize, Exc> {
-    usize::try_from(n).map_err(|_| {
-        Exc::new(types::EXCEPTION_INVALID_ARGUMENT, format!("Cannot read a negative number of bytes ({n})"))
-    })
-}
-
 /// A sync write to stdout (1) or stderr (2): the task waits for it.
 fn write(vm: &mut Vm, handle: u32, data: Str) -> Flow {
-    Flow::Leave(vm.submit(IoOp::Write { handle, data }, None, To::Reg(Reg::None)))
+    Flow::Leave(vm.submit(ops::write(data).on(handle), None, To::Reg(Reg::None)))
 }
 
 /// `s` and a newline.
@@ -309,7 +188,7 @@ macro_rules! handle_write {
                 Err(e) => return Flow::Raise(e),
             };
             let h = p($f, handle);
-            $vm.sync_io($f, h, Reg::None, |h| IoOp::Write { handle: h, data: s }).into()
+            $vm.sync_io($f, h, Reg::None, |id| ops::write(s).on(id)).into()
         }
     )*};
 }
@@ -362,7 +241,7 @@ macro_rules! handle_write_async {
             match $text {
                 Ok(s) => {
                     let (cb, h) = (p($f, cb), p($f, handle));
-                    $vm.async_io($f, req.0, cb, h, $what, |h| IoOp::Write { handle: h, data: s }).into()
+                    $vm.async_io($f, req.0, cb, h, $what, |id| ops::write(s).on(id)).into()
                 }
                 Err(e) => Flow::Raise(e),
             }
@@ -404,17 +283,17 @@ fn wait_for(vm: &mut Vm, dst: Reg, op: IoOp) -> Flow {
 
 /// `open P, S`: for reading.
 pub(super) fn open_p_s(vm: &mut Vm, f: &mut Frame, dst: PReg, path: SArg) -> Flow {
-    wait_for(vm, Reg::P(dst.0), IoOp::Open { path: sa(f, path), mode: Str::from("r") })
+    wait_for(vm, Reg::P(dst.0), ops::open(sa(f, path), Str::from("r")))
 }
 
 /// `open P, S, S`
 pub(super) fn open_p_s_s(vm: &mut Vm, f: &mut Frame, dst: PReg, path: SArg, mode: SArg) -> Flow {
-    wait_for(vm, Reg::P(dst.0), IoOp::Open { path: sa(f, path), mode: sa(f, mode) })
+    wait_for(vm, Reg::P(dst.0), ops::open(sa(f, path), sa(f, mode)))
 }
 
 /// `open P, S, S, P`
 pub(super) fn open_p_s_s_p(vm: &mut Vm, f: &mut Frame, req: PReg, path: SArg, mode: SArg, cb: PReg) -> Flow {
-    let op = IoOp::Open { path: sa(f, path), mode: sa(f, mode) };
+    let op = ops::open(sa(f, path), sa(f, mode));
     vm.async_host(f, req.0, p(f, cb), "open", op).into()
 }
 
@@ -425,23 +304,27 @@ pub(super) fn fdopen_p_i_s(vm: &mut Vm, f: &mut Frame, dst: PReg, fd: IArg, mode
 
 /// `close P`
 pub(super) fn close_p(vm: &mut Vm, f: &mut Frame, handle: PReg) -> Flow {
-    vm.close(f, p(f, handle)).into()
+    let asked = vm.close_sync(p(f, handle), To::Reg(Reg::None));
+    vm.answer_into(f, Reg::None, asked).into()
 }
 
 /// `close P, P, P`
 pub(super) fn close_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, cb: PReg) -> Flow {
-    let h = p(f, handle);
-    let r = vm.async_io(f, req.0, p(f, cb), h, "close", |id| IoOp::Close { handle: id });
-    vm.mark_closed(h);
-    r.into()
+    match vm.close_async(p(f, cb), p(f, handle)) {
+        Ok((r, step)) => {
+            f.p[req.0 as usize] = Some(r);
+            Flow::Leave(step)
+        }
+        Err(e) => Flow::Raise(e),
+    }
 }
 
 /// `read S, I`: from stdin.
 pub(super) fn read_s_i(vm: &mut Vm, f: &mut Frame, dst: SReg, count: IArg) -> Flow {
-    match read_count(ia(f, count)) {
-        Ok(n) => {
+    match ops::read(ia(f, count)) {
+        Ok(op) => {
             let h = vm.std_handle(0);
-            vm.sync_io(f, Some(h), Reg::S(dst.0), |id| IoOp::Read { handle: id, count: n }).into()
+            vm.sync_io(f, Some(h), Reg::S(dst.0), |id| op.on(id)).into()
         }
         Err(e) => Flow::Raise(e),
     }
@@ -449,21 +332,18 @@ pub(super) fn read_s_i(vm: &mut Vm, f: &mut Frame, dst: SReg, count: IArg) -> Fl
 
 /// `read S, P, I`
 pub(super) fn read_s_p_i(vm: &mut Vm, f: &mut Frame, dst: SReg, handle: PReg, count: IArg) -> Flow {
-    match read_count(ia(f, count)) {
-        Ok(n) => {
-            let h = p(f, handle);
-            vm.sync_io(f, h, Reg::S(dst.0), |id| IoOp::Read { handle: id, count: n }).into()
-        }
+    match ops::read(ia(f, count)) {
+        Ok(op) => vm.sync_io(f, p(f, handle), Reg::S(dst.0), |id| op.on(id)).into(),
         Err(e) => Flow::Raise(e),
     }
 }
 
 /// `read P, I, P`: from stdin, async.
 pub(super) fn read_p_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, count: IArg, cb: PReg) -> Flow {
-    match read_count(ia(f, count)) {
-        Ok(n) => {
+    match ops::read(ia(f, count)) {
+        Ok(op) => {
             let h = Some(vm.std_handle(0));
-            vm.async_io(f, req.0, p(f, cb), h, "read", |id| IoOp::Read { handle: id, count: n }).into()
+            vm.async_io(f, req.0, p(f, cb), h, "read", |id| op.on(id)).into()
         }
         Err(e) => Flow::Raise(e),
     }
@@ -471,11 +351,8 @@ pub(super) fn read_p_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, count: IArg, cb:
 
 /// `read P, P, I, P`
 pub(super) fn read_p_p_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, count: IArg, cb: PReg) -> Flow {
-    match read_count(ia(f, count)) {
-        Ok(n) => {
-            let h = p(f, handle);
-            vm.async_io(f, req.0, p(f, cb), h, "read", |id| IoOp::Read { handle: id, count: n }).into()
-        }
+    match ops::read(ia(f, count)) {
+        Ok(op) => vm.async_io(f, req.0, p(f, cb), p(f, handle), "read", |id| op.on(id)).into(),
         Err(e) => Flow::Raise(e),
     }
 }
@@ -483,33 +360,32 @@ pub(super) fn read_p_p_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, 
 /// `readline S, P`
 pub(super) fn readline_s_p(vm: &mut Vm, f: &mut Frame, dst: SReg, handle: PReg) -> Flow {
     let h = p(f, handle);
-    let sep = vm.record_separator(h);
-    vm.sync_io(f, h, Reg::S(dst.0), |id| IoOp::ReadLine { handle: id, sep }).into()
+    let op = ops::readline(vm.heap.record_separator(h));
+    vm.sync_io(f, h, Reg::S(dst.0), |id| op.on(id)).into()
 }
 
 /// `readline P, P, P`
 pub(super) fn readline_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, cb: PReg) -> Flow {
     let h = p(f, handle);
-    let sep = vm.record_separator(h);
-    vm.async_io(f, req.0, p(f, cb), h, "readline", |id| IoOp::ReadLine { handle: id, sep }).into()
+    let op = ops::readline(vm.heap.record_separator(h));
+    vm.async_io(f, req.0, p(f, cb), h, "readline", |id| op.on(id)).into()
 }
 
 /// `peek S`: from stdin.
 pub(super) fn peek_s(vm: &mut Vm, f: &mut Frame, dst: SReg) -> Flow {
     let h = vm.std_handle(0);
-    vm.sync_on(f, Some(h), None, Reg::S(dst.0), |id| IoOp::Peek { handle: id }).into()
+    vm.sync_on(f, Some(h), None, Reg::S(dst.0), |id| ops::peek().on(id)).into()
 }
 
 /// `peek S, P`
 pub(super) fn peek_s_p(vm: &mut Vm, f: &mut Frame, dst: SReg, handle: PReg) -> Flow {
-    vm.sync_on(f, p(f, handle), None, Reg::S(dst.0), |id| IoOp::Peek { handle: id }).into()
+    vm.sync_on(f, p(f, handle), None, Reg::S(dst.0), |id| ops::peek().on(id)).into()
 }
 
 /// `seek P, I, I`
 pub(super) fn seek_p_i_i(vm: &mut Vm, f: &mut Frame, handle: PReg, offset: IArg, whence: IArg) -> Flow {
-    let (offset, whence) = (ia(f, offset), ia(f, whence));
-    let h = p(f, handle);
-    vm.sync_io(f, h, Reg::None, |id| IoOp::Seek { handle: id, offset, whence }).into()
+    let op = ops::seek(ia(f, offset), ia(f, whence));
+    vm.sync_io(f, p(f, handle), Reg::None, |id| op.on(id)).into()
 }
 
 /// `seek P, P, I, I, P`
@@ -522,20 +398,18 @@ pub(super) fn seek_p_p_i_i_p(
     whence: IArg,
     cb: PReg,
 ) -> Flow {
-    let (offset, whence) = (ia(f, offset), ia(f, whence));
-    let h = p(f, handle);
-    vm.async_io(f, req.0, p(f, cb), h, "seek", |id| IoOp::Seek { handle: id, offset, whence }).into()
+    let op = ops::seek(ia(f, offset), ia(f, whence));
+    vm.async_io(f, req.0, p(f, cb), p(f, handle), "seek", |id| op.on(id)).into()
 }
 
 /// `tell I, P`
 pub(super) fn tell_i_p(vm: &mut Vm, f: &mut Frame, dst: IReg, handle: PReg) -> Flow {
-    vm.sync_io(f, p(f, handle), Reg::I(dst.0), |id| IoOp::Tell { handle: id }).into()
+    vm.sync_io(f, p(f, handle), Reg::I(dst.0), |id| ops::tell().on(id)).into()
 }
 
 /// `tell P, P, P`
 pub(super) fn tell_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, cb: PReg) -> Flow {
-    let h = p(f, handle);
-    vm.async_io(f, req.0, p(f, cb), h, "tell", |id| IoOp::Tell { handle: id }).into()
+    vm.async_io(f, req.0, p(f, cb), p(f, handle), "tell", |id| ops::tell().on(id)).into()
 }
 
 /// `stat I, S, I`

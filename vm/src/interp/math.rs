@@ -233,25 +233,6 @@ impl Vm {
     }
 }
 
-/// `x ** e` by repeated squaring, as Parrot's `pow(out NUM, in NUM, in INT)`: a negative
-/// exponent gives the reciprocal.
-pub(super) fn pow_int(x: f64, e: i64) -> f64 {
-    let (mut base, mut res) = (x, 1.0);
-    let mut k = e.unsigned_abs();
-    while k != 0 {
-        if k & 1 == 1 {
-            res *= base;
-        }
-        base *= base;
-        k >>= 1;
-    }
-    if e < 0 {
-        1.0 / res
-    } else {
-        res
-    }
-}
-
 /// `cmod I, I, I`: C's `%` (the sign of the dividend); by zero throws.
 fn cmod(a: i64, b: i64) -> Result<i64, Exc> {
     if b == 0 {

@@ -5,7 +5,7 @@
 //!
 //! | step | gives | read by |
 //! |---|---|---|
-//! | argument indexing | [`Prepared::plain_args`], [`Prepared::arg_sig`], [`Prepared::one_int`] | `call.rs` (bind, copy by signature), `lean.rs` |
+//! | argument indexing | [`Prepared::plain_args`], [`Prepared::arg_sig`], [`Prepared::one_int`] | `call.rs` (bind, copy by signature), `tier/lean.rs` |
 //! | call planning | [`Prepared::plan_at`], [`Prepared::call_plans`] ([`CallPlan`]) | `call.rs::enter_planned`, the lean compile |
 //! | definite assignment | [`SubPrep::unset`] (`prepare/unset.rs`) | `Frame::reset`, the lean call |
 //! | lean compile | [`SubPrep::lean`], [`Prepared::lean`] (`prepare/lean.rs`) | `lean.rs::run_lean` |
@@ -88,7 +88,7 @@ pub struct SubPrep {
     /// How many leading I and N registers a new frame must empty when its slot last held
     /// this sub: the registers some path may read before writing them (`prepare/unset.rs`).
     pub unset: [u16; 2],
-    /// The sub runs in the lean loop (`lean.rs`: its ops, registers and branches allow it).
+    /// The sub runs in the lean loop (`tier/lean.rs`: its ops, registers and branches allow it).
     pub lean: bool,
 }
 
@@ -121,7 +121,7 @@ pub struct Prepared {
     pub plan_at: Vec<u32>,
     /// The calls whose callee and argument binding are known at load time (see [`CallPlan`]).
     pub call_plans: Vec<CallPlan>,
-    /// The ops as the lean loop runs them (`lean.rs`).
+    /// The ops as the lean loop runs them (`tier/lean.rs`).
     pub(super) lean: LeanCode,
 }
 

@@ -50,9 +50,9 @@ pub struct Resume {
     /// The pc the handler's frame resumes at (the op after the throw, if it threw itself).
     pub base_pc: u32,
     /// The frames above `base`, outermost first, each at the pc it resumes at.
-    pub frames: Vec<crate::interp::Frame>,
+    pub frames: Vec<crate::interp::frames::Frame>,
     /// The exception handlers of those frames.
-    pub handlers: Vec<crate::interp::Handler>,
+    pub handlers: Vec<crate::interp::frames::Handler>,
 }
 
 impl Heap {

@@ -7,13 +7,15 @@
 //!
 //! | file | what it holds |
 //! |---|---|
-//! | `mod.rs` | [`PmcRef`], [`PVal`], [`PmcData`], [`Elem`], [`KeyVal`], the class table and native method dispatch |
+//! | `mod.rs` | [`PmcData`], the class table, the native method protocol (`Reply`) |
+//! | `value.rs` | [`PmcRef`], [`PVal`], [`Elem`], [`KeyVal`]: the values every layer passes |
 //! | `heap.rs` | [`Heap`]: allocation and the tracing collector |
 //! | `vtable.rs` | the vtable entry points, `get_integer` ... `set_keyed`, `push`, `pop` |
 //! | `array.rs` | the array types and the iterator |
 //! | `hash.rs` | the Hash type's storage, [`PHash`] |
 //! | `exception.rs` | Exception, ExceptionHandler and Continuation |
 //! | `object.rs` | Class and Object (user classes) |
+//! | `interp.rs` | ParrotInterpreter |
 //! | `handle.rs` | FileHandle and StringHandle |
 //! | `socket.rs` | Socket and Sockaddr, and Parrot's socket constants |
 //! | `request.rs` | Request, the status object of an async IO op |
@@ -22,31 +24,40 @@
 //!
 //! A type's data, the PMCs it holds (its `trace`) and its native methods live in its family's
 //! file; the class table (`classes!`) names them, one line per type, and native dispatch
-//! (`Vm::native_method`) picks the methods by the invocant's [`PmcData`] variant, never by
-//! its class name.
+//! (`Vm::native_method`, `interp/native.rs`) picks the methods by the invocant's [`PmcData`]
+//! variant, never by its class name. A method works on the [`Heap`] alone and says in its
+//! `Reply` what it needs of the VM: an IO operation (asked as the op of the same name asks
+//! it, `request/ask.rs`), a scheduler call, a standard handle.
 //!
 //! ## Why handles
 //! Registers, arrays and hashes hold 4-byte [`PmcRef`]s, never Rust references, so a task can
 //! be parked at any safe point, and the tracing collector ([`Heap::collect`], run by the host
 //! between slices) finds every root by walking registers, call scratch and the VM's tables.
 //!
-//! ## Why `pmc` imports `interp::Frame`
+//! ## Why `pmc` imports `interp::frames` and `interp::prepare`, and nothing else of `interp`
 //! A Continuation holds the frames a `throw` set aside ([`Resume`]), so the data of one PMC
-//! type is interpreter frames, and the collector walks their P registers. Every other arrow
-//! goes from `interp` to `pmc`.
+//! type is interpreter frames (`interp/frames.rs`), and the collector walks their P
+//! registers; a Sub holds its code object (`interp/prepare.rs`). Neither file imports more of
+//! `pmc` than `value.rs`, so these arrows close no circle. Native methods take the heap, not
+//! the `Vm`, and what they ask is a `Reply` value, so `pmc`'s other arrows go down: to
+//! `host.rs` (the ops and scheduler calls a reply carries) and `request/ops.rs` (the IO ops'
+//! constructors). `interp` and `request` import `pmc`, never the other way round.
 
 pub mod array;
 pub mod exception;
 pub mod handle;
 pub mod hash;
 mod heap;
+pub mod interp;
 pub mod object;
 pub mod request;
 pub mod socket;
 pub mod task;
 pub mod timer;
+pub mod value;
 mod vtable;
 
+pub use crate::host::TimerChange;
 pub use array::{elements_of, IterData};
 pub use exception::{ContData, ExceptionData, HandlerData, Resume};
 pub use handle::{FileHandleData, StringHandleData};
@@ -56,31 +67,13 @@ pub use object::{ClassData, ObjectData};
 pub use request::{ReqState, RequestData};
 pub use socket::{SockaddrData, SocketData};
 pub use task::{event_parent, EventHandlerData, TaskData, TaskStatus};
-pub use timer::{TimerChange, TimerData};
+pub use timer::TimerData;
+pub use value::{Elem, KeyVal, PVal, PmcRef};
 
 use crate::error::{types, Exc};
-use crate::interp::{Step, Vm};
+use crate::host::{IoOp, SchedCall, Step};
 use crate::string::{Encoding, Str};
-use std::num::NonZeroU32;
 use std::rc::Rc;
-
-/// A handle to a PMC in the [`Heap`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PmcRef(NonZeroU32);
-
-impl PmcRef {
-    /// The handle as a number (never 0).
-    pub fn to_u32(self) -> u32 {
-        self.0.get()
-    }
-    /// The handle a number from [`PmcRef::to_u32`] stands for (`None` for 0).
-    pub fn from_u32(n: u32) -> Option<PmcRef> {
-        NonZeroU32::new(n).map(PmcRef)
-    }
-}
-
-/// A P register's content: a PMC or null.
-pub type PVal = Option<PmcRef>;
 
 /// The data of one PMC; the variant is its type.
 #[derive(Clone, Debug)]
@@ -104,7 +97,7 @@ pub enum PmcData {
     Hash(PHash),
     Exception(Box<ExceptionData>),
     /// A sub: its code object and index into `Code::subs`.
-    Sub(Rc<crate::interp::Prepared>, u32),
+    Sub(Rc<crate::interp::prepare::Prepared>, u32),
     FileHandle(Box<FileHandleData>),
     Iterator(IterData),
     /// A class made by `newclass`: its name and attribute names.
@@ -177,7 +170,7 @@ macro_rules! classes {
             }
 
             /// The native methods of this PMC's type, if it has any.
-            fn methods(&self) -> Option<Method> {
+            pub(crate) fn methods(&self) -> Option<Method> {
                 match self {
                     $($(PmcData::$variant { .. } => Some($method),)?)*
                     _ => None,
@@ -201,7 +194,7 @@ classes! {
     String => "String", new PmcData::String(Str::null());
     Boolean => "Boolean", new PmcData::Boolean(false);
     Undef => "Undef", new PmcData::Undef;
-    ParrotInterpreter => "ParrotInterpreter", new PmcData::ParrotInterpreter, methods Vm::interp_method;
+    ParrotInterpreter => "ParrotInterpreter", new PmcData::ParrotInterpreter, methods interp::methods;
     ResizablePMCArray => "ResizablePMCArray", new PmcData::ResizablePMCArray(Vec::new()), trace array::trace;
     FixedPMCArray => "FixedPMCArray", new PmcData::FixedPMCArray(Vec::new()), trace array::trace;
     ResizableIntegerArray => "ResizableIntegerArray", new PmcData::ResizableIntegerArray(Vec::new());
@@ -211,46 +204,26 @@ classes! {
     Hash => "Hash", new PmcData::Hash(PHash::new()), trace hash::trace;
     Exception => "Exception", new PmcData::Exception(Box::default()), trace exception::trace;
     Sub => "Sub";
-    FileHandle => "FileHandle", new PmcData::FileHandle(Box::new(FileHandleData::unopened())), methods Vm::handle_method;
+    FileHandle => "FileHandle", new PmcData::FileHandle(Box::new(FileHandleData::unopened())), methods handle::methods;
     Iterator => "ArrayIterator", trace array::trace;
     Class => "Class";
     Object => "Object", trace object::trace;
-    Request => "Request", trace request::trace, methods Vm::request_method;
-    Task => "Task", new PmcData::Task(Box::default()), trace task::trace, methods Vm::task_method;
+    Request => "Request", trace request::trace, methods request::methods;
+    Task => "Task", new PmcData::Task(Box::default()), trace task::trace, methods task::methods;
     Timer => "Timer", new PmcData::Timer(Box::default()), trace timer::trace;
     EventHandler => "EventHandler", new PmcData::EventHandler(Box::default()), trace task::trace;
-    StringHandle => "StringHandle", new PmcData::StringHandle(Box::new(StringHandleData::empty())), methods Vm::handle_method;
-    Socket => "Socket", new PmcData::Socket(Box::default()), methods Vm::socket_method;
-    Sockaddr => "Sockaddr", new PmcData::Sockaddr(Box::default()), methods Vm::sockaddr_method;
+    StringHandle => "StringHandle", new PmcData::StringHandle(Box::new(StringHandleData::empty())), methods handle::methods;
+    Socket => "Socket", new PmcData::Socket(Box::default()), methods socket::methods;
+    Sockaddr => "Sockaddr", new PmcData::Sockaddr(Box::default()), methods socket::sockaddr_methods;
     ExceptionHandler => "ExceptionHandler", new PmcData::ExceptionHandler(Box::default());
     Continuation => "Continuation", trace exception::trace;
 }
 
-/// A type's native methods: the invocant, the method name, the other arguments, and where a
-/// result the runtime delivers goes. `None`: the type has no method of that name.
-pub(crate) type Method = fn(&mut Vm, PmcRef, &Str, &[Elem]) -> Option<Result<Reply, Exc>>;
-
-/// An element value on its way into or out of a container.
-#[derive(Clone, Debug)]
-pub enum Elem {
-    /// an integer
-    I(i64),
-    /// a number
-    N(f64),
-    /// a string
-    S(Str),
-    /// a PMC (or null)
-    P(PVal),
-}
-
-/// One step of a key.
-#[derive(Clone, Debug)]
-pub enum KeyVal {
-    /// an integer index
-    Int(i64),
-    /// a string key
-    Str(Str),
-}
+/// A type's native methods: the heap, the invocant, the method name and the other
+/// arguments. `None`: the type has no method of that name. A method sees only the heap: what
+/// it asks of the VM (an IO operation, a scheduler call, a standard handle) it says in its
+/// [`Reply`], and `interp/native.rs` carries that out.
+pub(crate) type Method = fn(&mut Heap, PmcRef, &Str, &[Elem]) -> Option<Result<Reply, Exc>>;
 
 /// A key as an attribute name.
 fn key_name(k: &KeyVal) -> String {
@@ -277,12 +250,41 @@ pub const NUMBER_ENCODING: Encoding = Encoding::Ascii;
 pub(crate) enum Reply {
     /// The value it returns, if any.
     Value(Option<Elem>),
-    /// Leave the loop with this step (a sync request's answer goes to the return values).
-    Step(Step),
-    /// An async method: the request it returns, and the step that submits it.
-    Async(PmcRef, Step),
     /// Throw this Exception PMC.
     Throw(PmcRef),
+    /// Leave the loop with this scheduler call; the method returns nothing.
+    Sched(SchedCall),
+    /// Cancel this pending Request; what happened is the method's return value.
+    Cancel(PmcRef),
+    /// The FileHandle of stdin (0), stdout (1) or stderr (2), which the VM keeps.
+    StdHandle(usize),
+    /// An IO operation, asked as its op form asks it (`request/ask.rs`).
+    Io(Io),
+}
+
+/// An IO operation a native method asks for: sync (no callback: the caller waits and gets
+/// the answer as the method's return value) or async (the method returns the Request).
+pub(crate) struct Io {
+    /// What to ask.
+    pub ask: Ask,
+    /// The invocant: the handle the op works on, whose PMC the answer updates.
+    pub on: PmcRef,
+    /// The callback of the async form; null: the sync form.
+    pub cb: PVal,
+    /// The request's name (`read`, `connect`), for `--trace-io` and messages.
+    pub name: &'static str,
+}
+
+/// What an [`Io`] asks.
+pub(crate) enum Ask {
+    /// An op (from `request/ops.rs`) on the FileHandle or StringHandle: the request side
+    /// finds its host handle, or serves a StringHandle itself.
+    Handle(IoOp),
+    /// An op as it is: its host handle is in it (a Socket's), or it needs none (`open`).
+    Addressed(IoOp),
+    /// The op cannot be asked: thrown by the sync form, the failure of the async form's
+    /// request.
+    Failed(Exc),
 }
 
 /// What the run loop does after a native method.
@@ -295,45 +297,11 @@ pub(crate) enum Native {
     Throw(PmcRef),
 }
 
-impl Vm {
-    /// The methods built-in PMCs answer without a sub (`Request`, `Task`, `FileHandle`,
-    /// `StringHandle`). `args` are the values of the call's `set_args`, invocant first; the
-    /// result goes to `rets` for `get_results`. `None`: not a native method.
-    // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
-    #[inline(never)]
-    pub(crate) fn native_method(
-        &mut self,
-        args: &[Elem],
-        rets: &mut Vec<Elem>,
-        name: &Str,
-    ) -> Option<Result<Native, Exc>> {
-        let Some(Elem::P(Some(obj))) = args.first().cloned() else { return None };
-        let method = self.heap.get(obj).methods()?;
-        let r = method(self, obj, name, &args[1..])?;
-        Some(r.map(|reply| match reply {
-            Reply::Value(v) => {
-                rets.clear();
-                rets.extend(v);
-                Native::Done
-            }
-            Reply::Step(s) => Native::Step(s),
-            Reply::Async(req, s) => {
-                rets.clear();
-                rets.push(Elem::P(Some(req)));
-                Native::Step(s)
-            }
-            Reply::Throw(e) => Native::Throw(e),
-        }))
-    }
-
-    /// A method's arguments without a trailing Sub, and that Sub: the callback that makes a
-    /// handle method async (DESIGN §2).
-    fn split_callback(&self, args: &[Elem]) -> (Vec<Elem>, PVal) {
-        match args.split_last() {
-            Some((Elem::P(Some(c)), rest)) if matches!(self.heap.get(*c), PmcData::Sub(..)) => {
-                (rest.to_vec(), Some(*c))
-            }
-            _ => (args.to_vec(), None),
-        }
+/// A method's arguments without a trailing Sub, and that Sub: the callback that makes a
+/// handle method async (DESIGN §2).
+fn split_callback(heap: &Heap, args: &[Elem]) -> (Vec<Elem>, PVal) {
+    match args.split_last() {
+        Some((Elem::P(Some(c)), rest)) if matches!(heap.get(*c), PmcData::Sub(..)) => (rest.to_vec(), Some(*c)),
+        _ => (args.to_vec(), None),
     }
 }

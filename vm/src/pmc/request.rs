@@ -4,11 +4,9 @@
 //! time (submitting, completing, waking) and finds its way back to the PMC through the id kept
 //! on it.
 
-use super::{Elem, PVal, PmcData, PmcRef, Reply};
+use super::{Elem, Heap, PVal, PmcData, PmcRef, Reply};
 use crate::error::{types, Exc};
-use crate::host::RequestId;
-use crate::interp::{SchedCall, Step, Vm};
-use crate::request::{Kind, To};
+use crate::host::{RequestId, SchedCall};
 use crate::string::Str;
 
 /// Where a request is in its life. A request completes exactly once: it leaves `Pending`
@@ -97,54 +95,51 @@ pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
     }
 }
 
-impl Vm {
-    /// Request methods (PDD 22): `return`, `error`, `state`, `cancel`, `wait`, ...
-    pub(crate) fn request_method(&mut self, r: PmcRef, name: &Str, args: &[Elem]) -> Option<Result<Reply, Exc>> {
-        let PmcData::Request(q) = self.heap.get(r) else { return None };
-        let val = |e: Elem| Ok(Reply::Value(Some(e)));
-        Some(match name.as_bytes() {
-            b"return" => val(Elem::P(q.result)),
-            b"error" => val(Elem::P(q.error)),
-            b"done" => val(Elem::I((q.state != ReqState::Pending) as i64)),
-            b"state" => val(Elem::S(Str::from(q.state.name()))),
-            b"bytes" => val(Elem::I(q.bytes as i64)),
-            b"handle" => val(Elem::P(q.handle)),
-            b"throw" => match q.error {
-                Some(e) => Ok(Reply::Throw(e)),
-                None => Ok(Reply::Value(None)),
-            },
-            b"error_callback" => match args.first() {
-                Some(Elem::P(cb)) => match cb.map(|c| self.heap.get(c)) {
-                    None | Some(PmcData::Sub(..)) => {
-                        let cb = *cb;
-                        if let PmcData::Request(q) = self.heap.get_mut(r) {
-                            q.error_callback = cb;
-                        }
-                        Ok(Reply::Value(None))
+/// Request methods (PDD 22): `return`, `error`, `state`, `cancel`, `wait`, ...
+pub(super) fn methods(heap: &mut Heap, r: PmcRef, name: &Str, args: &[Elem]) -> Option<Result<Reply, Exc>> {
+    let PmcData::Request(q) = heap.get(r) else { return None };
+    let val = |e: Elem| Ok(Reply::Value(Some(e)));
+    Some(match name.as_bytes() {
+        b"return" => val(Elem::P(q.result)),
+        b"error" => val(Elem::P(q.error)),
+        b"done" => val(Elem::I((q.state != ReqState::Pending) as i64)),
+        b"state" => val(Elem::S(Str::from(q.state.name()))),
+        b"bytes" => val(Elem::I(q.bytes as i64)),
+        b"handle" => val(Elem::P(q.handle)),
+        b"throw" => match q.error {
+            Some(e) => Ok(Reply::Throw(e)),
+            None => Ok(Reply::Value(None)),
+        },
+        b"error_callback" => match args.first() {
+            Some(Elem::P(cb)) => match cb.map(|c| heap.get(c)) {
+                None | Some(PmcData::Sub(..)) => {
+                    let cb = *cb;
+                    if let PmcData::Request(q) = heap.get_mut(r) {
+                        q.error_callback = cb;
                     }
-                    Some(d) => Err(Exc::new(
-                        types::EXCEPTION_INVALID_OPERATION,
-                        format!("error_callback: expected a Sub, got {}", d.class_name()),
-                    )),
-                },
-                _ => val(Elem::P(q.error_callback)),
-            },
-            b"cancel" => {
-                if q.state != ReqState::Pending {
-                    val(Elem::S(Str::from("already complete")))
-                } else {
-                    let req = self.new_request_entry(Kind::Plain, None, To::Rets);
-                    Ok(Reply::Step(Step::Sched(SchedCall::Cancel(r, req))))
-                }
-            }
-            b"wait" => {
-                if q.state != ReqState::Pending {
                     Ok(Reply::Value(None))
-                } else {
-                    Ok(Reply::Step(Step::Sched(SchedCall::Wait(r))))
                 }
+                Some(d) => Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    format!("error_callback: expected a Sub, got {}", d.class_name()),
+                )),
+            },
+            _ => val(Elem::P(q.error_callback)),
+        },
+        b"cancel" => {
+            if q.state != ReqState::Pending {
+                val(Elem::S(Str::from("already complete")))
+            } else {
+                Ok(Reply::Cancel(r))
             }
-            _ => return None,
-        })
-    }
+        }
+        b"wait" => {
+            if q.state != ReqState::Pending {
+                Ok(Reply::Value(None))
+            } else {
+                Ok(Reply::Sched(SchedCall::Wait(r)))
+            }
+        }
+        _ => return None,
+    })
 }

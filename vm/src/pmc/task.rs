@@ -5,7 +5,7 @@
 
 use super::{key_name, no_attr, Elem, Heap, KeyVal, PVal, PmcData, PmcRef, Reply};
 use crate::error::{types, Exc};
-use crate::interp::{SchedCall, Step, Vm};
+use crate::host::SchedCall;
 use crate::string::Str;
 use std::collections::VecDeque;
 
@@ -179,43 +179,41 @@ impl Heap {
     }
 }
 
-impl Vm {
-    /// Task methods (PDD 25): `send`, `code`, `data`, `id`, `status`, `kill`.
-    pub(crate) fn task_method(&mut self, r: PmcRef, name: &Str, args: &[Elem]) -> Option<Result<Reply, Exc>> {
-        let arg = args.first().cloned();
-        let pmc_arg = match &arg {
-            Some(Elem::P(p)) => Some(*p),
-            Some(e) => Some(self.heap.boxed(e.clone())),
-            None => None,
-        };
-        let PmcData::Task(t) = self.heap.get_mut(r) else { return None };
-        let val = |e: Elem| Ok(Reply::Value(Some(e)));
-        Some(match name.as_bytes() {
-            b"send" => match pmc_arg {
-                Some(msg) => {
-                    t.mailbox.push_back(msg);
-                    Ok(Reply::Step(Step::Sched(SchedCall::Sent(r))))
-                }
-                None => Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "send: no message given")),
-            },
-            b"code" => match pmc_arg {
-                Some(c) => {
-                    t.code = c;
-                    Ok(Reply::Value(None))
-                }
-                None => val(Elem::P(t.code)),
-            },
-            b"data" => match pmc_arg {
-                Some(d) => {
-                    t.data = d;
-                    Ok(Reply::Value(None))
-                }
-                None => val(Elem::P(t.data)),
-            },
-            b"id" => val(Elem::I(t.id as i64)),
-            b"status" => val(Elem::S(Str::from(t.status.name()))),
-            b"kill" => Ok(Reply::Step(Step::Sched(SchedCall::Kill(r)))),
-            _ => return None,
-        })
-    }
+/// Task methods (PDD 25): `send`, `code`, `data`, `id`, `status`, `kill`.
+pub(super) fn methods(heap: &mut Heap, r: PmcRef, name: &Str, args: &[Elem]) -> Option<Result<Reply, Exc>> {
+    let arg = args.first().cloned();
+    let pmc_arg = match &arg {
+        Some(Elem::P(p)) => Some(*p),
+        Some(e) => Some(heap.boxed(e.clone())),
+        None => None,
+    };
+    let PmcData::Task(t) = heap.get_mut(r) else { return None };
+    let val = |e: Elem| Ok(Reply::Value(Some(e)));
+    Some(match name.as_bytes() {
+        b"send" => match pmc_arg {
+            Some(msg) => {
+                t.mailbox.push_back(msg);
+                Ok(Reply::Sched(SchedCall::Sent(r)))
+            }
+            None => Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "send: no message given")),
+        },
+        b"code" => match pmc_arg {
+            Some(c) => {
+                t.code = c;
+                Ok(Reply::Value(None))
+            }
+            None => val(Elem::P(t.code)),
+        },
+        b"data" => match pmc_arg {
+            Some(d) => {
+                t.data = d;
+                Ok(Reply::Value(None))
+            }
+            None => val(Elem::P(t.data)),
+        },
+        b"id" => val(Elem::I(t.id as i64)),
+        b"status" => val(Elem::S(Str::from(t.status.name()))),
+        b"kill" => Ok(Reply::Sched(SchedCall::Kill(r))),
+        _ => return None,
+    })
 }

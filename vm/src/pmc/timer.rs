@@ -1,9 +1,9 @@
 //! Timer: Parrot's `src/pmc/timer.pmc`, keyed by the `timer.pasm` numbers. Setting its
 //! `RUNNING` key (or invoking it) asks the scheduler to arm or disarm it.
 
-use super::{key_name, no_attr, Elem, KeyVal, PVal, PmcData, PmcRef};
+use super::{key_name, no_attr, Elem, Heap, KeyVal, PVal, PmcData, PmcRef};
 use crate::error::{types, Exc};
-use crate::interp::{SchedCall, Step, Vm};
+use crate::host::{SchedCall, Step, TimerChange};
 
 /// A Timer PMC (Parrot's `src/pmc/timer.pmc` keys, `timer.pasm`).
 #[derive(Clone, Debug, Default)]
@@ -40,17 +40,6 @@ pub mod timer_keys {
     pub const RUNNING: i64 = 5;
     /// the handler sub
     pub const HANDLER: i64 = 6;
-}
-
-/// What setting a Timer key asks of the scheduler.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TimerChange {
-    /// Nothing: a setting changed.
-    None,
-    /// Arm it.
-    Start,
-    /// Disarm it.
-    Stop,
 }
 
 impl TimerData {
@@ -119,12 +108,12 @@ pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
     }
 }
 
-impl Vm {
+impl Heap {
     /// Starts a Timer PMC (what invoking one does).
     // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
     #[inline(never)]
-    pub(crate) fn timer_invoke(&mut self, p: PmcRef) -> Option<Step> {
-        match self.heap.get(p) {
+    pub(crate) fn timer_invoke(&self, p: PmcRef) -> Option<Step> {
+        match self.get(p) {
             PmcData::Timer(_) => Some(Step::Sched(SchedCall::Timer(p, TimerChange::Start))),
             _ => None,
         }
@@ -134,12 +123,12 @@ impl Vm {
     // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
     #[inline(never)]
     pub(crate) fn timer_set(&mut self, p: PmcRef, key: i64, v: Elem) -> Result<TimerChange, Exc> {
-        let (int, num) = (self.heap.elem_int(&v).unwrap_or(0), self.heap.elem_num(&v).unwrap_or(0.0));
+        let (int, num) = (self.elem_int(&v).unwrap_or(0), self.elem_num(&v).unwrap_or(0.0));
         let pmc = match v {
             Elem::P(p) => p,
             _ => None,
         };
-        match self.heap.get_mut(p) {
+        match self.get_mut(p) {
             PmcData::Timer(t) => t.set_key(key, int, num, pmc),
             d => Err(Exc::unsupported("set_keyed", d.class_name())),
         }

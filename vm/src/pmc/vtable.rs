@@ -243,9 +243,7 @@ impl Heap {
                 };
                 Ok(Elem::P(h.get(&k).copied().flatten()))
             }
-            (PmcData::ParrotInterpreter, KeyVal::Int(i)) => {
-                crate::interp::introspect::interp_info(self, *i).map(Elem::I)
-            }
+            (PmcData::ParrotInterpreter, KeyVal::Int(i)) => super::interp::interp_info(self, *i).map(Elem::I),
             (PmcData::Exception(e), KeyVal::Str(s)) => Ok(match s.as_bytes() {
                 b"message" => Elem::S(e.message.clone()),
                 b"severity" => Elem::I(e.severity),

@@ -88,7 +88,7 @@ impl Vm {
                 if let Some(f) = task.frames.last_mut() {
                     f.pc = f.pc.saturating_sub(1);
                 }
-                return self.raise_in(task, e);
+                return self.raise(task, e);
             }
         };
         match to {
@@ -173,10 +173,11 @@ impl Vm {
                     Some(PmcData::Socket(d)) => (d.family, d.stype),
                     _ => (family::INET, sock_type::STREAM),
                 };
-                Answer::Value(Elem::P(Some(self.new_socket(id, family, stype))), 0)
+                Answer::Value(Elem::P(Some(self.heap.new_socket(id, family, stype))), 0)
             }
             (Kind::Resolve, IoResult::Addrs { addrs, all }) => {
-                let v: Vec<PVal> = addrs.into_iter().map(|(text, fam)| Some(self.new_sockaddr(text, fam))).collect();
+                let v: Vec<PVal> =
+                    addrs.into_iter().map(|(text, fam)| Some(self.heap.new_sockaddr(text, fam))).collect();
                 if all {
                     Answer::Value(Elem::P(Some(self.heap.alloc(PmcData::ResizablePMCArray(v)))), 0)
                 } else {
@@ -188,7 +189,7 @@ impl Vm {
                     Some(PmcData::Socket(d)) => d.family,
                     _ => family::INET,
                 };
-                let a = self.new_sockaddr(from, fam);
+                let a = self.heap.new_sockaddr(from, fam);
                 let d = self.heap.alloc(PmcData::String(data));
                 let pair = self.heap.alloc(PmcData::ResizablePMCArray(vec![Some(d), Some(a)]));
                 Answer::Value(Elem::P(Some(pair)), 0)

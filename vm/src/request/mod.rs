@@ -14,11 +14,13 @@
 //! late answer (after a cancel) cannot complete the request that took its slot: the same
 //! rule as the reactor's handle ids.
 
+pub(crate) mod ask;
 mod complete;
+pub(crate) mod ops;
 
 use crate::error::Exc;
 use crate::host::{IoOp, RequestId};
-use crate::pmc::{Elem, PVal, PmcRef};
+use crate::pmc::value::{Elem, PVal, PmcRef};
 
 /// Which conversion an answer takes (`complete.rs`), chosen from the op that asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,13 +67,6 @@ impl Kind {
             IoOp::Net(N::Tls { .. }) => Kind::Tls,
             _ => Kind::Plain,
         }
-    }
-}
-
-impl crate::interp::Vm {
-    /// Makes a request whose answer goes to `to`; `handle` is the PMC the op works on.
-    pub(crate) fn new_request_entry(&mut self, kind: Kind, handle: PVal, to: To) -> RequestId {
-        self.requests.insert(Entry { kind, handle, to, answer: None })
     }
 }
 

@@ -1,4 +1,4 @@
-//! The lean compile: which subs run in the lean loop (`interp/lean.rs`), and their ops
+//! The lean compile: which subs run in the lean loop (`interp/tier/lean.rs`), and their ops
 //! decoded for it, once, at load time.
 //!
 //! A sub is lean when [`decode`] takes every op, naming only registers it has, its registers
@@ -90,7 +90,7 @@ pub(in crate::interp) struct LCall {
     /// The callee's slots to empty, as (first, count): every P and the I registers of
     /// [`SubPrep::unset`](super::prepare::SubPrep::unset), then its N registers.
     pub(in crate::interp) clear: [(u8, u8); 2],
-    /// What the callee's window gets in slot 0 ([`Stack`](crate::interp::lean::Stack)).
+    /// What the callee's window gets in slot 0 ([`Stack`](crate::interp::frames::Stack)).
     pub(in crate::interp) link: u64,
     /// The usual call, done in the caller's window (see [`Near`]).
     pub(in crate::interp) near: Option<Near>,
@@ -139,7 +139,7 @@ pub(in crate::interp) struct LeanCode {
     pub(in crate::interp) dsts: Vec<u8>,
 }
 
-/// Where a lean sub's registers sit in its window: after the link (slot 0, see [`Stack`](crate::interp::lean::Stack)),
+/// Where a lean sub's registers sit in its window: after the link (slot 0, see [`Stack`](crate::interp::frames::Stack)),
 /// P from slot 1, then I, then N. P first and I next puts every P register and the I
 /// registers a call must empty ([`SubPrep::unset`](super::prepare::SubPrep::unset): a prefix) in one range.
 #[derive(Clone, Copy)]

@@ -1,10 +1,10 @@
 //! The lean loop: subs made only of integer and number arithmetic, compare-and-branch and
 //! plain calls run here, calls and returns included, without going back through
-//! [`Vm::run_loop`] (bench/fib).
+//! `run_loop` (`main_loop.rs`) (bench/fib).
 //!
 //! A sub is lean when every op in it is one [`decode`] takes, naming registers it has, its
 //! registers fit a window, its branches stay inside it and its last op cannot fall through
-//! ([`SubPrep::lean`](super::prepare::SubPrep::lean), decided at load time by `prepare/lean.rs`). When `run_loop`
+//! ([`SubPrep::lean`](crate::interp::prepare::SubPrep::lean), decided at load time by `prepare/lean.rs`). When `run_loop`
 //! reaches a frame of a lean sub it hands over to [`Vm::run_lean`], which runs that frame
 //! and every lean frame it calls in a small loop of its own:
 //!
@@ -17,7 +17,7 @@
 //!   registers side by side after a link slot, each window right after its caller's. The
 //!   loop holds the window as `&mut [u64; 256]`, so a `u8` slot needs no bounds check. A
 //!   call pushes no `Frame`, allocates nothing once warm, and empties only the registers the
-//!   callee may read before writing them ([`SubPrep::unset`](super::prepare::SubPrep::unset)) and
+//!   callee may read before writing them ([`SubPrep::unset`](crate::interp::prepare::SubPrep::unset)) and
 //!   its P registers.
 //! - **The return link is a constant of the call** ([`LCall::link`]), stored in slot 0 of
 //!   the callee's window: where the caller goes on, the size of its window and its result
@@ -37,7 +37,7 @@
 //! PMCs (which the VM keeps alive) and no collection runs inside the loop. A return out of
 //! the first window goes through the task's frames (`Vm::leave_planned`), and if the caller
 //! is lean too the loop goes on with it as the first window. Tracing never uses the loop,
-//! and [`super::Config::lean`] turns it off; `tests/ops.rs` runs the same programs both ways
+//! and [`Config::lean`](crate::interp::Config::lean) turns it off; `tests/ops.rs` runs the same programs both ways
 //! at many slice sizes.
 //!
 //! bench/fib: 0.065 s with `Op`s and a stack per register kind -> 0.033 s (fib(22): 470 ->
@@ -54,7 +54,7 @@
 //! | | instructions | per call |
 //! |---|---|---|
 //! | lean loop | 561.7 M | 209 |
-//! | everything in `run_loop` ([`super::Config::lean`] off) | 1,286.8 M | 478 |
+//! | everything in `run_loop` ([`Config::lean`](crate::interp::Config::lean) off) | 1,286.8 M | 478 |
 //! | of which `Frame::reset` | 228.9 M | 85 |
 //! | of which `run_loop` (dispatch, `enter_planned`, `leave_planned`, frame reloads) | 1,054.2 M | 392 |
 //!
@@ -92,10 +92,12 @@
 //! where they are while it is suspended; the P side stack of each task and of each
 //! continuation would be a collector root.
 
-use super::fuel::{self, Charge};
-use super::prepare::lean::{LCall, Layout, LeanCode, Slots, Src, L, WIN};
-use super::prepare::Prepared;
-use super::{arith, Frame, Task, Vm};
+use crate::interp::arith;
+use crate::interp::frames::{Frame, Stack};
+use crate::interp::fuel::{self, Charge};
+use crate::interp::prepare::lean::{LCall, Layout, LeanCode, Slots, Src, L, WIN};
+use crate::interp::prepare::Prepared;
+use crate::interp::state::{Task, Vm};
 use crate::pmc::PmcRef;
 use std::rc::Rc;
 
@@ -129,20 +131,6 @@ pub(super) enum Exit {
     Here,
     /// The fuel is spent; the top frame's `pc` is where to go on.
     Yield,
-}
-
-/// The lean loop's registers: one window of slots per frame, each right after its
-/// caller's. Slot 0 of a callee's window links it to its caller ([`LCall::link`], a
-/// constant of the call): where the caller goes on (after its `get_results`) in the high
-/// half, the caller's window size in bits 8..16 (its window ends where this one starts),
-/// and in bits 0..8 the caller's result register when `get_results` is one I register (0
-/// otherwise: slot 0 is never a register). The first window's link is 0. Kept in the
-/// [`Vm`] between runs, so a warm loop allocates nothing.
-#[derive(Debug, Default)]
-pub(super) struct Stack {
-    v: Vec<u64>,
-    /// The waiting frames, root first, as [`Vm::land`] rebuilds them: (call, window).
-    chain: Vec<(u32, usize)>,
 }
 
 /// The window that starts at `base`.
