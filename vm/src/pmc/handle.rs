@@ -1,7 +1,7 @@
 //! FileHandle and StringHandle: a runtime file and an in-memory one, which answer the same
 //! ops and methods.
 
-use super::{split_callback, Ask, Elem, Heap, Io, PVal, PmcData, PmcRef, Reply};
+use super::{split_callback, Ask, Elem, Heap, Io, PVal, PmcData, PmcRef, Reply, Slots};
 use crate::error::{types, Exc};
 use crate::host::{IoOp, IoResult};
 use crate::request::ops;
@@ -293,3 +293,34 @@ pub(crate) fn mem_io(heap: &mut Heap, h: PmcRef, op: IoOp) -> Result<IoResult, E
         }
     })
 }
+
+/// FileHandle's own vtable slots: its path as a string, true while open and not at eof.
+pub(super) const FILE_HANDLE: Slots = Slots {
+    get_string: Some(|d| match d {
+        PmcData::FileHandle(h) => Some(h.path.clone()),
+        _ => None,
+    }),
+    get_bool: Some(|d| match d {
+        PmcData::FileHandle(h) => Some(!h.closed && !h.eof),
+        _ => None,
+    }),
+    host_handle: Some(|d| match d {
+        PmcData::FileHandle(h) if !h.closed && h.id > 2 && h.id != u32::MAX => Some(h.id),
+        _ => None,
+    }),
+    ..Slots::NONE
+};
+
+/// StringHandle's own vtable slots: its contents as a string, true while open with more to
+/// read.
+pub(super) const STRING_HANDLE: Slots = Slots {
+    get_string: Some(|d| match d {
+        PmcData::StringHandle(h) => Some(Str::from_vec(h.data.clone(), Encoding::Binary)),
+        _ => None,
+    }),
+    get_bool: Some(|d| match d {
+        PmcData::StringHandle(h) => Some(!h.closed && h.pos < h.data.len()),
+        _ => None,
+    }),
+    ..Slots::NONE
+};

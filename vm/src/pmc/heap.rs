@@ -182,9 +182,8 @@ impl Heap {
                 match self.objs[i].take() {
                     Some(PmcData::String(s)) => s.recycle(),
                     // An open handle nobody can reach any more: the runtime closes it.
-                    Some(PmcData::FileHandle(h)) if !h.closed && h.id > 2 && h.id != u32::MAX => closed.push(h.id),
-                    Some(PmcData::Socket(h)) if !h.closed && h.id != u32::MAX => closed.push(h.id),
-                    _ => {}
+                    Some(d) => closed.extend(d.slots().host_handle.and_then(|f| f(&d))),
+                    None => {}
                 }
                 self.free.push(i as u32);
                 freed += 1;

@@ -2,7 +2,7 @@
 //! ([`interp_info`], Parrot's `src/pmc/parrotinterpreter.pmc`, `get_integer_keyed_int`), and
 //! its methods give the standard handles.
 
-use super::{Elem, Heap, PmcRef, Reply};
+use super::{Elem, Heap, KeyVal, PmcRef, Reply, Slots};
 use crate::error::{types, Exc};
 use crate::string::Str;
 
@@ -33,3 +33,16 @@ pub(super) fn methods(_: &mut Heap, _: PmcRef, name: &Str, _: &[Elem]) -> Option
     };
     Some(Ok(Reply::StdHandle(fd)))
 }
+
+/// ParrotInterpreter's own vtable slots: an integer key (a string one as its number) is an
+/// `interpinfo` fact.
+pub(super) const SLOTS: Slots = Slots {
+    get_keyed: Some(|heap, _, k| {
+        let i = match k {
+            KeyVal::Int(i) => *i,
+            KeyVal::Str(s) => crate::num::parse_int(s.as_bytes()),
+        };
+        interp_info(heap, i).map(Elem::I)
+    }),
+    ..Slots::NONE
+};

@@ -130,16 +130,19 @@ pub enum PmcData {
 /// - `trace`: the function that lists the PMCs it holds, for the collector (a type that holds
 ///   none has no `trace`);
 /// - `methods`: the native methods it answers (`callmethod`), as one function of the type's
-///   file that says `None` for a name it does not know.
+///   file that says `None` for a name it does not know;
+/// - `slots`: the vtable slots it answers itself ([`Slots`], a constant of the type's file);
+///   every other slot takes the default in `vtable.rs`.
 ///
 /// It projects [`CLASSES`], [`PmcData::class_name`], [`PmcData::new_of`] and the lookups that
-/// [`Heap::collect`] and `Vm::native_method` use, so a new type is one line here.
+/// [`Heap::collect`], the vtable and `Vm::native_method` use, so a new type is one line here.
 macro_rules! classes {
     ($(
         $variant:ident => $name:literal
         $(, new $make:expr)?
         $(, trace $trace:path)?
         $(, methods $method:path)?
+        $(, slots $slots:path)?
         ;
     )*) => {
         /// The class names `new` accepts.
@@ -176,6 +179,14 @@ macro_rules! classes {
                     _ => None,
                 }
             }
+
+            /// The vtable slots this PMC's type answers itself.
+            pub(crate) fn slots(&self) -> &'static Slots {
+                match self {
+                    $($(PmcData::$variant { .. } => &$slots,)?)*
+                    _ => &Slots::NONE,
+                }
+            }
         }
     };
 }
@@ -194,7 +205,7 @@ classes! {
     String => "String", new PmcData::String(Str::null());
     Boolean => "Boolean", new PmcData::Boolean(false);
     Undef => "Undef", new PmcData::Undef;
-    ParrotInterpreter => "ParrotInterpreter", new PmcData::ParrotInterpreter, methods interp::methods;
+    ParrotInterpreter => "ParrotInterpreter", new PmcData::ParrotInterpreter, methods interp::methods, slots interp::SLOTS;
     ResizablePMCArray => "ResizablePMCArray", new PmcData::ResizablePMCArray(Vec::new()), trace array::trace;
     FixedPMCArray => "FixedPMCArray", new PmcData::FixedPMCArray(Vec::new()), trace array::trace;
     ResizableIntegerArray => "ResizableIntegerArray", new PmcData::ResizableIntegerArray(Vec::new());
@@ -204,17 +215,17 @@ classes! {
     Hash => "Hash", new PmcData::Hash(PHash::new()), trace hash::trace;
     Exception => "Exception", new PmcData::Exception(Box::default()), trace exception::trace;
     Sub => "Sub";
-    FileHandle => "FileHandle", new PmcData::FileHandle(Box::new(FileHandleData::unopened())), methods handle::methods;
+    FileHandle => "FileHandle", new PmcData::FileHandle(Box::new(FileHandleData::unopened())), methods handle::methods, slots handle::FILE_HANDLE;
     Iterator => "ArrayIterator", trace array::trace;
     Class => "Class";
     Object => "Object", trace object::trace;
-    Request => "Request", trace request::trace, methods request::methods;
-    Task => "Task", new PmcData::Task(Box::default()), trace task::trace, methods task::methods;
-    Timer => "Timer", new PmcData::Timer(Box::default()), trace timer::trace;
-    EventHandler => "EventHandler", new PmcData::EventHandler(Box::default()), trace task::trace;
-    StringHandle => "StringHandle", new PmcData::StringHandle(Box::new(StringHandleData::empty())), methods handle::methods;
-    Socket => "Socket", new PmcData::Socket(Box::default()), methods socket::methods;
-    Sockaddr => "Sockaddr", new PmcData::Sockaddr(Box::default()), methods socket::sockaddr_methods;
+    Request => "Request", trace request::trace, methods request::methods, slots request::SLOTS;
+    Task => "Task", new PmcData::Task(Box::default()), trace task::trace, methods task::methods, slots task::TASK;
+    Timer => "Timer", new PmcData::Timer(Box::default()), trace timer::trace, slots timer::SLOTS;
+    EventHandler => "EventHandler", new PmcData::EventHandler(Box::default()), trace task::trace, slots task::EVENT_HANDLER;
+    StringHandle => "StringHandle", new PmcData::StringHandle(Box::new(StringHandleData::empty())), methods handle::methods, slots handle::STRING_HANDLE;
+    Socket => "Socket", new PmcData::Socket(Box::default()), methods socket::methods, slots socket::SOCKET;
+    Sockaddr => "Sockaddr", new PmcData::Sockaddr(Box::default()), methods socket::sockaddr_methods, slots socket::SOCKADDR;
     ExceptionHandler => "ExceptionHandler", new PmcData::ExceptionHandler(Box::default());
     Continuation => "Continuation", trace exception::trace;
 }
@@ -224,6 +235,45 @@ classes! {
 /// it asks of the VM (an IO operation, a scheduler call, a standard handle) it says in its
 /// [`Reply`], and `interp/native.rs` carries that out.
 pub(crate) type Method = fn(&mut Heap, PmcRef, &Str, &[Elem]) -> Option<Result<Reply, Exc>>;
+
+/// The vtable slots a PMC type answers itself, named by its class-table line. `vtable.rs`
+/// answers for the core types (the scalars, the containers and their iterator, Sub, and the
+/// exception types) and asks these for any other; a slot that is `None`, or that answers `None`, takes `vtable.rs`'s default
+/// (Parrot's "not implemented", or what the type's element count gives).
+#[derive(Clone, Copy)]
+pub(crate) struct Slots {
+    /// `get_integer`.
+    pub get_integer: Option<fn(&PmcData) -> Option<i64>>,
+    /// `get_string`.
+    pub get_string: Option<fn(&PmcData) -> Option<Str>>,
+    /// `get_bool`.
+    pub get_bool: Option<fn(&PmcData) -> Option<bool>>,
+    /// `get_*_keyed`, for one key step.
+    pub get_keyed: Option<GetKeyed>,
+    /// `set_*_keyed`, for one key step.
+    pub set_keyed: Option<SetKeyed>,
+    /// The runtime handle the PMC holds open, which the host must close when the collector
+    /// frees the PMC (a dropped FileHandle or Socket leaks no descriptor).
+    pub host_handle: Option<fn(&PmcData) -> Option<u32>>,
+}
+
+/// A type's `get_*_keyed`: the heap, the PMC's data, the key step.
+pub(crate) type GetKeyed = fn(&Heap, &PmcData, &KeyVal) -> Result<Elem, Exc>;
+
+/// A type's `set_*_keyed`: the heap, the PMC, the key step, the value.
+pub(crate) type SetKeyed = fn(&mut Heap, PmcRef, &KeyVal, Elem) -> Result<(), Exc>;
+
+impl Slots {
+    /// No slot of its own: every one takes the default.
+    pub(crate) const NONE: Slots = Slots {
+        get_integer: None,
+        get_string: None,
+        get_bool: None,
+        get_keyed: None,
+        set_keyed: None,
+        host_handle: None,
+    };
+}
 
 /// A key as an attribute name.
 fn key_name(k: &KeyVal) -> String {

@@ -4,7 +4,7 @@
 //! time (submitting, completing, waking) and finds its way back to the PMC through the id kept
 //! on it.
 
-use super::{Elem, Heap, PVal, PmcData, PmcRef, Reply};
+use super::{Elem, Heap, PVal, PmcData, PmcRef, Reply, Slots};
 use crate::error::{types, Exc};
 use crate::host::{RequestId, SchedCall};
 use crate::string::Str;
@@ -143,3 +143,21 @@ pub(super) fn methods(heap: &mut Heap, r: PmcRef, name: &Str, args: &[Elem]) -> 
         _ => return None,
     })
 }
+
+/// Request's own vtable slots: its state as a number (`get_integer`: 1 done, 0 pending, -1
+/// failed, -2 cancelled) and a name, false once failed.
+pub(super) const SLOTS: Slots = Slots {
+    get_integer: Some(|d| match d {
+        PmcData::Request(q) => Some(q.state.code()),
+        _ => None,
+    }),
+    get_string: Some(|d| match d {
+        PmcData::Request(q) => Some(Str::from(q.state.name())),
+        _ => None,
+    }),
+    get_bool: Some(|d| match d {
+        PmcData::Request(q) => Some(q.state != ReqState::Failed),
+        _ => None,
+    }),
+    ..Slots::NONE
+};

@@ -6,7 +6,7 @@
 //! task; with one it returns a Request at once. `accept` with a callback is a stream: the
 //! callback runs once per connection.
 
-use super::{split_callback, Ask, Elem, Heap, Io, PVal, PmcData, PmcRef, Reply, HANDLE_WEIGHT};
+use super::{split_callback, Ask, Elem, Heap, Io, PVal, PmcData, PmcRef, Reply, Slots, HANDLE_WEIGHT};
 use crate::error::{types, Exc};
 use crate::host::{IoOp, NetOp};
 use crate::request::ops;
@@ -376,3 +376,27 @@ pub(super) fn sockaddr_methods(heap: &mut Heap, a: PmcRef, name: &Str, _args: &[
     };
     Some(Ok(Reply::Value(Some(v))))
 }
+
+/// Socket's own vtable slots: true while open and connected or bound.
+pub(super) const SOCKET: Slots = Slots {
+    get_string: Some(|_| Some(Str::from("Socket"))),
+    get_bool: Some(|d| match d {
+        PmcData::Socket(s) => Some(!s.closed && s.id != u32::MAX),
+        _ => None,
+    }),
+    host_handle: Some(|d| match d {
+        PmcData::Socket(s) if !s.closed && s.id != u32::MAX => Some(s.id),
+        _ => None,
+    }),
+    ..Slots::NONE
+};
+
+/// Sockaddr's own vtable slots: its address as a string, always true.
+pub(super) const SOCKADDR: Slots = Slots {
+    get_string: Some(|d| match d {
+        PmcData::Sockaddr(a) => Some(a.text.clone()),
+        _ => None,
+    }),
+    get_bool: Some(|_| Some(true)),
+    ..Slots::NONE
+};

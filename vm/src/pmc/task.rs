@@ -3,7 +3,7 @@
 //!
 //! The scheduler owns what happens to a task over time; the PMC is what a program sees of it.
 
-use super::{key_name, no_attr, Elem, Heap, KeyVal, PVal, PmcData, PmcRef, Reply};
+use super::{key_name, no_attr, Elem, Heap, KeyVal, PVal, PmcData, PmcRef, Reply, Slots};
 use crate::error::{types, Exc};
 use crate::host::SchedCall;
 use crate::string::Str;
@@ -217,3 +217,39 @@ pub(super) fn methods(heap: &mut Heap, r: PmcRef, name: &Str, args: &[Elem]) -> 
         _ => return None,
     })
 }
+
+/// Task's own vtable slots: its id, an event's subtype as its string, always true, and the
+/// PDD 24/25 attributes as keys.
+pub(super) const TASK: Slots = Slots {
+    get_integer: Some(|d| match d {
+        PmcData::Task(t) => Some(t.id as i64),
+        _ => None,
+    }),
+    get_string: Some(|d| match d {
+        PmcData::Task(t) if t.is_event() => Some(t.subtype.clone()),
+        _ => None,
+    }),
+    get_bool: Some(|_| Some(true)),
+    get_keyed: Some(|_, d, k| match d {
+        PmcData::Task(t) => t.get_attr(k),
+        d => Err(Exc::unsupported("get_pmc_keyed", d.class_name())),
+    }),
+    set_keyed: Some(|heap, r, k, v| heap.set_task_attr(r, k, v)),
+    ..Slots::NONE
+};
+
+/// EventHandler's own vtable slots: its event type as its string, always true, and its
+/// attributes as keys.
+pub(super) const EVENT_HANDLER: Slots = Slots {
+    get_string: Some(|d| match d {
+        PmcData::EventHandler(h) => Some(h.etype.clone()),
+        _ => None,
+    }),
+    get_bool: Some(|_| Some(true)),
+    get_keyed: Some(|_, d, k| match d {
+        PmcData::EventHandler(h) => h.get_attr(k),
+        d => Err(Exc::unsupported("get_pmc_keyed", d.class_name())),
+    }),
+    set_keyed: Some(|heap, r, k, v| heap.set_task_attr(r, k, v)),
+    ..Slots::NONE
+};

@@ -1,7 +1,7 @@
 //! Timer: Parrot's `src/pmc/timer.pmc`, keyed by the `timer.pasm` numbers. Setting its
 //! `RUNNING` key (or invoking it) asks the scheduler to arm or disarm it.
 
-use super::{key_name, no_attr, Elem, Heap, KeyVal, PVal, PmcData, PmcRef};
+use super::{key_name, no_attr, Elem, Heap, KeyVal, PVal, PmcData, PmcRef, Slots};
 use crate::error::{types, Exc};
 use crate::host::{SchedCall, Step, TimerChange};
 
@@ -134,3 +134,13 @@ impl Heap {
         }
     }
 }
+
+/// Timer's own vtable slots: always true, and its settings as integer keys (`timer.pasm`).
+pub(super) const SLOTS: Slots = Slots {
+    get_bool: Some(|_| Some(true)),
+    get_keyed: Some(|_, d, k| match d {
+        PmcData::Timer(t) => t.get_key(k),
+        d => Err(Exc::unsupported("get_pmc_keyed", d.class_name())),
+    }),
+    ..Slots::NONE
+};

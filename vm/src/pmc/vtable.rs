@@ -1,12 +1,14 @@
 //! The vtable entry points: what every op that reads, writes or indexes a PMC calls. Each
-//! is a method on the [`Heap`] that matches on the PMC's data; the helpers of one type family
-//! live in that family's file.
+//! is a method on the [`Heap`] that matches on the PMC's data: the core types (the scalars,
+//! the containers and their iterator, Sub, the exception types) here, any other type through
+//! the slots its class-table line names (`Slots`, in the type's own file), then the default.
+//! The helpers of one type family live in that family's file.
 
 use super::array::{elements_of, empty_elem, grow, index_of, non_empty, resize_fixed, size_arg};
 use super::{wrong, Elem, Heap, KeyVal, PVal, PmcData, PmcRef};
 use crate::error::{types, Exc};
 use crate::num;
-use crate::string::{Encoding, Str};
+use crate::string::Str;
 
 impl Heap {
     /// `get_integer`.
@@ -23,8 +25,6 @@ impl Heap {
             PmcData::Boolean(b) => i64::from(*b),
             PmcData::Undef => 0,
             PmcData::Exception(e) => e.kind,
-            PmcData::Request(q) => q.state.code(),
-            PmcData::Task(t) => t.id as i64,
             d @ (PmcData::ResizablePMCArray(_)
             | PmcData::FixedPMCArray(_)
             | PmcData::ResizableIntegerArray(_)
@@ -32,7 +32,10 @@ impl Heap {
             | PmcData::ResizableStringArray(_)
             | PmcData::ResizableFloatArray(_)
             | PmcData::Hash(_)) => elements_of(d) as i64,
-            d => return Err(wrong(d.class_name(), "get_integer")),
+            d => match d.slots().get_integer.and_then(|f| f(d)) {
+                Some(i) => i,
+                None => return Err(wrong(d.class_name(), "get_integer")),
+            },
         })
     }
 
@@ -74,14 +77,10 @@ impl Heap {
                 let parts: Vec<String> = v.iter().map(|x| num::fmt_str(*x)).collect();
                 Str::from(format!("[ {} ]", parts.join(", ")))
             }
-            PmcData::FileHandle(h) => h.path.clone(),
-            PmcData::Request(q) => Str::from(q.state.name()),
-            PmcData::Task(t) if t.is_event() => t.subtype.clone(),
-            PmcData::EventHandler(h) => h.etype.clone(),
-            PmcData::Sockaddr(a) => a.text.clone(),
-            PmcData::Socket(_) => Str::from("Socket"),
-            PmcData::StringHandle(h) => Str::from_vec(h.data.clone(), Encoding::Binary),
-            d => Str::from(elements_of(d).to_string()),
+            d => match d.slots().get_string.and_then(|f| f(d)) {
+                Some(s) => s,
+                None => Str::from(elements_of(d).to_string()),
+            },
         })
     }
 
@@ -96,17 +95,14 @@ impl Heap {
             PmcData::Boolean(b) => *b,
             PmcData::Undef => false,
             PmcData::Exception(_) | PmcData::Sub(..) | PmcData::ExceptionHandler(_) | PmcData::Continuation(_) => true,
-            PmcData::FileHandle(h) => !h.closed && !h.eof,
-            PmcData::StringHandle(h) => !h.closed && h.pos < h.data.len(),
-            PmcData::Socket(s) => !s.closed && s.id != u32::MAX,
-            PmcData::Sockaddr(_) => true,
-            PmcData::Request(q) => q.state != super::ReqState::Failed,
-            PmcData::Task(_) | PmcData::Timer(_) | PmcData::EventHandler(_) => true,
             PmcData::Iterator(it) => match self.get(it.target) {
                 PmcData::Hash(h) => h.next_from(it.pos).is_some(),
                 _ => it.pos < self.iter_len(it.target),
             },
-            d => elements_of(d) != 0,
+            d => match d.slots().get_bool.and_then(|f| f(d)) {
+                Some(b) => b,
+                None => elements_of(d) != 0,
+            },
         })
     }
 
@@ -243,7 +239,6 @@ impl Heap {
                 };
                 Ok(Elem::P(h.get(&k).copied().flatten()))
             }
-            (PmcData::ParrotInterpreter, KeyVal::Int(i)) => super::interp::interp_info(self, *i).map(Elem::I),
             (PmcData::Exception(e), KeyVal::Str(s)) => Ok(match s.as_bytes() {
                 b"message" => Elem::S(e.message.clone()),
                 b"severity" => Elem::I(e.severity),
@@ -253,9 +248,8 @@ impl Heap {
                 b"resume" => Elem::P(e.resume),
                 _ => Elem::P(None),
             }),
-            (PmcData::Task(t), k) => t.get_attr(k),
-            (PmcData::Timer(t), k) => t.get_key(k),
-            (PmcData::EventHandler(h), k) => h.get_attr(k),
+            // A type that answers its keys itself (its class-table line's `slots`).
+            (d, k) if d.slots().get_keyed.is_some() => d.slots().get_keyed.map_or(Ok(Elem::P(None)), |f| f(self, d, k)),
             (_, KeyVal::Str(s)) => self.get_keyed(p, &KeyVal::Int(num::parse_int(s.as_bytes()))),
             (d, KeyVal::Int(i)) => {
                 let len = elements_of(d);
@@ -294,8 +288,8 @@ impl Heap {
             }
             return Ok(());
         }
-        if matches!(self.get(r), PmcData::Task(_) | PmcData::EventHandler(_)) {
-            return self.set_task_attr(r, key, v);
+        if let Some(f) = self.get(r).slots().set_keyed {
+            return f(self, r, key, v);
         }
         let i = match key {
             KeyVal::Int(i) => *i,
