@@ -50,6 +50,9 @@ pub struct RunOptions {
     /// Stop with an error after this much wall time (`--max-time`): a program that waits
     /// forever (a server, a forever timer) cannot hang a test run.
     pub max_time: Option<std::time::Duration>,
+    /// The time zone `localtime` uses, as a `TZ` value (`UTC0`, `Europe/Paris`); `None`:
+    /// the process's `TZ`, else the system's zone.
+    pub tz: Option<String>,
 }
 
 impl Default for RunOptions {
@@ -64,6 +67,7 @@ impl Default for RunOptions {
             trace_io: false,
             io_threads: 4,
             max_time: None,
+            tz: None,
         }
     }
 }
@@ -108,6 +112,7 @@ pub struct Stats {
 pub fn runtime<S: Sink>(reactor: Reactor<S>, opts: &RunOptions) -> Runtime<S> {
     let mut vm = Vm::new(Config { max_depth: opts.max_depth, ..Config::default() });
     vm.clock = wall_clock;
+    vm.os = backend::os::facts(opts.tz.clone());
     if opts.trace {
         vm.trace = Some(Box::new(|line: &str| {
             let _ = writeln!(std::io::stderr(), "{line}");

@@ -85,6 +85,7 @@ impl RunArgs {
             trace_io: self.trace_io,
             io_threads: self.io_threads as usize,
             max_time: self.max_time.filter(|t| t.is_finite() && *t >= 0.0).map(std::time::Duration::from_secs_f64),
+            tz: None,
         }
     }
 }

@@ -27,6 +27,8 @@ pub struct CaseOptions {
     pub max_ops: Option<u64>,
     /// `--max-depth`.
     pub max_depth: Option<usize>,
+    /// The time zone (`RunOptions::tz`), so `localtime` prints the same on every machine.
+    pub tz: Option<String>,
 }
 
 /// Parses the header; unknown keys are errors so a typo cannot silently do nothing.
@@ -41,6 +43,7 @@ pub fn case_options(text: &str) -> Result<CaseOptions, String> {
             "batch" => o.batch = Some(v.parse().map_err(|e| format!("batch: {e}"))?),
             "max_ops" => o.max_ops = Some(v.parse().map_err(|e| format!("max_ops: {e}"))?),
             "max_depth" => o.max_depth = Some(v.parse().map_err(|e| format!("max_depth: {e}"))?),
+            "tz" => o.tz = Some(v.to_string()),
             other => return Err(format!("unknown header key '{other}'")),
         }
     }
@@ -53,6 +56,8 @@ pub fn run_text(name: &str, text: &str, opts: &CaseOptions) -> Outcome {
         batch: opts.batch.unwrap_or(7),
         max_ops: opts.max_ops,
         max_depth: opts.max_depth.unwrap_or(RunOptions::default().max_depth),
+        // Cases that print local times name their zone; the others run in UTC.
+        tz: Some(opts.tz.clone().unwrap_or_else(|| "UTC0".into())),
         ..RunOptions::default()
     };
     let disassembly = kea_asm::assemble_str(name, text).ok().map(|c| kea_vm::code::Disassembly(&c).to_string());

@@ -249,10 +249,13 @@ impl Code {
     pub fn fmt_op(&self, op: &Op) -> String {
         let mut s = String::from(op.info().mnemonic);
         let ops = op.operands();
-        // A keyed operand is written after the PMC it indexes: `set I0, P1[2]`.
+        // A keyed operand (named `key` in the table) is written after the PMC it indexes:
+        // `set I0, P1[2]`. A key constant that names something (`fetch P0, P1, 1, ['Integer']`)
+        // is an operand of its own.
         let mut first = true;
-        for o in ops {
-            if let Operand::K(_) = o {
+        for (i, o) in ops.into_iter().enumerate() {
+            let indexes = op.info().operands.get(i).is_some_and(|info| info.name == "key");
+            if let (Operand::K(_), true) = (o, indexes) {
                 self.fmt_operand(&mut s, o);
                 continue;
             }

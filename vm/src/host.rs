@@ -27,6 +27,11 @@
 //!   [`Vm::collect`](crate::interp::Vm::collect): the host closes it.
 //! - **Time** is the host's: the VM reads no OS clock. The host gives the wall clock as
 //!   [`Vm::clock`](crate::interp::Vm::clock) (`time I`, `time N`).
+//! - **Facts about the OS that cannot block** (the local time zone, the OS's version, the
+//!   text of an error number) are functions the host gives the VM in [`OsFacts`]
+//!   ([`Vm::os`](crate::interp::Vm::os)), like the clock: `localtime`, `sysinfo`, `err`
+//!   call them, and nothing else. What can block (a file's facts: `stat`, `lstat`) is a
+//!   request like any IO op.
 //! - **The VM never blocks and never touches the OS**; the host never touches a register.
 
 use crate::error::Trap;
@@ -80,6 +85,55 @@ impl Step {
             Step::Sched(SchedCall::Receive(r) | SchedCall::CurrentTask(r) | SchedCall::Cancel(_, r)) => Some(*r),
             _ => None,
         }
+    }
+}
+
+/// The local time zone at one instant, as the host's zone rules say (`localtime`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LocalZone {
+    /// Seconds east of UTC.
+    pub offset: i64,
+    /// Daylight saving (summer) time is in effect.
+    pub dst: bool,
+}
+
+/// What the OS says of itself (`sysinfo S, I`): the parts of `uname` and the CPU's model
+/// name. Empty where the host does not know.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SystemInfo {
+    /// The OS's version string (`uname -v`).
+    pub os_version: String,
+    /// The OS's release number (`uname -r`).
+    pub os_release: String,
+    /// The CPU's model name (`model name` in Linux's `/proc/cpuinfo`), or `unknown`.
+    pub cpu_type: String,
+}
+
+/// The host's answers to what the VM may ask at once, without a request (none of them
+/// blocks: the zone rules are read once, when first needed). A VM without a host (the
+/// default) lives in UTC on an OS that says nothing of itself.
+pub struct OsFacts {
+    /// The local zone at a Unix time.
+    pub zone: Box<dyn Fn(i64) -> LocalZone>,
+    /// What the OS says of itself.
+    pub system: fn() -> SystemInfo,
+    /// The OS's text for an error number (C's `strerror`).
+    pub strerror: fn(i64) -> String,
+}
+
+impl Default for OsFacts {
+    fn default() -> Self {
+        OsFacts {
+            zone: Box::new(|_| LocalZone::default()),
+            system: SystemInfo::default,
+            strerror: |n| format!("Unknown error {n}"),
+        }
+    }
+}
+
+impl std::fmt::Debug for OsFacts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OsFacts")
     }
 }
 
@@ -169,6 +223,8 @@ pub enum IoOp {
         fd: Option<i64>,
         /// What to report.
         what: i64,
+        /// Of the link itself, not what it points to (`lstat`).
+        link: bool,
     },
     /// Is the handle a terminal?
     IsATty {

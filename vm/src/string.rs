@@ -27,6 +27,7 @@ use std::fmt;
 use std::rc::Rc;
 
 pub mod cclass;
+pub mod utf8;
 
 /// Max bytes of one string; larger results raise an exception instead of exhausting memory.
 pub const MAX_STRING: usize = 1 << 30;

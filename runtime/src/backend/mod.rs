@@ -8,12 +8,16 @@
 //! | [`dns`] | none (resolves names for `getaddrinfo` and for socket ops) | its own worker pool |
 //! | [`net`] | sockets (TCP, UDP, Unix), TLS on them | mio readiness |
 //!
+//! Beside them, [`os`] is no backend: it answers the VM's [`kea_vm::host::OsFacts`] (the
+//! time zone, `sysinfo`, `strerror`), which never block.
+//!
 //! They are picked in one place, [`all`], whose order is the routing order for ops that
 //! name no handle (see [`Backend::takes`]).
 
 pub mod dns;
 pub mod file;
 pub mod net;
+pub mod os;
 mod pool;
 pub mod stdio;
 

@@ -32,7 +32,9 @@
 //! in memory (bench/mops_intval).
 
 use super::flow::{top, At, Flow};
-use super::{arith, bits, cmp, control, exception, gc, introspect, io, math, pmcops, string, task, Task, Vm};
+use super::{
+    arith, bits, cmp, control, exception, gc, introspect, io, math, pmcmisc, pmcops, string, sys, task, Task, Vm,
+};
 use crate::op::Op;
 
 macro_rules! define_slow {

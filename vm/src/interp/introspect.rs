@@ -24,6 +24,19 @@ const RUNCORES: [(&str, i64); 8] = [
 
 pub use crate::pmc::interp::interp_info;
 
+impl Vm {
+    /// The interpreter's global `i` (`iglobals.pasm`) as a ParrotInterpreter's
+    /// `get_pmc_keyed_int` gives it: the program's argument vector (2) and the interpreter
+    /// (6); null for the others, which Kea does not keep.
+    pub(super) fn iglobal(&mut self, i: i64) -> crate::pmc::PVal {
+        match i {
+            2 => self.argv,
+            6 => Some(self.heap.alloc(PmcData::ParrotInterpreter)),
+            _ => None,
+        }
+    }
+}
+
 /// `getinterp P`
 pub(super) fn getinterp_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
     let p = vm.heap.alloc(PmcData::ParrotInterpreter);

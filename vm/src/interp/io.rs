@@ -55,6 +55,46 @@ impl Vm {
         p
     }
 
+    /// The PMC standing for stdin (0), stdout (1) or stderr (2): the FileHandle, or what
+    /// `setstdin`, `setstdout`, `setstderr` put in its place (maybe null).
+    pub(super) fn std_pmc(&mut self, fd: usize) -> PVal {
+        if self.std_replaced[fd] {
+            self.std_handles[fd]
+        } else {
+            Some(self.std_handle(fd))
+        }
+    }
+
+    /// Puts `p` in the place of stdin (0), stdout (1) or stderr (2), as Parrot's
+    /// `setstdin` ... do (src/dynoplibs/io.ops): no check here; an op that uses it fails
+    /// as it would on `p`.
+    fn set_std(&mut self, fd: usize, p: PVal) {
+        self.std_handles[fd] = p;
+        self.std_replaced[fd] = true;
+    }
+
+    /// A sync write to what replaced stdout or stderr (`setstdout`).
+    #[cold]
+    pub(super) fn write_replaced(&mut self, f: &mut Frame, fd: usize, data: Str) -> Flow {
+        let h = self.std_handles[fd];
+        if h.is_none() {
+            return Flow::Raise(null_write());
+        }
+        self.sync_io(f, h, Reg::None, |id| ops::write(data).on(id)).into()
+    }
+
+    /// An async write to stdout or stderr, or to what replaced it.
+    fn async_std(&mut self, f: &mut Frame, req: u16, cb: PVal, fd: u32, name: &'static str, data: Str) -> IoStep {
+        if !self.std_replaced[fd as usize] {
+            return self.async_host(f, req, cb, name, ops::write(data).on(fd));
+        }
+        let h = self.std_handles[fd as usize];
+        if h.is_none() {
+            return Err(null_write());
+        }
+        self.async_io(f, req, cb, h, name, |id| ops::write(data).on(id))
+    }
+
     /// The text `print`/`say` write for a PMC. A null PMC throws, as in Parrot: `say` checks
     /// for it ("Null PMC in say", `src/ops/io.ops`); `print` and `printerr` just ask it for
     /// its string ("Null PMC access in get_string()").
@@ -125,6 +165,12 @@ impl Vm {
 /// The outcome of an IO op: leave the loop with a step, go on, or raise.
 pub(super) type IoStep = Result<Option<Step>, Exc>;
 
+/// Parrot's error for a write to a null standard handle (`Parrot_io_write_s`, src/io/api.c).
+#[cold]
+fn null_write() -> Exc {
+    Exc::new(types::EXCEPTION_PIO_ERROR, "Attempt to write a string to a null or invalid PMC")
+}
+
 /// A sync write to stdout (1) or stderr (2): the task waits for it.
 fn write(vm: &mut Vm, handle: u32, data: Str) -> Flow {
     Flow::Leave(vm.submit(ops::write(data).on(handle), None, To::Reg(Reg::None)))
@@ -147,6 +193,7 @@ macro_rules! std_write {
         #[allow(unused_variables)]
         pub(super) fn $name($vm: &mut Vm, $f: &mut Frame, $src: $ty) -> Flow {
             match $text {
+                Ok(s) if $vm.std_replaced[$h] => $vm.write_replaced($f, $h, s),
                 Ok(s) => write($vm, $h, s),
                 Err(e) => Flow::Raise(e),
             }
@@ -211,7 +258,7 @@ macro_rules! std_write_async {
         #[doc = concat!("`", stringify!($name), "`: an async write to handle ", stringify!($h), ".")]
         pub(super) fn $name($vm: &mut Vm, $f: &mut Frame, req: PReg, $src: $ty, cb: PReg) -> Flow {
             match $text {
-                Ok(s) => $vm.async_host($f, req.0, p($f, cb), $what, IoOp::Write { handle: $h, data: s }).into(),
+                Ok(s) => $vm.async_std($f, req.0, p($f, cb), $h, $what, s).into(),
                 Err(e) => Flow::Raise(e),
             }
         }
@@ -260,19 +307,37 @@ handle_write_async! {
 
 /// `getstdin P`
 pub(super) fn getstdin_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
-    f.p[dst.0 as usize] = Some(vm.std_handle(0));
+    f.p[dst.0 as usize] = vm.std_pmc(0);
     Flow::Next
 }
 
 /// `getstdout P`
 pub(super) fn getstdout_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
-    f.p[dst.0 as usize] = Some(vm.std_handle(1));
+    f.p[dst.0 as usize] = vm.std_pmc(1);
     Flow::Next
 }
 
 /// `getstderr P`
 pub(super) fn getstderr_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
-    f.p[dst.0 as usize] = Some(vm.std_handle(2));
+    f.p[dst.0 as usize] = vm.std_pmc(2);
+    Flow::Next
+}
+
+/// `setstdin P`: `read S, I`, `peek S` and `getstdin` use P from now on.
+pub(super) fn setstdin_p(vm: &mut Vm, f: &mut Frame, src: PReg) -> Flow {
+    vm.set_std(0, p(f, src));
+    Flow::Next
+}
+
+/// `setstdout P`: `print`, `say` and `getstdout` use P from now on.
+pub(super) fn setstdout_p(vm: &mut Vm, f: &mut Frame, src: PReg) -> Flow {
+    vm.set_std(1, p(f, src));
+    Flow::Next
+}
+
+/// `setstderr P`: `printerr` and `getstderr` use P from now on.
+pub(super) fn setstderr_p(vm: &mut Vm, f: &mut Frame, src: PReg) -> Flow {
+    vm.set_std(2, p(f, src));
     Flow::Next
 }
 
@@ -323,8 +388,8 @@ pub(super) fn close_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, c
 pub(super) fn read_s_i(vm: &mut Vm, f: &mut Frame, dst: SReg, count: IArg) -> Flow {
     match ops::read(ia(f, count)) {
         Ok(op) => {
-            let h = vm.std_handle(0);
-            vm.sync_io(f, Some(h), Reg::S(dst.0), |id| op.on(id)).into()
+            let h = vm.std_pmc(0);
+            vm.sync_io(f, h, Reg::S(dst.0), |id| op.on(id)).into()
         }
         Err(e) => Flow::Raise(e),
     }
@@ -342,7 +407,7 @@ pub(super) fn read_s_p_i(vm: &mut Vm, f: &mut Frame, dst: SReg, handle: PReg, co
 pub(super) fn read_p_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, count: IArg, cb: PReg) -> Flow {
     match ops::read(ia(f, count)) {
         Ok(op) => {
-            let h = Some(vm.std_handle(0));
+            let h = vm.std_pmc(0);
             vm.async_io(f, req.0, p(f, cb), h, "read", |id| op.on(id)).into()
         }
         Err(e) => Flow::Raise(e),
@@ -373,8 +438,8 @@ pub(super) fn readline_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg
 
 /// `peek S`: from stdin.
 pub(super) fn peek_s(vm: &mut Vm, f: &mut Frame, dst: SReg) -> Flow {
-    let h = vm.std_handle(0);
-    vm.sync_on(f, Some(h), None, Reg::S(dst.0), |id| ops::peek().on(id)).into()
+    let h = vm.std_pmc(0);
+    vm.sync_on(f, h, None, Reg::S(dst.0), |id| ops::peek().on(id)).into()
 }
 
 /// `peek S, P`
@@ -414,16 +479,28 @@ pub(super) fn tell_p_p_p(vm: &mut Vm, f: &mut Frame, req: PReg, handle: PReg, cb
 
 /// `stat I, S, I`
 pub(super) fn stat_i_s_i(vm: &mut Vm, f: &mut Frame, dst: IReg, path: SArg, what: IArg) -> Flow {
-    wait_for(vm, Reg::I(dst.0), IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) })
+    wait_for(vm, Reg::I(dst.0), IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what), link: false })
 }
 
 /// `stat I, I, I`: of an open descriptor.
 pub(super) fn stat_i_i_i(vm: &mut Vm, f: &mut Frame, dst: IReg, fd: IArg, what: IArg) -> Flow {
-    wait_for(vm, Reg::I(dst.0), IoOp::Stat { path: Str::empty(), fd: Some(ia(f, fd)), what: ia(f, what) })
+    let op = IoOp::Stat { path: Str::empty(), fd: Some(ia(f, fd)), what: ia(f, what), link: false };
+    wait_for(vm, Reg::I(dst.0), op)
 }
 
 /// `stat P, S, I, P`
 pub(super) fn stat_p_s_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, path: SArg, what: IArg, cb: PReg) -> Flow {
-    let op = IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what) };
+    let op = IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what), link: false };
     vm.async_host(f, req.0, p(f, cb), "stat", op).into()
+}
+
+/// `lstat I, S, I`: as `stat`, of a link itself (src/dynoplibs/io.ops).
+pub(super) fn lstat_i_s_i(vm: &mut Vm, f: &mut Frame, dst: IReg, path: SArg, what: IArg) -> Flow {
+    wait_for(vm, Reg::I(dst.0), IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what), link: true })
+}
+
+/// `lstat P, S, I, P`
+pub(super) fn lstat_p_s_i_p(vm: &mut Vm, f: &mut Frame, req: PReg, path: SArg, what: IArg, cb: PReg) -> Flow {
+    let op = IoOp::Stat { path: sa(f, path), fd: None, what: ia(f, what), link: true };
+    vm.async_host(f, req.0, p(f, cb), "lstat", op).into()
 }

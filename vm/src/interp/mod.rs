@@ -40,10 +40,12 @@ pub mod introspect;
 mod io;
 mod math;
 mod native;
+mod pmcmisc;
 mod pmcops;
 pub mod prepare;
 mod state;
 mod string;
+mod sys;
 mod task;
 mod tier;
 

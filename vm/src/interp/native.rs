@@ -44,7 +44,7 @@ impl Vm {
                 let req = self.new_request_entry(Kind::Plain, None, To::Rets);
                 Native::Step(Step::Sched(SchedCall::Cancel(r, req)))
             }
-            Reply::StdHandle(fd) => value(rets, Some(Elem::P(Some(self.std_handle(fd))))),
+            Reply::StdHandle(fd) => value(rets, Some(Elem::P(self.std_pmc(fd)))),
             Reply::Io(io) => self.method_io(io, rets)?,
         })
     }

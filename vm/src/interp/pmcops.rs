@@ -249,33 +249,33 @@ impl Vm {
     /// `new` with an integer to initialise a built-in PMC from (`set_integer`).
     fn new_pmc_int(&mut self, f: &mut Frame, dst: PReg, class: SArg, init: Option<i64>) -> Result<(), Exc> {
         let name = sa(f, class);
-        match PmcData::new_of(&name.to_text()) {
-            Some(d) => {
-                let p = self.heap.alloc(d);
-                f.p[dst.0 as usize] = Some(p);
-                match init {
-                    Some(n) => self.heap.set_integer(Some(p), n),
-                    None => Ok(()),
-                }
-            }
-            None => match self.classes.get(&name).copied() {
-                Some(class) => {
-                    let attrs = match self.heap.get(class) {
-                        PmcData::Class(c) => c.attrs.clone(),
-                        _ => Vec::new(),
-                    };
-                    let mut map = crate::pmc::PHash::new();
-                    for a in attrs {
-                        map.insert(a, None);
-                    }
-                    let obj = ObjectData { class, class_name: name.clone(), attrs: map };
-                    let p = self.heap.alloc(PmcData::Object(Box::new(obj)));
-                    f.p[dst.0 as usize] = Some(p);
-                    Ok(())
-                }
-                None => Err(Exc::new(types::EXCEPTION_NO_CLASS, format!("Class '{name}' not found"))),
-            },
+        let p = self.instantiate(&name)?;
+        f.p[dst.0 as usize] = Some(p);
+        match init {
+            Some(n) if !matches!(self.heap.get(p), PmcData::Object(_)) => self.heap.set_integer(Some(p), n),
+            _ => Ok(()),
         }
+    }
+
+    /// A new PMC of the class `name`: a built-in PMC type, else an object of a class made by
+    /// `newclass`.
+    pub(super) fn instantiate(&mut self, name: &Str) -> Result<crate::pmc::PmcRef, Exc> {
+        if let Some(d) = PmcData::new_of(&name.to_text()) {
+            return Ok(self.heap.alloc(d));
+        }
+        let Some(class) = self.classes.get(name).copied() else {
+            return Err(Exc::new(types::EXCEPTION_NO_CLASS, format!("Class '{name}' not found")));
+        };
+        let attrs = match self.heap.get(class) {
+            PmcData::Class(c) => c.attrs.clone(),
+            _ => Vec::new(),
+        };
+        let mut map = crate::pmc::PHash::new();
+        for a in attrs {
+            map.insert(a, None);
+        }
+        let obj = ObjectData { class, class_name: name.clone(), attrs: map };
+        Ok(self.heap.alloc(PmcData::Object(Box::new(obj))))
     }
 
     /// `push`/`unshift` (`what`) of any value: `[obj, value]`.
@@ -322,10 +322,18 @@ impl Vm {
         if target.is_none() {
             return Err(Exc::null_access(&format!("get_{}_keyed{}", vtable_type(&o[0]), key_suffix(f, key))));
         }
+        // An interpreter's integer keys are its `interpinfo` facts, but into a P register
+        // its globals (`iglobals.pasm`), as Parrot's ParrotInterpreter splits them.
+        if let (Operand::P(_), Some(PmcData::ParrotInterpreter)) = (o[0], target.map(|t| self.heap.get(t))) {
+            if let [KeyVal::Int(i)] = self.key_vals(f, key)?.as_slice() {
+                let v = self.iglobal(*i);
+                return self.store_elem(f, o[0], Elem::P(v));
+            }
+        }
         self.keyed_get(f, target, key).and_then(|e| self.store_elem(f, o[0], e))
     }
 
-    fn key_vals(&self, f: &Frame, key: KeyId) -> Result<Vec<KeyVal>, Exc> {
+    pub(super) fn key_vals(&self, f: &Frame, key: KeyId) -> Result<Vec<KeyVal>, Exc> {
         let parts = &f.code.keys[key.0 as usize];
         let mut out = Vec::with_capacity(parts.len());
         for part in parts {

@@ -61,6 +61,7 @@ impl Task {
         let mut t = Task::new(code);
         let arr = vm.heap.alloc(PmcData::ResizableStringArray(argv.to_vec()));
         t.args.push(Elem::P(Some(arr)));
+        vm.argv = Some(arr);
         t
     }
 
@@ -157,10 +158,18 @@ pub struct Vm {
     /// One Sub PMC per sub, so `find_name` returns the same object every time. FxHash: this
     /// lookup is on every call path that uses `find_name` (bench/fib).
     pub(crate) sub_pmcs: FxHashMap<(usize, u32), PmcRef>,
-    /// The FileHandle PMCs of stdin, stdout and stderr, made on first use.
+    /// The FileHandle PMCs of stdin, stdout and stderr, made on first use, or what
+    /// `setstdin`, `setstdout`, `setstderr` put in their place.
     pub(crate) std_handles: [PVal; 3],
+    /// Which of them a `set*` op replaced: `print` and `printerr` then write through the
+    /// PMC instead of straight to host handle 1 or 2.
+    pub(crate) std_replaced: [bool; 3],
     /// Classes made by `newclass`, by name.
     pub(crate) classes: HashMap<Str, PmcRef>,
+    /// The main task's argument vector (`IGLOBALS_ARGV_LIST`).
+    pub(crate) argv: PVal,
+    /// PMCs `register` keeps alive, with how many `register`s each has not yet undone.
+    pub(crate) registered: HashMap<PmcRef, u32>,
     /// Limits.
     pub config: Config,
     /// Receives one line per op when tracing.
@@ -168,6 +177,10 @@ pub struct Vm {
     /// The wall clock (time since the Unix epoch) for `time I` and `time N`: the host's,
     /// since the VM reads no OS clock (`host.rs`). A VM without a host reads 0.
     pub clock: fn() -> std::time::Duration,
+    /// The host's answers about the OS: the time zone, `sysinfo`, `strerror` (`host.rs`).
+    pub os: crate::host::OsFacts,
+    /// The number of the last OS error a request failed with (`err I`), as C's `errno`.
+    pub(crate) errno: i64,
     /// The last request id given out (so also how many requests were made).
     pub(crate) next_request: u64,
     /// Requests that left `Pending` (each exactly once): with `next_request`, the proof
@@ -226,10 +239,15 @@ impl Vm {
             globals: HashMap::new(),
             sub_pmcs: FxHashMap::default(),
             std_handles: [None; 3],
+            std_replaced: [false; 3],
             classes: HashMap::new(),
+            argv: None,
+            registered: HashMap::new(),
             config,
             trace: None,
             clock: || std::time::Duration::ZERO,
+            os: crate::host::OsFacts::default(),
+            errno: 0,
             next_request: 0,
             requests_completed: 0,
             requests: crate::request::Requests::default(),
@@ -277,7 +295,7 @@ impl Vm {
 
     /// Collects garbage now, with every task that is alive (their registers, call scratch
     /// and caught exceptions are the roots, with the globals, the Sub PMCs, the standard
-    /// handles and the requests on their way) and `extra` roots: what the host holds (armed
+    /// handles, the `register`ed PMCs and the requests on their way) and `extra` roots: what the host holds (armed
     /// timers, Task PMCs, event handlers). Returns the host handles of open FileHandles and
     /// Sockets it freed: the host must close them.
     pub fn collect(&mut self, tasks: &[&Task], extra: impl IntoIterator<Item = PmcRef>) -> Vec<u32> {
@@ -287,6 +305,8 @@ impl Vm {
         roots.extend(self.sub_pmcs.values());
         roots.extend(self.std_handles.iter().flatten());
         roots.extend(self.classes.values());
+        roots.extend(self.registered.keys());
+        roots.extend(self.argv);
         for t in tasks {
             for f in &t.frames {
                 roots.extend(f.p.iter().flatten());

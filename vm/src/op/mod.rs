@@ -266,6 +266,12 @@ pub enum Family {
     Math,
     /// `interp/bits.rs`: bitwise string ops, bitwise ops on PMCs, `rot`
     Bits,
+    /// `interp/sys.rs`: what the host answers at once (time zones, `sysinfo`, `err`), where
+    /// the code is (`getfile`, `getline`), libraries and NCI
+    Sys,
+    /// `interp/pmcmisc.rs`: `deref setref copy morph vivify fetch register get_id get_repr
+    /// splice`, the experimental flatten ops, namespaced globals
+    Pmcmisc,
 }
 
 /// The name, mnemonic, doc and operand signature of one op.
@@ -393,6 +399,12 @@ macro_rules! family {
     };
     (bits) => {
         Family::Bits
+    };
+    (sys) => {
+        Family::Sys
+    };
+    (pmcmisc) => {
+        Family::Pmcmisc
     };
 }
 

@@ -1736,6 +1736,102 @@ macro_rules! for_each_op {
             0x0543 get_addr_i_p "get_addr" control (dst: out I, obj: in P);
             /// `P(dst) := ` a new PMC of the class named S(class), initialised from I(init) (an array's size)
             0x0600 new_p_s_i "new" pmcops (dst: out P, class: in Sx, init: in Ix);
+            /// `I(dst) := ` system fact I(what) (`sysinfo.pasm`): sizes of Parrot's types, INTVAL min and max; -1 for another code
+            0x0700 sysinfo_i_i "sysinfo" sys (dst: out I, what: in Ix);
+            /// `S(dst) := ` system fact I(what) (`sysinfo.pasm`): the OS, its version, the CPU; "" for another code
+            0x0701 sysinfo_s_i "sysinfo" sys (dst: out S, what: in Ix);
+            /// `S(dst) := ` the UTC time I(time) (Unix seconds) as C's `asctime` writes it: `Thu Jan  1 00:00:00 1970\n`
+            0x0702 gmtime_s_i "gmtime" sys (dst: out S, time: in Ix);
+            /// `S(dst) := ` the local time at I(time) as `gmtime` writes it, in the host's time zone
+            0x0703 localtime_s_i "localtime" sys (dst: out S, time: in Ix);
+            /// `P(dst) := ` a FixedIntegerArray of the UTC time I(time) (`tm.pasm`: sec min hour mday mon year wday yday isdst)
+            0x0704 decodetime_p_i "decodetime" sys (dst: out P, time: in Ix);
+            /// `P(dst) := ` a FixedIntegerArray of the local time at I(time), as `decodetime`
+            0x0705 decodelocaltime_p_i "decodelocaltime" sys (dst: out P, time: in Ix);
+            /// `I(dst) := ` the last OS error number (C's `errno`)
+            0x0706 err_i "err" sys (dst: out I);
+            /// `S(dst) := ` the OS's text for the last OS error (`strerror(errno)`)
+            0x0707 err_s "err" sys (dst: out S);
+            /// `S(dst) := ` the OS's text for error number I(code)
+            0x0708 err_s_i "err" sys (dst: out S, code: in Ix);
+            /// `S(dst) := ` the name of the file the running code came from
+            0x0709 getfile_s "getfile" sys (dst: out S);
+            /// `I(dst) := ` the line of the running op in its file
+            0x070a getline_i "getline" sys (dst: out I);
+            /// `P(dst) := ` the library S(name) as a ParrotLibrary (one of Kea's built-in dynop libraries), else an Undef
+            0x070b loadlib_p_s "loadlib" sys (dst: out P, name: in Sx);
+            /// `loadlib` with flags P(flags) (`dlopenflags.pasm`; Kea loads nothing, so they change nothing)
+            0x070c loadlib_p_s_p "loadlib" sys (dst: out P, name: in Sx, flags: in P);
+            /// NCI: throws "NCI is not supported" (Parrot: the function S(name) of P(lib) with signature S(sig))
+            0x070d dlfunc_p_p_s_s "dlfunc" sys (dst: out P, lib: in P, name: in Sx, sig: in Sx);
+            /// NCI: throws "NCI is not supported" (Parrot: `dlfunc` with a signature PMC)
+            0x070e dlfunc_p_p_s_p "dlfunc" sys (dst: out P, lib: in P, name: in Sx, sig: in P);
+            /// NCI: throws "NCI is not supported" (Parrot: the variable S(name) of P(lib))
+            0x070f dlvar_p_p_s "dlvar" sys (dst: out P, lib: in P, name: in Sx);
+            /// NCI: throws "NCI is not supported" (Parrot: a C callback calling P(sub) with P(data))
+            0x0710 new_callback_p_p_p_s "new_callback" sys (dst: out P, sub: in P, data: in P, sig: in Sx);
+            /// `I(dst) := ` fact I(what) about S(path) itself, not what a link points to (`stat.pasm` codes)
+            0x0718 lstat_i_s_i "lstat" io (dst: out I, path: in Sx, what: in Ix);
+            /// async `lstat`; the fact is `P(req).'return'()`
+            0x0719 lstat_p_s_i_p "lstat" io (req: out P, path: in Sx, what: in Ix, cb: in P);
+            /// the standard input (`read S, I`, `peek S`, `getstdin`) is P(src) from now on
+            0x071a setstdin_p "setstdin" io (src: in P);
+            /// the standard output (`print`, `say`, `getstdout`) is P(src) from now on
+            0x071b setstdout_p "setstdout" io (src: in P);
+            /// the standard error (`printerr`, `getstderr`) is P(src) from now on
+            0x071c setstderr_p "setstderr" io (src: in P);
+            /// `P(dst) := ` the PMC P(src) refers to (`get_pmc`: an iterator's aggregate)
+            0x0740 deref_p_p "deref" pmcmisc (dst: out P, src: in P);
+            /// P(dst) takes its value from P(src) (`set_pmc`: an Integer its integer, an Undef becomes a copy ...)
+            0x0741 setref_p_p "setref" pmcmisc (dst: in P, src: in P);
+            /// P(dst) becomes a copy of P(src), type and value, keeping its identity
+            0x0742 copy_p_p "copy" pmcmisc (dst: inout P, src: in P);
+            /// P(obj) becomes a new PMC of the class P(class) names, keeping its identity
+            0x0743 morph_p_p "morph" pmcmisc (obj: in P, class: in P);
+            /// `P(dst) := P(obj)[P(key)]`; if null, a new PMC of class type, stored there
+            0x0744 vivify_p_p_p_k "vivify" pmcmisc (dst: out P, obj: in P, key: in P, class: in K);
+            /// `P(dst) := P(obj)[I(key)]`; if null, a new PMC of class type, stored there
+            0x0745 vivify_p_p_i_k "vivify" pmcmisc (dst: out P, obj: in P, key: in Ix, class: in K);
+            /// `P(dst) := P(obj)[S(key)]`; if null, a new PMC of class type, stored there
+            0x0746 vivify_p_p_s_k "vivify" pmcmisc (dst: out P, obj: in P, key: in Sx, class: in K);
+            /// `P(dst) := P(obj)[P(key)]`; if null, a new PMC of the class P(class) names, stored there
+            0x0747 vivify_p_p_p_p "vivify" pmcmisc (dst: out P, obj: in P, key: in P, class: in P);
+            /// `P(dst) := P(obj)[I(key)]`; if null, a new PMC of the class P(class) names, stored there
+            0x0748 vivify_p_p_i_p "vivify" pmcmisc (dst: out P, obj: in P, key: in Ix, class: in P);
+            /// `P(dst) := P(obj)[S(key)]`; if null, a new PMC of the class P(class) names, stored there
+            0x0749 vivify_p_p_s_p "vivify" pmcmisc (dst: out P, obj: in P, key: in Sx, class: in P);
+            /// `P(dst) := P(obj)[P(key)]`; if null, a new PMC of class type (not stored)
+            0x074a fetch_p_p_p_k "fetch" pmcmisc (dst: out P, obj: in P, key: in P, class: in K);
+            /// `P(dst) := P(obj)[I(key)]`; if null, a new PMC of class type (not stored)
+            0x074b fetch_p_p_i_k "fetch" pmcmisc (dst: out P, obj: in P, key: in Ix, class: in K);
+            /// `P(dst) := P(obj)[S(key)]`; if null, a new PMC of class type (not stored)
+            0x074c fetch_p_p_s_k "fetch" pmcmisc (dst: out P, obj: in P, key: in Sx, class: in K);
+            /// `P(dst) := P(obj)[P(key)]`; if null, a new PMC of the class P(class) names (not stored)
+            0x074d fetch_p_p_p_p "fetch" pmcmisc (dst: out P, obj: in P, key: in P, class: in P);
+            /// `P(dst) := P(obj)[I(key)]`; if null, a new PMC of the class P(class) names (not stored)
+            0x074e fetch_p_p_i_p "fetch" pmcmisc (dst: out P, obj: in P, key: in Ix, class: in P);
+            /// `P(dst) := P(obj)[S(key)]`; if null, a new PMC of the class P(class) names (not stored)
+            0x074f fetch_p_p_s_p "fetch" pmcmisc (dst: out P, obj: in P, key: in Sx, class: in P);
+            /// keeps P(obj) alive while registered (counted)
+            0x0750 register_p "register" pmcmisc (obj: in P);
+            /// takes back one `register` of P(obj)
+            0x0751 unregister_p "unregister" pmcmisc (obj: in P);
+            /// `I(dst) := ` a number naming P(obj), unique among the PMCs alive
+            0x0752 get_id_i_p "get_id" pmcmisc (dst: out I, obj: in P);
+            /// `S(dst) := ` P(obj) as its type writes itself (`get_repr`: `[ 1, 2 ]`, `{a:1}` ...)
+            0x0753 get_repr_s_p "get_repr" pmcmisc (dst: out S, obj: in P);
+            /// replaces I(count) elements of P(dst) at I(offset) with the elements of P(src)
+            0x0754 splice_p_p_i_i "splice" pmcmisc (dst: in P, src: in P, offset: in Ix, count: in Ix);
+            /// experimental, as Parrot's: for each index i of P(src), `P(dst)[start + i] := P(dst)[i]` (start: 0 if I(overwrite), else the size of P(dst))
+            0x0755 flatten_array_into_p_p_i "flatten_array_into" pmcmisc (dst: in P, src: in P, overwrite: in Ix);
+            /// experimental: every pair of the Hash P(src) into P(dst); without I(overwrite), keys P(dst) has stay
+            0x0756 flatten_hash_into_p_p_i "flatten_hash_into" pmcmisc (dst: in P, src: in P, overwrite: in Ix);
+            /// experimental, as Parrot's: `P(dst) := ` a new empty ResizablePMCArray, and P(src)'s elements from I(start) on are pushed onto P(src)
+            0x0757 slurp_array_from_p_p_i "slurp_array_from" pmcmisc (dst: out P, src: in P, start: in Ix);
+            /// `P(dst) := ` the global S(name) in the namespace key names (below the current one)
+            0x0758 get_global_p_k_s "get_global" pmcmisc (dst: out P, ns: in K, name: in Sx);
+            /// the global S(name) in the namespace key names (below the current one) `:= P(src)`
+            0x0759 set_global_k_s_p "set_global" pmcmisc (ns: in K, name: in Sx, src: in P);
         }
     };
 }

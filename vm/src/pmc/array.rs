@@ -66,6 +66,7 @@ pub fn elements_of(d: &PmcData) -> usize {
         PmcData::ResizableFloatArray(a) => a.len(),
         PmcData::Hash(h) => h.len(),
         PmcData::String(s) => s.char_len(),
+        PmcData::ByteBuffer(b) => b.len(),
         _ => 0,
     }
 }

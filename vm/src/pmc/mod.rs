@@ -44,6 +44,7 @@
 //! constructors). `interp` and `request` import `pmc`, never the other way round.
 
 pub mod array;
+pub mod bytebuffer;
 pub mod exception;
 pub mod handle;
 pub mod hash;
@@ -122,6 +123,10 @@ pub enum PmcData {
     ExceptionHandler(Box<HandlerData>),
     /// The `resume` continuation of an exception.
     Continuation(Box<ContData>),
+    /// A library `loadlib` loaded: its name (Kea's dynop libraries are built in).
+    ParrotLibrary(Str),
+    /// A mutable buffer of bytes.
+    ByteBuffer(Vec<u8>),
 }
 
 /// The class table: one line per PMC type. A line names the [`PmcData`] variant, the class
@@ -228,7 +233,23 @@ classes! {
     Sockaddr => "Sockaddr", new PmcData::Sockaddr(Box::default()), methods socket::sockaddr_methods, slots socket::SOCKADDR;
     ExceptionHandler => "ExceptionHandler", new PmcData::ExceptionHandler(Box::default());
     Continuation => "Continuation", trace exception::trace;
+    ParrotLibrary => "ParrotLibrary", new PmcData::ParrotLibrary(Str::empty()), slots PARROT_LIBRARY;
+    ByteBuffer => "ByteBuffer", new PmcData::ByteBuffer(Vec::new()), methods bytebuffer::methods, slots bytebuffer::SLOTS;
 }
+
+/// ParrotLibrary's slots: its string is the library's name; it is true when it names one
+/// (Parrot: when it holds a library handle; Kea's `new 'ParrotLibrary'` names none).
+const PARROT_LIBRARY: Slots = Slots {
+    get_string: Some(|d| match d {
+        PmcData::ParrotLibrary(name) => Some(name.clone()),
+        _ => None,
+    }),
+    get_bool: Some(|d| match d {
+        PmcData::ParrotLibrary(name) => Some(!name.as_bytes().is_empty()),
+        _ => None,
+    }),
+    ..Slots::NONE
+};
 
 /// A type's native methods: the heap, the invocant, the method name and the other
 /// arguments. `None`: the type has no method of that name. A method sees only the heap: what

@@ -145,6 +145,7 @@ impl Heap {
             PmcData::ResizableIntegerArray(a) => a.resize(size_arg(v)?, 0),
             PmcData::ResizableStringArray(a) => a.resize(size_arg(v)?, Str::null()),
             PmcData::ResizableFloatArray(a) => a.resize(size_arg(v)?, 0.0),
+            PmcData::ByteBuffer(b) => b.resize(size_arg(v)?, 0),
             PmcData::Exception(e) => e.kind = v,
             d => return Err(wrong(d.class_name(), "set_integer_native")),
         }
@@ -171,6 +172,8 @@ impl Heap {
         let d = self.get_mut(r);
         match d {
             PmcData::String(s) => *s = v,
+            // Parrot's ByteBuffer takes the string's bytes as they are encoded.
+            PmcData::ByteBuffer(b) => *b = v.encoded().into_owned(),
             PmcData::BigInt(b) => {
                 // A BigInt parses the string and stays a BigInt (leading digits; none is 0).
                 let t = v.to_text();

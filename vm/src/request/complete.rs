@@ -120,7 +120,10 @@ impl Vm {
     /// The host's answer as the value the program sees, by the op's kind.
     fn convert(&mut self, kind: Kind, h: PVal, r: IoResult, close: &mut Option<u32>) -> Answer {
         match (kind, r) {
-            (_, IoResult::Failed(m)) => Answer::Failed(m),
+            (_, IoResult::Failed(m)) => {
+                self.note_errno(&m);
+                Answer::Failed(m)
+            }
             (_, IoResult::Cancelled) => Answer::Cancelled,
             (Kind::Data, IoResult::Data { data, eof }) => {
                 let data = match h.map(|h| (h, self.heap.get_mut(h))) {
@@ -204,6 +207,16 @@ impl Vm {
             (_, IoResult::Value(v)) => Answer::Value(v, 0),
             (_, IoResult::Data { data, .. }) => Answer::Value(Elem::S(data), 0),
             _ => Answer::Value(Elem::P(None), 0),
+        }
+    }
+
+    /// Keeps the OS error number a failure names as `errno` (`err I`): the runtime writes an
+    /// OS error as Parrot prints it, `No such file or directory(2)` (its `os_error.rs`).
+    fn note_errno(&mut self, message: &str) {
+        let Some(inner) = message.strip_suffix(')') else { return };
+        let Some(open) = inner.rfind('(') else { return };
+        if let Ok(n) = inner[open + 1..].parse::<i64>() {
+            self.errno = n;
         }
     }
 

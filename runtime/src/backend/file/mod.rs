@@ -310,9 +310,9 @@ impl Backend for Files {
                 self.dispatch(cx, job);
                 None
             }
-            IoOp::Stat { path, fd, what } => {
+            IoOp::Stat { path, fd, what, link } => {
                 let path = path.to_text();
-                let job: Job<Done> = Box::new(move || Done::Value { waiter, result: stat(&path, fd, what) });
+                let job: Job<Done> = Box::new(move || Done::Value { waiter, result: stat(&path, fd, what, link) });
                 self.dispatch(cx, job);
                 None
             }

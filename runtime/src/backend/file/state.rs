@@ -410,18 +410,25 @@ pub(super) fn open_file(path: &str, mode: &str) -> Result<(Box<FileState>, Strin
     Ok((Box::new(state), path.to_string(), if m.is_empty() { "r".to_string() } else { mode.to_string() }))
 }
 
-/// `stat`: one fact about a path or descriptor (`stat.pasm` codes).
-pub(super) fn stat(path: &str, fd: Option<i64>, what: i64) -> FRes {
+/// `stat` and `lstat` (`link`): one fact about a path or descriptor (`stat.pasm` codes), as
+/// Parrot's `stat_intval` (src/platform/generic/file.c) gives it: `EXISTS` never fails, any
+/// other code on a path that cannot be read fails with `stat failed: <OS text>`; `stat`
+/// follows a link, so only `lstat` sees one (`ISLNK`); `CREATETIME`, `BACKUPTIME` and a
+/// code Parrot does not know are -1.
+pub(super) fn stat(path: &str, fd: Option<i64>, what: i64, link: bool) -> FRes {
     use std::os::unix::fs::{FileTypeExt, MetadataExt};
     let p = match fd {
         Some(fd) => format!("/dev/fd/{fd}"),
         None => path.to_string(),
     };
-    let md = if what == 12 { std::fs::symlink_metadata(&p) } else { std::fs::metadata(&p) };
+    let md = if link { std::fs::symlink_metadata(&p) } else { std::fs::metadata(&p) };
     let md = match md {
         Ok(m) => m,
         Err(_) if what == 0 => return FRes::Int(0),
-        Err(e) => return FRes::Failed(format!("stat failed: {}: {}", p, os_error_text(&e))),
+        Err(e) => {
+            let op = if link { "lstat" } else { "stat" };
+            return FRes::Failed(format!("{op} failed: {}", os_error_text(&e)));
+        }
     };
     let ft = md.file_type();
     let v = match what {
@@ -430,10 +437,9 @@ pub(super) fn stat(path: &str, fd: Option<i64>, what: i64) -> FRes {
         2 => ft.is_dir() as i64,
         3 => ft.is_file() as i64,
         4 => (ft.is_block_device() || ft.is_char_device()) as i64,
-        5 | 8 => md.ctime(),
         6 => md.atime(),
         7 => md.mtime(),
-        9 => -1,
+        8 => md.ctime(),
         10 => md.uid() as i64,
         11 => md.gid() as i64,
         12 => ft.is_symlink() as i64,
@@ -444,7 +450,7 @@ pub(super) fn stat(path: &str, fd: Option<i64>, what: i64) -> FRes {
         -5 => md.rdev() as i64,
         -6 => md.blksize() as i64,
         -7 => md.blocks() as i64,
-        w => return FRes::Failed(format!("stat: unknown selector {w}")),
+        _ => -1,
     };
     FRes::Int(v)
 }

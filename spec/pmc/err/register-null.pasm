@@ -1,0 +1,4 @@
+# register of a null PMC.
+    null P0
+    register P0
+    end
