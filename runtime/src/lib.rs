@@ -12,6 +12,7 @@
 pub mod backend;
 pub mod diag;
 mod os_error;
+mod platform;
 pub mod reactor;
 pub mod repl;
 pub mod sched;

@@ -141,6 +141,8 @@ fn write_stdout(text: &str) -> ExitCode {
 /// can catch) instead of killing Kea: the kernel sends SIGXFSZ first, and that signal's
 /// default action ends the process. Files opened by Kea are the program's files, so their
 /// errors belong to the program.
+/// Windows has no signals of this kind: a write past a quota fails with an error there.
+#[cfg(unix)]
 #[allow(unsafe_code)]
 fn ignore_sigxfsz() {
     // SAFETY: `signal(SIGXFSZ, SIG_IGN)` installs no handler, so no code of ours ever runs in
@@ -154,6 +156,7 @@ fn ignore_sigxfsz() {
 }
 
 fn main() -> ExitCode {
+    #[cfg(unix)]
     ignore_sigxfsz();
     std::panic::set_hook(Box::new(|info| {
         eprintln!("kea: internal error (a bug in Kea, please report it): {info}");

@@ -7,7 +7,6 @@
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
-use std::os::fd::AsFd;
 
 /// Where program output goes (a test can capture it).
 pub trait Sink {
@@ -25,7 +24,7 @@ pub trait Sink {
 
 /// The process's real stdout and stderr.
 ///
-/// ## Why stdout is written through a duplicate of fd 1
+/// ## Why stdout is written through a duplicate of fd 1 (on Windows, of the stdout handle)
 /// Rust's `io::stdout()` keeps a line buffer of its own: after a failed write (a full disk)
 /// up to a line of old bytes would stay there and come out later, after the error was
 /// reported, and again at exit. The sink's buffer is the only one, and its failures are
@@ -42,7 +41,7 @@ pub struct StdSink {
 
 impl Default for StdSink {
     fn default() -> Self {
-        let out = io::stdout().as_fd().try_clone_to_owned().map(File::from).map_err(|e| e.raw_os_error().unwrap_or(9));
+        let out = crate::platform::dup_stdout().map_err(|e| e.raw_os_error().unwrap_or(9));
         StdSink { buf: Vec::with_capacity(8192), line_buffered: io::stdout().is_terminal(), out, unreported: None }
     }
 }

@@ -1,6 +1,9 @@
 //! The scheduler and async IO as a user sees them through the real binary: a task blocked on
 //! stdin blocks only itself, permission errors carry the OS text in both forms, and the
 //! observability flags report what happened. Every wait is bounded.
+//!
+//! Unix only: it needs file modes and running as another user.
+#![cfg(unix)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::fs::PermissionsExt;

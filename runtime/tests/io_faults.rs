@@ -6,6 +6,9 @@
 //! with the OS text; a buffered write's failure surfaces at the flush or close that writes
 //! the buffer out; output whose failure no request can report is named on stderr and fails
 //! the run; and a file size limit gives EFBIG, never a death by SIGXFSZ.
+//!
+//! Unix only: it needs signals, /dev/full and file size limits.
+#![cfg(unix)]
 
 use kea_runtime::reactor::{CancelOutcome, Waiter};
 use kea_runtime::{CaptureSink, Reactor, Sink};

@@ -3,9 +3,12 @@
 //! waiting for ever, or spin).
 
 use super::*;
+#[cfg(unix)]
 use crate::sink::CaptureSink;
+#[cfg(unix)]
 use crate::{run_code, RunOptions};
 use std::cell::Cell;
+#[cfg(unix)]
 use std::os::fd::AsRawFd;
 
 #[test]
@@ -58,8 +61,11 @@ fn another_poll_error_is_returned_not_retried() {
     assert_eq!(n, 1);
 }
 
+/// Unix only: it swaps a descriptor under the poller.
+///
 /// A reactor whose epoll descriptor is no epoll descriptor any more (`/dev/null` in its
 /// place), so every `epoll_wait` fails with EINVAL.
+#[cfg(unix)]
 fn broken_reactor() -> Reactor<CaptureSink> {
     let reactor = Reactor::new(CaptureSink::default(), Box::new(io::empty()));
     let null = std::fs::File::open("/dev/null").expect("/dev/null");
@@ -67,6 +73,7 @@ fn broken_reactor() -> Reactor<CaptureSink> {
     reactor
 }
 
+#[cfg(unix)]
 #[test]
 fn a_poll_error_is_kept_for_the_scheduler() {
     let mut reactor = broken_reactor();
@@ -76,6 +83,7 @@ fn a_poll_error_is_kept_for_the_scheduler() {
     assert!(reactor.take_failure().is_none(), "taken once");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_poll_error_fails_the_run_with_a_clear_message() {
     // The sleep makes the scheduler wait in the poll.

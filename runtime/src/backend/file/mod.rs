@@ -15,6 +15,7 @@ mod state;
 
 use super::pool::{Job, Pool};
 use crate::os_error::os_error_text;
+use crate::platform;
 use crate::reactor::{Backend, CancelOutcome, Cx, HandleId, Waiter};
 use kea_vm::interp::{IoOp, IoResult};
 use kea_vm::string::Str;
@@ -191,7 +192,7 @@ impl Files {
         let Some(slot) = self.files.get_mut(&id) else { return };
         let Some(state) = slot.state.as_mut() else { return };
         if slot.ahead.is_none() {
-            match state.file.try_clone() {
+            match platform::reader_at(&state.file, &state.path) {
                 Ok(f) => slot.ahead = Some(Arc::new(f)),
                 Err(_) => return,
             }
@@ -305,7 +306,11 @@ impl Backend for Files {
                 None
             }
             IoOp::FdOpen { fd, mode } => {
-                let (path, mode) = (format!("/dev/fd/{fd}"), mode.to_text());
+                let path = match platform::fd_path(fd) {
+                    Ok(p) => p,
+                    Err(e) => return Some(IoResult::Failed(format!("Unable to open filehandle from fd {fd}: {e}"))),
+                };
+                let mode = mode.to_text();
                 let job: Job<Done> = Box::new(move || Done::Opened { waiter, result: open_file(&path, &mode) });
                 self.dispatch(cx, job);
                 None

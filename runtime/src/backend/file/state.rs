@@ -16,6 +16,7 @@
 
 use crate::backend::{find, sep_bytes};
 use crate::os_error::os_error_text;
+use crate::platform;
 use kea_vm::interp::{IoOp, IoResult};
 use kea_vm::pmc::Elem;
 use kea_vm::string::{Encoding, Str};
@@ -340,14 +341,14 @@ impl FileState {
     }
 }
 
-/// Reads `len` bytes at `offset` (fewer at the end of the file), moving no position.
+/// Reads `len` bytes at `offset` (fewer at the end of the file) through a handle from
+/// [`platform::reader_at`].
 pub(super) fn read_at(f: &File, offset: u64, len: usize) -> Result<Vec<u8>, String> {
-    use std::os::unix::fs::FileExt;
     let mut out = kea_vm::string::take_buffer(len);
     out.resize(len, 0);
     let mut got = 0;
     while got < len {
-        match f.read_at(&mut out[got..], offset + got as u64) {
+        match platform::read_at(f, &mut out[got..], offset + got as u64) {
             Ok(0) => break,
             Ok(n) => got += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
@@ -414,14 +415,17 @@ pub(super) fn open_file(path: &str, mode: &str) -> Result<(Box<FileState>, Strin
 /// Parrot's `stat_intval` (src/platform/generic/file.c) gives it: `EXISTS` never fails, any
 /// other code on a path that cannot be read fails with `stat failed: <OS text>`; `stat`
 /// follows a link, so only `lstat` sees one (`ISLNK`); `CREATETIME`, `BACKUPTIME` and a
-/// code Parrot does not know are -1.
+/// code Parrot does not know are -1. The facts whose source differs by platform come from
+/// [`platform::stat_field`].
 pub(super) fn stat(path: &str, fd: Option<i64>, what: i64, link: bool) -> FRes {
-    use std::os::unix::fs::{FileTypeExt, MetadataExt};
-    let p = match fd {
-        Some(fd) => format!("/dev/fd/{fd}"),
-        None => path.to_string(),
+    if let Some(e) = platform::stat_unsupported(what) {
+        return FRes::Failed(e);
+    }
+    let md = match fd {
+        Some(fd) => platform::fd_metadata(fd, link).1,
+        None if link => std::fs::symlink_metadata(path),
+        None => std::fs::metadata(path),
     };
-    let md = if link { std::fs::symlink_metadata(&p) } else { std::fs::metadata(&p) };
     let md = match md {
         Ok(m) => m,
         Err(_) if what == 0 => return FRes::Int(0),
@@ -430,27 +434,15 @@ pub(super) fn stat(path: &str, fd: Option<i64>, what: i64, link: bool) -> FRes {
             return FRes::Failed(format!("{op} failed: {}", os_error_text(&e)));
         }
     };
-    let ft = md.file_type();
     let v = match what {
         0 => 1,
         1 => md.len() as i64,
-        2 => ft.is_dir() as i64,
-        3 => ft.is_file() as i64,
-        4 => (ft.is_block_device() || ft.is_char_device()) as i64,
-        6 => md.atime(),
-        7 => md.mtime(),
-        8 => md.ctime(),
-        10 => md.uid() as i64,
-        11 => md.gid() as i64,
-        12 => ft.is_symlink() as i64,
-        -1 => md.dev() as i64,
-        -2 => md.ino() as i64,
-        -3 => md.mode() as i64,
-        -4 => md.nlink() as i64,
-        -5 => md.rdev() as i64,
-        -6 => md.blksize() as i64,
-        -7 => md.blocks() as i64,
-        _ => -1,
+        2 => md.is_dir() as i64,
+        9 => -1,
+        w => match platform::stat_field(&md, w) {
+            Ok(v) => v,
+            Err(e) => return FRes::Failed(e),
+        },
     };
     FRes::Int(v)
 }

@@ -20,7 +20,7 @@
 //!   error text; the error sticks, so every later read, write or TLS operation on the socket
 //!   fails with the same OS error until the program closes it. A failed `connect` leaves no
 //!   socket behind; a Socket the collector frees while still open is closed by the runtime.
-//! - **Datagrams** (UDP, and Unix datagram sockets on `mio::net::UnixDatagram`) keep their
+//! - **Datagrams** (UDP, and Unix datagram sockets on mio's `UnixDatagram`, see `platform::uds`) keep their
 //!   boundaries: received ones wait whole in `dgrams` (at most `DGRAMS_AHEAD`, then reading
 //!   pauses until the program takes some), and each `send`/`sendto` is one entry of `dq`,
 //!   done when the OS has taken it. A peer whose queue is full (EAGAIN) holds the sender's
@@ -58,6 +58,7 @@ pub mod tls;
 
 use super::dns::fam_of;
 use crate::os_error::os_error_text;
+use crate::platform::uds;
 use crate::reactor::{token, Backend, CancelOutcome, Cx, HandleId, Waiter};
 use dgram::{not_a_stream, send_dgrams};
 use kea_vm::host::NetOp;
@@ -127,13 +128,7 @@ fn new_socket(fam: i64, stype: i64, opts: u32) -> io::Result<socket2::Socket> {
     let ty = if stype == sock_type::DGRAM { socket2::Type::DGRAM } else { socket2::Type::STREAM };
     let s = socket2::Socket::new(domain, ty, None)?;
     s.set_nonblocking(true)?;
-    s.set_cloexec(true)?;
-    if opts & opt::REUSEADDR != 0 {
-        s.set_reuse_address(true)?;
-    }
-    if opts & opt::REUSEPORT != 0 {
-        s.set_reuse_port(true)?;
-    }
+    crate::platform::socket_setup(&s, opts & opt::REUSEADDR != 0, opts & opt::REUSEPORT != 0)?;
     if opts & opt::NODELAY != 0 && stype != sock_type::DGRAM {
         s.set_nodelay(true)?;
     }
@@ -435,12 +430,12 @@ impl Net {
     fn connect(&mut self, fam: i64, stype: i64, addr: &str, opts: u32) -> Result<Sock, String> {
         if (fam == family::UNIX || fam == family::LOCAL) && stype == sock_type::DGRAM {
             // Unbound: the peer sees an unnamed sender.
-            let s = mio::net::UnixDatagram::unbound().map_err(|e| os("connect", &e))?;
+            let s = uds::UnixDatagram::unbound().map_err(|e| os("connect", &e))?;
             s.connect(addr).map_err(|e| os("connect", &e))?;
             return Ok(Sock::new(Io::UnixDgram(s), fam));
         }
         if fam == family::UNIX || fam == family::LOCAL {
-            let s = mio::net::UnixStream::connect(addr).map_err(|e| os("connect", &e))?;
+            let s = uds::UnixStream::connect(addr).map_err(|e| os("connect", &e))?;
             return Ok(Sock::new(Io::UnixStream(s), fam));
         }
         let a = parse_addr(addr)?;
@@ -465,10 +460,10 @@ impl Net {
         if fam == family::UNIX || fam == family::LOCAL {
             if stype == sock_type::DGRAM {
                 // The socket file stays when the socket closes, as the OS leaves it.
-                let u = mio::net::UnixDatagram::bind(addr).map_err(|e| os("bind", &e))?;
+                let u = uds::UnixDatagram::bind(addr).map_err(|e| os("bind", &e))?;
                 return Ok(Sock::new(Io::UnixDgram(u), fam));
             }
-            let l = mio::net::UnixListener::bind(addr).map_err(|e| os("bind", &e))?;
+            let l = uds::UnixListener::bind(addr).map_err(|e| os("bind", &e))?;
             return Ok(Sock::new(Io::UnixListener(l), fam));
         }
         let a = parse_addr(addr)?;

@@ -3,6 +3,7 @@
 
 use super::{DGRAMS_AHEAD, HIGH_WATER, READ_CAP};
 use crate::os_error::os_error_text;
+use crate::platform::uds;
 use crate::reactor::{Cx, Waiter};
 use kea_vm::interp::IoResult;
 use kea_vm::pmc::Elem;
@@ -16,9 +17,9 @@ pub(super) enum Io {
     Stream(mio::net::TcpStream),
     Listener(mio::net::TcpListener),
     Udp(mio::net::UdpSocket),
-    UnixStream(mio::net::UnixStream),
-    UnixListener(mio::net::UnixListener),
-    UnixDgram(mio::net::UnixDatagram),
+    UnixStream(uds::UnixStream),
+    UnixListener(uds::UnixListener),
+    UnixDgram(uds::UnixDatagram),
 }
 
 impl Io {
@@ -574,6 +575,6 @@ impl Outgoing {
 
 /// The path a Unix socket address names; "" for an unnamed socket (one that never bound a
 /// path, such as a datagram socket that only connected) and for Linux's abstract names.
-pub(super) fn unix_path(a: &std::os::unix::net::SocketAddr) -> String {
+pub(super) fn unix_path(a: &uds::SocketAddr) -> String {
     a.as_pathname().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
 }
