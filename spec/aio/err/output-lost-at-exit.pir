@@ -5,3 +5,4 @@
     print $P0, "never closed\n"
     say "the program ends normally"
 .end
+# platforms: unix. Why: /dev/full, the full disk it writes to, is a Unix device file; Windows has none (spec/platforms.rst).

@@ -73,3 +73,4 @@ big_failed:
     print "async flush: "
     say $P0
 .end
+# platforms: unix. Why: /dev/full, the full disk it writes to, is a Unix device file; Windows has none (spec/platforms.rst).

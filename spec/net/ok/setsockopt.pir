@@ -49,3 +49,5 @@ different:
     conn.'send'($S0)
     conn.'close'()
 .end
+# platforms: unix. Why: SO_REUSEPORT; Windows has none (spec/platforms.rst).
+# on windows: bind failed: SO_REUSEPORT sockets are not supported on this platform
