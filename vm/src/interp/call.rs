@@ -594,10 +594,8 @@ impl Vm {
             task.handlers.retain(|h| h.depth <= depth);
         }
         if task.frames.len() >= self.config.max_depth {
-            let e = Exc::new(
-                types::EXCEPTION_INVALID_OPERATION,
-                format!("maximum recursion depth exceeded (limit {})", self.config.max_depth),
-            );
+            // Parrot's words and type (`invoke` in src/pmc/sub.pmc); the limit is --max-depth.
+            let e = Exc::new(types::EXCEPTION_INTERNAL_PANIC, "maximum recursion depth exceeded");
             return self.raise(task, e);
         }
         task.frames.call(&code, idx);

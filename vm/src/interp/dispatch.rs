@@ -32,7 +32,7 @@
 //! in memory (bench/mops_intval).
 
 use super::flow::{top, At, Flow};
-use super::{arith, bits, cmp, control, exception, gc, introspect, io, math, pmcops, string, task, Task, Vm};
+use super::{arith, bits, cmp, control, debug, exception, gc, introspect, io, math, pmcops, string, task, Task, Vm};
 use crate::op::Op;
 
 macro_rules! define_slow {

@@ -7,7 +7,8 @@
 
 use super::flow::{top, Flow};
 use super::{sa, Frame, Handler, Step, Task, Vm};
-use crate::error::{severity, types, Exc, Location, Trap};
+use crate::code::SubInfo;
+use crate::error::{severity, types, Backtrace, Exc, Location, Trap, BACKTRACE_FRAMES};
 use crate::op::{IArg, IReg, Label, PReg, SArg};
 use crate::pmc::{PmcData, PmcRef};
 use crate::string::Str;
@@ -202,21 +203,24 @@ impl Vm {
         Err(Step::Trapped(trap))
     }
 
-    /// Where each frame of `task` is, innermost first.
-    pub fn backtrace(&self, task: &Task) -> Vec<Location> {
+    /// Where each frame of `task` is, innermost first (at most [`BACKTRACE_FRAMES`]).
+    pub fn backtrace(&self, task: &Task) -> Backtrace {
         let n = task.frames.len();
-        task.frames
+        let frames = task
+            .frames
             .iter()
             .enumerate()
             .rev()
+            .take(BACKTRACE_FRAMES)
             .map(|(i, f)| {
                 // A caller's pc is its return address; report the call itself.
                 let pc = if i + 1 == n { f.pc } else { f.pc.saturating_sub(1) };
                 let (file, line) = f.code.location(pc);
-                let sub = f.code.subs.get(f.sub as usize).map_or("?".to_string(), |s| s.name.clone());
+                let sub = f.code.subs.get(f.sub as usize).map_or("?".to_string(), full_name);
                 Location { sub, file, line, pc }
             })
-            .collect()
+            .collect();
+        Backtrace { frames, older: n.saturating_sub(BACKTRACE_FRAMES) }
     }
 
     /// Raises an op's failure as an Exception PMC in `task` (see [`Vm::throw`]).
@@ -226,4 +230,14 @@ impl Vm {
         let p = self.exception_pmc(e);
         self.throw(task, p)
     }
+}
+
+/// A sub's name as Parrot's backtraces give it (`Parrot_sub_full_sub_name`, `src/sub.c`): the
+/// bare name for a sub of the root namespace, else the HLL's namespace path and the name,
+/// joined by `;` (`parrot;Test1;foo`).
+pub(crate) fn full_name(s: &SubInfo) -> String {
+    if s.namespace.is_empty() {
+        return s.name.clone();
+    }
+    format!("parrot;{};{}", s.namespace.join(";"), s.name)
 }

@@ -210,11 +210,22 @@ pub struct Flags {
     pub profile: bool,
     /// See `bounds`.
     pub gc_debug: bool,
+    /// The debugger of the debug ops (`debug_init`).
+    pub pdb: Debugger,
 }
 
 impl Default for Flags {
     fn default() -> Self {
-        Flags { errors: 2, warnings: 0, trace: 0, debug: 0, bounds: false, profile: false, gc_debug: false }
+        Flags {
+            errors: 2,
+            warnings: 0,
+            trace: 0,
+            debug: 0,
+            bounds: false,
+            profile: false,
+            gc_debug: false,
+            pdb: Default::default(),
+        }
     }
 }
 
@@ -306,4 +317,33 @@ impl Vm {
         self.heap.collect(roots, &mut closed);
         closed
     }
+}
+
+/// The debugger's state (Parrot's `PDB_t` as far as Kea has one).
+#[derive(Clone, Debug, Default)]
+pub struct Debugger {
+    /// `debug_init` ran (Parrot's `interp->pdb`).
+    pub on: bool,
+    /// The file `debug_load` named (Parrot reads it for `list`; Kea's debugger has no
+    /// `list`, so it is only kept).
+    pub file: Option<Str>,
+    /// The program broke into the debugger once (Parrot's `PDB_BREAK`): later `debug_break`
+    /// and `debug_print` ops do nothing.
+    pub broke: bool,
+    /// Where the command loop of a `debug_break` is.
+    pub step: DebugStep,
+}
+
+/// The next thing the command loop of `debug_break` does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DebugStep {
+    /// Not in the loop.
+    #[default]
+    Idle,
+    /// Write the prompt.
+    Prompt,
+    /// Read a command from stdin.
+    Read,
+    /// Run the command that came back.
+    Run,
 }

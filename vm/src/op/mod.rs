@@ -266,6 +266,8 @@ pub enum Family {
     Math,
     /// `interp/bits.rs`: bitwise string ops, bitwise ops on PMCs, `rot`
     Bits,
+    /// `interp/debug.rs`: the `debug_ops` library: `debug_init`, `debug_break`, `backtrace` ...
+    Debug,
 }
 
 /// The name, mnemonic, doc and operand signature of one op.
@@ -393,6 +395,9 @@ macro_rules! family {
     };
     (bits) => {
         Family::Bits
+    };
+    (debug) => {
+        Family::Debug
     };
 }
 

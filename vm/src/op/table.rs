@@ -1736,6 +1736,16 @@ macro_rules! for_each_op {
             0x0543 get_addr_i_p "get_addr" control (dst: out I, obj: in P);
             /// `P(dst) := ` a new PMC of the class named S(class), initialised from I(init) (an array's size)
             0x0600 new_p_s_i "new" pmcops (dst: out P, class: in Sx, init: in Ix);
+            /// turns the debugger on: the other debug ops need it (`debug_ops`)
+            0x0700 debug_init "debug_init" debug ();
+            /// names the program's source file for the debugger
+            0x0701 debug_load_sc "debug_load" debug (file: in Sc);
+            /// stops in the debugger's command loop (commands from stdin, answers on stderr), once
+            0x0702 debug_break "debug_break" debug ();
+            /// prints every register of the running sub on stderr
+            0x0703 debug_print "debug_print" debug ();
+            /// prints the call chain on stderr, as an uncaught exception's report shows it
+            0x0704 backtrace "backtrace" debug ();
         }
     };
 }
