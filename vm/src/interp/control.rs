@@ -198,3 +198,34 @@ pub(super) fn set_addr_i_ic(_: &mut Vm, f: &mut Frame, dst: IReg, target: Label)
 pub(super) fn get_addr_i_p(vm: &mut Vm, f: &mut Frame, dst: IReg, obj: PReg) -> Flow {
     vm.address_of(f.p[obj.0 as usize]).map(|a| f.i[dst.0 as usize] = a).into()
 }
+
+/// `invoke P, P`: calls the Sub P(sub) with P(cont) as its return continuation: it returns
+/// where the Continuation goes (src/ops/core.ops `invoke`). The frames above the
+/// continuation's end before the call, since the callee can no longer return to them.
+pub(super) fn invoke_p_p(vm: &mut Vm, t: &mut Task, sub: PReg, cont: PReg) -> Flow {
+    let f = top(t);
+    let (s, c) = (f.p[sub.0 as usize], f.p[cont.0 as usize]);
+    let is_sub = s.is_some_and(|r| matches!(vm.heap.get(r), crate::pmc::PmcData::Sub(..)));
+    if is_sub {
+        let g = match vm.goto_of(c) {
+            Ok(g) => g,
+            Err(e) => return Flow::Raise(e),
+        };
+        let pc = match Vm::goto_check(t, &g) {
+            Ok(pc) => pc,
+            Err(e) => return Flow::Raise(e),
+        };
+        t.frames.truncate(g.depth);
+        t.handlers.retain(|h| h.depth <= g.depth);
+        if let Some(f) = g.depth.checked_sub(1).and_then(|i| t.frames.get_mut(i)) {
+            f.pc = pc;
+        }
+    } else {
+        // Not a Sub: `invoke` fails as `invokecc` would, here.
+        top(t).pc += 1;
+    }
+    match vm.do_call(t, s, false) {
+        Ok(()) => Flow::Reload,
+        Err(step) => Flow::Stop(step),
+    }
+}

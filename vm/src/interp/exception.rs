@@ -10,7 +10,7 @@ use super::{sa, Frame, Handler, Step, Task, Vm};
 use crate::code::SubInfo;
 use crate::error::{severity, types, Backtrace, Exc, Location, Trap, BACKTRACE_FRAMES};
 use crate::op::{IArg, IReg, Label, PReg, SArg};
-use crate::pmc::{PmcData, PmcRef};
+use crate::pmc::{ContData, PmcData, PmcRef};
 use crate::string::Str;
 
 /// `push_eh L`
@@ -52,21 +52,35 @@ pub(super) fn count_eh_i(_: &mut Vm, t: &mut Task, dst: IReg) -> Flow {
     Flow::Next
 }
 
-/// `set_addr P, L`: where an ExceptionHandler PMC resumes.
-pub(super) fn set_addr_p_ic(vm: &mut Vm, f: &mut Frame, handler: PReg, target: Label) -> Flow {
-    match f.p[handler.0 as usize].map(|r| vm.heap.get_mut(r)) {
+/// `set_addr P, L`: where an ExceptionHandler PMC resumes, or where a Continuation goes on.
+/// A Continuation also takes the running frame as the one it goes back to (Parrot takes the
+/// context when the Continuation is made, and `new 'Continuation'` is always followed by its
+/// `set_addr` in the same sub).
+pub(super) fn set_addr_p_ic(vm: &mut Vm, t: &mut Task, handler: PReg, target: Label) -> Flow {
+    let goto = Vm::goto_here(t, t.frames.len(), Some(target.0));
+    match top(t).p[handler.0 as usize].map(|r| vm.heap.get_mut(r)) {
         Some(PmcData::ExceptionHandler(h)) => {
             h.target = Some(target.0);
             Flow::Next
         }
+        Some(PmcData::Continuation(c)) => match &mut **c {
+            ContData::Goto(g) => {
+                *g = goto;
+                Flow::Next
+            }
+            _ => Flow::Raise(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                "set_addr: an exception's resume continuation cannot be given an address",
+            )),
+        },
         Some(d) => Flow::Raise(Exc::unsupported("set_pointer", d.class_name())),
         None => Flow::Raise(Exc::null_access("set_pointer")),
     }
 }
 
 /// `set_label P, L`: `set_addr` by another name (Parrot's experimental ops).
-pub(super) fn set_label_p_ic(vm: &mut Vm, f: &mut Frame, handler: PReg, target: Label) -> Flow {
-    set_addr_p_ic(vm, f, handler, target)
+pub(super) fn set_label_p_ic(vm: &mut Vm, t: &mut Task, handler: PReg, target: Label) -> Flow {
+    set_addr_p_ic(vm, t, handler, target)
 }
 
 /// `get_label I, P`: where P resumes (a handler) or starts (a sub); -1 for a handler with
@@ -80,6 +94,11 @@ impl Vm {
     pub(super) fn address_of(&self, p: crate::pmc::PVal) -> Result<i64, Exc> {
         match p.map(|r| self.heap.get(r)) {
             Some(PmcData::ExceptionHandler(h)) => Ok(h.target.map_or(-1, i64::from)),
+            Some(PmcData::Continuation(c)) => match &**c {
+                ContData::Goto(g) => Ok(g.pc.map_or(-1, i64::from)),
+                ContData::Resume(r) => Ok(i64::from(r.base_pc)),
+                _ => Ok(-1),
+            },
             Some(PmcData::Sub(code, i)) => Ok(code.subs.get(*i as usize).map_or(-1, |s| i64::from(s.start))),
             Some(d) => Err(Exc::unsupported("get_pointer", d.class_name())),
             None => Err(Exc::null_access("get_pointer")),

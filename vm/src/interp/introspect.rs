@@ -45,6 +45,7 @@ pub(super) fn interpinfo_p_i(vm: &mut Vm, t: &mut Task, dst: PReg, what: IArg) -
             let (code, sub) = (f.code.clone(), f.sub);
             Some(vm.sub_pmc(&code, sub))
         }
+        23 => Some(vm.current_cont(t)),
         24 => None,
         w => {
             return Flow::Raise(Exc::new(

@@ -29,6 +29,7 @@ mod arith;
 mod bits;
 mod call;
 mod cmp;
+mod cont;
 mod control;
 mod debug;
 mod dispatch;

@@ -1746,6 +1746,8 @@ macro_rules! for_each_op {
             0x0703 debug_print "debug_print" debug ();
             /// prints the call chain on stderr, as an uncaught exception's report shows it
             0x0704 backtrace "backtrace" debug ();
+            /// calls P(sub) with the Continuation P(cont) as its return continuation
+            0x0710 invoke_p_p "invoke" control (sub: in P, cont: in P);
         }
     };
 }

@@ -59,7 +59,7 @@ mod vtable;
 
 pub use crate::host::TimerChange;
 pub use array::{elements_of, IterData};
-pub use exception::{ContData, ExceptionData, HandlerData, Resume};
+pub use exception::{ContData, ExceptionData, Goto, HandlerData, Resume};
 pub use handle::{FileHandleData, StringHandleData};
 pub use hash::PHash;
 pub use heap::{Heap, GC_BYTES, HANDLE_WEIGHT, MIN_GC_THRESHOLD};
@@ -227,7 +227,7 @@ classes! {
     Socket => "Socket", new PmcData::Socket(Box::default()), methods socket::methods, slots socket::SOCKET;
     Sockaddr => "Sockaddr", new PmcData::Sockaddr(Box::default()), methods socket::sockaddr_methods, slots socket::SOCKADDR;
     ExceptionHandler => "ExceptionHandler", new PmcData::ExceptionHandler(Box::default());
-    Continuation => "Continuation", trace exception::trace;
+    Continuation => "Continuation", new PmcData::Continuation(Box::new(ContData::Goto(Goto::default()))), trace exception::trace;
 }
 
 /// A type's native methods: the heap, the invocant, the method name and the other
