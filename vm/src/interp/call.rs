@@ -652,12 +652,12 @@ impl Vm {
                 format!("push_eh needs an ExceptionHandler, not a {}", self.heap.get(r).class_name()),
             ));
         };
-        let Some(target) = d.target else {
-            return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "ExceptionHandler has no address (set_addr)"));
-        };
+        // Parrot takes a handler with no address yet (src/ops/core.ops `push_eh`): it reads
+        // the address when an exception reaches it, and one with none is passed over then.
+        let target = d.target.unwrap_or(u32::MAX);
         // It resumes in this frame: its address must be in this sub.
         let sub = &f.code.subs[f.sub as usize];
-        if target < sub.start || target >= sub.end {
+        if d.target.is_some() && (target < sub.start || target >= sub.end) {
             return Err(Exc::new(
                 types::EXCEPTION_INVALID_OPERATION,
                 format!("ExceptionHandler address {target} is outside the sub '{}'", sub.name),
@@ -666,11 +666,21 @@ impl Vm {
         Ok(Handler { depth, target, active: false, pmc: Some(r) })
     }
 
-    /// Does handler `h` take exceptions of type `kind` (`handle_types`)?
+    /// Does handler `h` take exceptions of type `kind` (`handle_types`)? A handler whose PMC
+    /// has no address does not.
     pub(super) fn handler_takes(&self, h: &Handler, kind: i64) -> bool {
         match h.pmc.map(|r| self.heap.get(r)) {
-            Some(PmcData::ExceptionHandler(d)) => d.types.is_empty() || d.types.contains(&kind),
+            Some(PmcData::ExceptionHandler(d)) => d.target.is_some() && (d.types.is_empty() || d.types.contains(&kind)),
             _ => true,
+        }
+    }
+
+    /// Where handler `h` resumes: its PMC's address now (`set_addr` may come after
+    /// `push_eh`), else the label it was pushed with.
+    pub(super) fn handler_target(&self, h: &Handler) -> u32 {
+        match h.pmc.map(|r| self.heap.get(r)) {
+            Some(PmcData::ExceptionHandler(d)) => d.target.unwrap_or(h.target),
+            _ => h.target,
         }
     }
 }

@@ -17,8 +17,16 @@ pub(super) fn noop(_: &mut Vm, _: &mut Frame) -> Flow {
     Flow::Next
 }
 
-/// `end`: the task ends (the REPL keeps its outermost frame).
+/// `end`: the task ends (the REPL keeps its outermost frame); in code `runinterp` runs, only
+/// that run ends.
 pub(super) fn end(_: &mut Vm, t: &mut Task) -> Flow {
+    let n = t.frames.len();
+    t.interps.retain(|&d| d <= n);
+    if let Some(d) = t.interps.pop() {
+        t.frames.truncate(d - 1);
+        t.handlers.retain(|h| h.depth < d);
+        return Flow::Reload;
+    }
     let keep = usize::from(t.keep_outer);
     t.frames.truncate(keep);
     Flow::Stop(Step::Finished)
@@ -228,4 +236,24 @@ pub(super) fn invoke_p_p(vm: &mut Vm, t: &mut Task, sub: PReg, cont: PReg) -> Fl
         Ok(()) => Flow::Reload,
         Err(step) => Flow::Stop(step),
     }
+}
+
+/// `set_result_info P`: the result signature the callees of this sub read with
+/// `result_info` (src/ops/core.ops: the context's `return_flags`).
+pub(super) fn set_result_info_p(_: &mut Vm, f: &mut Frame, info: PReg) -> Flow {
+    f.result_info = f.p[info.0 as usize];
+    Flow::Next
+}
+
+/// `result_info P`: what the caller stored with `set_result_info` (the same PMC), or an empty
+/// FixedIntegerArray if it stored none (src/ops/core.ops).
+pub(super) fn result_info_p(vm: &mut Vm, t: &mut Task, dst: PReg) -> Flow {
+    let n = t.frames.len();
+    let info = n.checked_sub(2).and_then(|i| t.frames[i].result_info);
+    let v = match info {
+        Some(p) => p,
+        None => vm.heap.alloc(crate::pmc::PmcData::FixedIntegerArray(Vec::new())),
+    };
+    top(t).p[dst.0 as usize] = Some(v);
+    Flow::Next
 }

@@ -198,13 +198,14 @@ impl Vm {
                 break;
             };
             let h = task.handlers[idx];
+            let target = self.handler_target(&h);
             task.handlers[idx].active = true;
             self.set_aside(task, exc, h.depth);
             task.frames.truncate(h.depth);
             if let Some(f) = task.frames.last_mut() {
-                f.pc = h.target;
+                f.pc = target;
             }
-            task.exception = Some((exc, h.target));
+            task.exception = Some((exc, target));
             return Ok(());
         }
         let (msg, exit) = match self.heap.get(exc) {

@@ -31,6 +31,9 @@ pub struct Task {
     pub(super) exception: Option<(PmcRef, u32)>,
     /// The request whose answer the task waits for: delivered when it runs next.
     pub(super) waiting: Option<RequestId>,
+    /// The frames `runinterp` started (by frame count), innermost last: an `end` in one
+    /// ends only that frame, and the sub that ran `runinterp` goes on.
+    pub(super) interps: Vec<usize>,
     /// Instructions executed so far.
     pub ops: u64,
     /// Keep the outermost frame when the task finishes (`end`, or a return out of it), so its
@@ -86,6 +89,7 @@ impl Task {
         self.rets_named.clear();
         self.exception = None;
         self.waiting = None;
+        self.interps.clear();
         self.keep_outer = false;
         self.frames.truncate(0);
         self.frames.call(&code, i);
@@ -301,6 +305,7 @@ impl Vm {
         for t in tasks {
             for f in &t.frames {
                 roots.extend(f.p.iter().flatten());
+                roots.extend(f.result_info);
             }
             let named = t.named.iter().chain(&t.rets_named).map(|(_, e)| e);
             for e in t.args.iter().chain(&t.rets).chain(named) {

@@ -1748,6 +1748,12 @@ macro_rules! for_each_op {
             0x0704 backtrace "backtrace" debug ();
             /// calls P(sub) with the Continuation P(cont) as its return continuation
             0x0710 invoke_p_p "invoke" control (sub: in P, cont: in P);
+            /// stores P(info) as the result signature this sub's callees read with `result_info`
+            0x0711 set_result_info_p "set_result_info" control (info: in P);
+            /// `P(dst) := ` the caller's `set_result_info` PMC, or an empty FixedIntegerArray
+            0x0712 result_info_p "result_info" control (dst: out P);
+            /// runs the code at target in the interpreter P(interp), with registers of its own, until its `end`
+            0x0713 runinterp_p_ic "runinterp" introspect (interp: in P, target: in L);
         }
     };
 }

@@ -115,7 +115,7 @@ pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
         PmcData::Exception(e) => out.extend(e.payload.into_iter().chain(e.resume)),
         PmcData::Continuation(c) => {
             if let ContData::Resume(r) = &**c {
-                out.extend(r.frames.iter().flat_map(|f| f.p.iter().flatten()));
+                out.extend(r.frames.iter().flat_map(|f| f.p.iter().flatten().chain(&f.result_info)));
                 out.extend(r.handlers.iter().filter_map(|h| h.pmc()));
             }
         }
