@@ -216,7 +216,7 @@ impl Asm<'_> {
     pub(super) fn value_list(&mut self, line: &Line, from: usize, to: usize) -> Option<(Spanned, Vec<u32>)> {
         let mut i = from;
         // (value, span, flags, name)
-        let mut items: Vec<(Arg0, Span, u32, Option<Str>)> = Vec::new();
+        let mut items: Vec<(Arg0, Span, u32, Option<Arg0>)> = Vec::new();
         let paren = line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen));
         if paren {
             i += 1;
@@ -244,7 +244,7 @@ impl Asm<'_> {
                     if line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen)) {
                         if let Some(nt) = line.toks.get(i + 1) {
                             if matches!(nt.kind, Some(T::SqString | T::DqString | T::EncString)) {
-                                name = Some(self.string_const(line, nt)?);
+                                name = Some(Arg0::Str(self.string_const(line, nt)?));
                             }
                         }
                         while i < to && line.toks[i].kind != Some(T::RParen) {
@@ -276,11 +276,28 @@ impl Asm<'_> {
                         return None;
                     }
                     let (v, sp) = self.operand(line, &mut i)?;
+                    items.push((v, sp, kea_vm::code::flags::NAMED, Some(Arg0::Str(name))));
+                }
+                // `$S0 => value`: a named argument whose name is in a string register, as
+                // IMCC takes it.
+                Some(T::VReg | T::Ident) if line.toks.get(i + 1).map(|t| t.kind) == Some(Some(T::Arrow)) => {
+                    let (name, nsp) = self.operand(line, &mut i)?;
+                    if !matches!(name, Arg0::Reg('S', _)) {
+                        let found = name.describe();
+                        self.err(K::Syntax, nsp, format!("the name before '=>' must be a string, found {found}"));
+                        return None;
+                    }
+                    i += 1;
+                    if i >= to || line.toks[i].kind == Some(T::RParen) {
+                        self.err(K::Syntax, line.span(&line.toks[i - 1]), "expected a value after '=>'");
+                        return None;
+                    }
+                    let (v, sp) = self.operand(line, &mut i)?;
                     items.push((v, sp, kea_vm::code::flags::NAMED, Some(name)));
                 }
                 _ => {
                     // A bare `:named` takes the name of the variable it follows.
-                    let own = (t.kind == Some(T::Ident)).then(|| Str::from(line.text(&t)));
+                    let own = (t.kind == Some(T::Ident)).then(|| Arg0::Str(Str::from(line.text(&t))));
                     let (v, sp) = self.operand(line, &mut i)?;
                     items.push((v, sp, 0, own));
                 }
@@ -294,7 +311,7 @@ impl Asm<'_> {
                     self.err(K::Syntax, sp, "a :named value needs its name: :named('x')");
                     return None;
                 };
-                vals.push((Arg0::Str(n), sp));
+                vals.push((n, sp));
                 flags.push(named);
                 vals.push((v, sp));
                 flags.push(fl & !named);

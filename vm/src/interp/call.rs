@@ -416,12 +416,23 @@ impl Vm {
                     return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "a :flat :named argument must be a Hash"));
                 }
                 // The name; the value is the next entry.
-                name = Some(self.heap.elem_str(&e)?);
+                let n = self.heap.elem_str(&e)?;
+                if named.iter().any(|(k, _)| *k == n) {
+                    // Parrot's check (Parrot_pcc_build_sig_object_from_op, src/call/args.c).
+                    return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "duplicate named argument in call"));
+                }
+                name = Some(n);
                 continue;
             }
             if let Some(n) = name.take() {
                 named.push((n, e));
                 continue;
+            }
+            if !named.is_empty() {
+                return Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    "named arguments must follow all positional arguments",
+                ));
             }
             if flat {
                 if let Elem::P(p) = e {
@@ -494,6 +505,15 @@ impl Vm {
                 continue;
             }
             if let Some(n) = name.take() {
+                // A positional argument left over fills a named parameter, as Parrot's
+                // fill_params does (src/call/args.c).
+                if strict {
+                    if let Some(v) = vals.next() {
+                        given = true;
+                        self.bind_one(f, a.value, v)?;
+                        continue;
+                    }
+                }
                 match named.iter().position(|(k, _)| *k == n) {
                     Some(i) => {
                         let (_, v) = named.remove(i);
