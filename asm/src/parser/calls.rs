@@ -349,8 +349,23 @@ impl Asm<'_> {
         let obj = self.operand(line, &mut i)?;
         let t = line.toks[i];
         let (name, paren_at) = if t.kind == Some(T::Dot) {
-            let text = line.text(&t)[1..].to_string();
-            ((Arg0::Str(Str::from(text)), line.span(&t)), i + 1)
+            // `obj.m(`: `m` must be a variable holding the name; IMCC refuses a bareword
+            // (`the_sub` in compilers/imcc/imcc.y).
+            let text = &line.text(&t)[1..];
+            let var = self.sub.as_ref().and_then(|s| s.names.get(text)).copied();
+            let name = match var {
+                Some((k, r)) => Arg0::Reg(k, r),
+                None => match self.pir_consts.get(text) {
+                    Some(c) => c.clone(),
+                    None => {
+                        let msg = format!("Bareword method name '{text}' not allowed in PIR");
+                        let help = format!("quote it ('{text}') or name a string variable that holds it");
+                        self.err_help(K::Syntax, line.span(&t), msg, Some(help));
+                        return None;
+                    }
+                },
+            };
+            ((name, line.span(&t)), i + 1)
         } else if t.kind == Some(T::MacroLabel) {
             let reg = self.virtual_reg(&line.text(&t)[2..], line.span(&t))?;
             ((reg, line.span(&t)), i + 1)
@@ -361,8 +376,15 @@ impl Asm<'_> {
                     let text = line.text(&nt);
                     (Arg0::Str(Str::from(&text[1..text.len() - 1])), line.span(&nt))
                 }
-                Some(T::Ident) if !self.sub.as_ref().is_some_and(|s| s.names.contains_key(line.text(&nt))) => {
-                    (Arg0::Str(Str::from(line.text(&nt))), line.span(&nt))
+                Some(T::Ident)
+                    if !self.sub.as_ref().is_some_and(|s| s.names.contains_key(line.text(&nt)))
+                        && !self.pir_consts.contains_key(line.text(&nt)) =>
+                {
+                    let text = line.text(&nt);
+                    let msg = format!("Bareword method name '{text}' not allowed in PIR");
+                    let help = format!("quote it ('{text}') or name a string variable that holds it");
+                    self.err_help(K::Syntax, line.span(&nt), msg, Some(help));
+                    return None;
                 }
                 _ => {
                     let mut k = i + 1;
