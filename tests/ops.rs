@@ -177,7 +177,7 @@ fn lean_loop_keeps_the_depth_limit() {
     let code = std::rc::Rc::new(prepared("lean.pir", LEAN));
     let small = |lean| kea_vm::interp::Config { max_depth: 50, lean };
     let (end, ops) = run_with(&code, 1 << 40, true, small(false));
-    assert!(end.contains("maximum recursion depth exceeded (limit 50)"), "{end}");
+    assert!(end.contains("maximum recursion depth exceeded"), "{end}");
     for batch in [1u64, 3, 1 << 40] {
         assert_eq!(run_with(&code, batch, false, small(true)), (end.clone(), ops), "batch {batch}");
     }

@@ -48,7 +48,7 @@ fn assembly_errors_exit_2_with_every_error_located() {
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(err.contains("bad.pasm:1:5: error: unknown op 'frobnicate'"), "{err}");
-    assert!(err.contains("bad.pasm:2:5: error: no variant of 'add'"), "{err}");
+    assert!(err.contains("bad.pasm:2:5: error: The opcode 'add_i_s_ic' (add<3>) was not found"), "{err}");
     assert!(err.contains("bad.pasm:3:12: error: no label 'NOWHERE'"), "{err}");
     assert!(err.contains("3 errors found"), "{err}");
     assert!(err.contains("^"), "a caret marks the spot: {err}");

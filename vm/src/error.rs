@@ -17,8 +17,10 @@ pub mod types {
     pub const EXCEPTION_NEG_REPEAT: i64 = 16;
     pub const EXCEPTION_NEG_SLEEP: i64 = 18;
     pub const EXCEPTION_INVALID_OPERATION: i64 = 20;
+    pub const EXCEPTION_PARROT_USAGE_ERROR: i64 = 26;
     pub const EXCEPTION_PIO_ERROR: i64 = 27;
     pub const EXCEPTION_DIV_BY_ZERO: i64 = 29;
+    pub const EXCEPTION_INTERNAL_PANIC: i64 = 32;
     pub const EXCEPTION_OUT_OF_BOUNDS: i64 = 33;
     pub const EXCEPTION_ILL_INHERIT: i64 = 36;
     pub const EXCEPTION_NO_CLASS: i64 = 38;
@@ -112,31 +114,58 @@ impl fmt::Display for Location {
 pub struct Trap {
     /// The message (first line of the report).
     pub message: String,
-    /// Innermost frame first.
-    pub backtrace: Vec<Location>,
+    /// Where each frame was.
+    pub backtrace: Backtrace,
 }
 
-/// A backtrace longer than this shows its first and last [`BACKTRACE_KEEP`] frames only.
-pub const BACKTRACE_MAX: usize = 24;
-/// Frames kept at each end of a cut backtrace.
-pub const BACKTRACE_KEEP: usize = 10;
+/// Parrot looks at no more frames than this for a backtrace (`RECURSION_LIMIT` in
+/// `PDB_get_continuation_backtrace`, Parrot's `src/debug.c`).
+pub const BACKTRACE_FRAMES: usize = 1000;
+
+/// Where each frame of a task was, innermost first: what an uncaught exception and the
+/// `backtrace` op print, in one format.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Backtrace {
+    /// The innermost [`BACKTRACE_FRAMES`] frames, innermost first.
+    pub frames: Vec<Location>,
+    /// How many outer frames were left out.
+    pub older: usize,
+}
 
 impl fmt::Display for Trap {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.message)?;
-        let n = self.backtrace.len();
-        for (i, loc) in self.backtrace.iter().enumerate() {
-            if n > BACKTRACE_MAX && i >= BACKTRACE_KEEP && i < n - BACKTRACE_KEEP {
-                if i == BACKTRACE_KEEP {
-                    writeln!(f, "... {} frames omitted ...", n - 2 * BACKTRACE_KEEP)?;
-                }
-                continue;
+        write!(f, "{}", self.backtrace)
+    }
+}
+
+/// Parrot's format (`PDB_get_continuation_backtrace` in `src/debug.c`, each line from
+/// `Parrot_sub_Context_infostr` in `src/sub.c`): the top frame is the "current instr.", each
+/// caller a "called from Sub" line, and a run of callers at the same sub and pc (recursion)
+/// shows its first line, then "... call repeated N times". Frames past [`BACKTRACE_FRAMES`],
+/// which Parrot drops without a word, get a last line saying how many there were.
+impl fmt::Display for Backtrace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut repeated = 0usize;
+        let mut prev: Option<&Location> = None;
+        for (i, loc) in self.frames.iter().enumerate() {
+            if prev.is_some_and(|p| p.sub == loc.sub && p.pc == loc.pc && p.file == loc.file) {
+                repeated += 1;
+            } else if repeated != 0 {
+                writeln!(f, "... call repeated {repeated} times")?;
+                repeated = 0;
             }
-            if i == 0 {
-                writeln!(f, "current instr.: {loc}")?;
-            } else {
-                writeln!(f, "called from Sub {loc}")?;
+            if repeated == 0 {
+                let what = if i == 0 { "current instr.:" } else { "called from Sub" };
+                writeln!(f, "{what} {loc}")?;
             }
+            prev = Some(loc);
+        }
+        if repeated != 0 {
+            writeln!(f, "... call repeated {repeated} times")?;
+        }
+        if self.older != 0 {
+            writeln!(f, "... {} older frames not shown", self.older)?;
         }
         Ok(())
     }

@@ -216,7 +216,7 @@ impl Asm<'_> {
     pub(super) fn value_list(&mut self, line: &Line, from: usize, to: usize) -> Option<(Spanned, Vec<u32>)> {
         let mut i = from;
         // (value, span, flags, name)
-        let mut items: Vec<(Arg0, Span, u32, Option<Str>)> = Vec::new();
+        let mut items: Vec<(Arg0, Span, u32, Option<Arg0>)> = Vec::new();
         let paren = line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen));
         if paren {
             i += 1;
@@ -244,7 +244,7 @@ impl Asm<'_> {
                     if line.toks.get(i).map(|t| t.kind) == Some(Some(T::LParen)) {
                         if let Some(nt) = line.toks.get(i + 1) {
                             if matches!(nt.kind, Some(T::SqString | T::DqString | T::EncString)) {
-                                name = Some(self.string_const(line, nt)?);
+                                name = Some(Arg0::Str(self.string_const(line, nt)?));
                             }
                         }
                         while i < to && line.toks[i].kind != Some(T::RParen) {
@@ -276,11 +276,28 @@ impl Asm<'_> {
                         return None;
                     }
                     let (v, sp) = self.operand(line, &mut i)?;
+                    items.push((v, sp, kea_vm::code::flags::NAMED, Some(Arg0::Str(name))));
+                }
+                // `$S0 => value`: a named argument whose name is in a string register, as
+                // IMCC takes it.
+                Some(T::VReg | T::Ident) if line.toks.get(i + 1).map(|t| t.kind) == Some(Some(T::Arrow)) => {
+                    let (name, nsp) = self.operand(line, &mut i)?;
+                    if !matches!(name, Arg0::Reg('S', _)) {
+                        let found = name.describe();
+                        self.err(K::Syntax, nsp, format!("the name before '=>' must be a string, found {found}"));
+                        return None;
+                    }
+                    i += 1;
+                    if i >= to || line.toks[i].kind == Some(T::RParen) {
+                        self.err(K::Syntax, line.span(&line.toks[i - 1]), "expected a value after '=>'");
+                        return None;
+                    }
+                    let (v, sp) = self.operand(line, &mut i)?;
                     items.push((v, sp, kea_vm::code::flags::NAMED, Some(name)));
                 }
                 _ => {
                     // A bare `:named` takes the name of the variable it follows.
-                    let own = (t.kind == Some(T::Ident)).then(|| Str::from(line.text(&t)));
+                    let own = (t.kind == Some(T::Ident)).then(|| Arg0::Str(Str::from(line.text(&t))));
                     let (v, sp) = self.operand(line, &mut i)?;
                     items.push((v, sp, 0, own));
                 }
@@ -294,7 +311,7 @@ impl Asm<'_> {
                     self.err(K::Syntax, sp, "a :named value needs its name: :named('x')");
                     return None;
                 };
-                vals.push((Arg0::Str(n), sp));
+                vals.push((n, sp));
                 flags.push(named);
                 vals.push((v, sp));
                 flags.push(fl & !named);
@@ -332,8 +349,23 @@ impl Asm<'_> {
         let obj = self.operand(line, &mut i)?;
         let t = line.toks[i];
         let (name, paren_at) = if t.kind == Some(T::Dot) {
-            let text = line.text(&t)[1..].to_string();
-            ((Arg0::Str(Str::from(text)), line.span(&t)), i + 1)
+            // `obj.m(`: `m` must be a variable holding the name; IMCC refuses a bareword
+            // (`the_sub` in compilers/imcc/imcc.y).
+            let text = &line.text(&t)[1..];
+            let var = self.sub.as_ref().and_then(|s| s.names.get(text)).copied();
+            let name = match var {
+                Some((k, r)) => Arg0::Reg(k, r),
+                None => match self.pir_consts.get(text) {
+                    Some(c) => c.clone(),
+                    None => {
+                        let msg = format!("Bareword method name '{text}' not allowed in PIR");
+                        let help = format!("quote it ('{text}') or name a string variable that holds it");
+                        self.err_help(K::Syntax, line.span(&t), msg, Some(help));
+                        return None;
+                    }
+                },
+            };
+            ((name, line.span(&t)), i + 1)
         } else if t.kind == Some(T::MacroLabel) {
             let reg = self.virtual_reg(&line.text(&t)[2..], line.span(&t))?;
             ((reg, line.span(&t)), i + 1)
@@ -344,8 +376,15 @@ impl Asm<'_> {
                     let text = line.text(&nt);
                     (Arg0::Str(Str::from(&text[1..text.len() - 1])), line.span(&nt))
                 }
-                Some(T::Ident) if !self.sub.as_ref().is_some_and(|s| s.names.contains_key(line.text(&nt))) => {
-                    (Arg0::Str(Str::from(line.text(&nt))), line.span(&nt))
+                Some(T::Ident)
+                    if !self.sub.as_ref().is_some_and(|s| s.names.contains_key(line.text(&nt)))
+                        && !self.pir_consts.contains_key(line.text(&nt)) =>
+                {
+                    let text = line.text(&nt);
+                    let msg = format!("Bareword method name '{text}' not allowed in PIR");
+                    let help = format!("quote it ('{text}') or name a string variable that holds it");
+                    self.err_help(K::Syntax, line.span(&nt), msg, Some(help));
+                    return None;
                 }
                 _ => {
                     let mut k = i + 1;

@@ -67,7 +67,12 @@ impl Asm<'_> {
         self.err_help(
             K::BadOperands,
             span,
-            format!("no variant of '{mnemonic}' takes ({}): there is no op '{name_guess}'", found.join(", ")),
+            // IMCC's words (`INS` in compilers/imcc/parser_util.c), which name the
+            // op's full name and its operand count.
+            format!(
+                "The opcode '{name_guess}' ({mnemonic}<{}>) was not found. Check the type and number of the arguments",
+                found.len()
+            ),
             Some(format!("'{mnemonic}' has: {}", sigs.join("; "))),
         );
     }

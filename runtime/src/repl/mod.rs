@@ -394,7 +394,16 @@ fn split_file(files: &mut Vec<SourceFile>, full: &str, plen: usize) {
 }
 
 fn copy_frame(f: &Frame) -> Frame {
-    Frame { code: f.code.clone(), sub: f.sub, pc: f.pc, i: f.i.clone(), n: f.n.clone(), s: f.s.clone(), p: f.p.clone() }
+    Frame {
+        code: f.code.clone(),
+        sub: f.sub,
+        pc: f.pc,
+        i: f.i.clone(),
+        n: f.n.clone(),
+        s: f.s.clone(),
+        p: f.p.clone(),
+        result_info: f.result_info,
+    }
 }
 
 /// Runs `task` with the runtime's own scheduler (as `kea run` does) until it ends; other

@@ -1,5 +1,6 @@
 # Classes, attributes and methods: newclass/addattribute, new, setattribute/getattribute, and
-# method calls obj.'m'(x), obj.$S0(x) and obj.m(); a :method sub gets its invocant as self.
+# method calls obj.'m'(x), obj.$S0(x) and obj.m() with m a string variable; a :method sub gets
+# its invocant as self.
 .namespace ['Counter']
 .sub init :method
     .param int start
@@ -30,6 +31,8 @@
     $S0 = "bump"
     $P2 = $P1.$S0(1)
     say $P2
+    .local string describe
+    describe = 'describe'
     $S1 = $P1.describe()
     say $S1
     $S2 = typeof $P1

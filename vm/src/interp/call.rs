@@ -71,7 +71,7 @@ use super::{Frame, Handler, Step, Task, Vm};
 use crate::code::{flags, ArgValue};
 use crate::error::{types, Exc};
 use crate::op::{ArgsId, Op, PReg};
-use crate::pmc::{ContData, Elem, KeyVal, PmcData, PmcRef, Resume};
+use crate::pmc::{ContData, Elem, KeyVal, PmcData, PmcRef};
 use crate::string::Str;
 
 /// The value an unpassed optional parameter gets.
@@ -416,12 +416,23 @@ impl Vm {
                     return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "a :flat :named argument must be a Hash"));
                 }
                 // The name; the value is the next entry.
-                name = Some(self.heap.elem_str(&e)?);
+                let n = self.heap.elem_str(&e)?;
+                if named.iter().any(|(k, _)| *k == n) {
+                    // Parrot's check (Parrot_pcc_build_sig_object_from_op, src/call/args.c).
+                    return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "duplicate named argument in call"));
+                }
+                name = Some(n);
                 continue;
             }
             if let Some(n) = name.take() {
                 named.push((n, e));
                 continue;
+            }
+            if !named.is_empty() {
+                return Err(Exc::new(
+                    types::EXCEPTION_INVALID_OPERATION,
+                    "named arguments must follow all positional arguments",
+                ));
             }
             if flat {
                 if let Elem::P(p) = e {
@@ -494,6 +505,15 @@ impl Vm {
                 continue;
             }
             if let Some(n) = name.take() {
+                // A positional argument left over fills a named parameter, as Parrot's
+                // fill_params does (src/call/args.c).
+                if strict {
+                    if let Some(v) = vals.next() {
+                        given = true;
+                        self.bind_one(f, a.value, v)?;
+                        continue;
+                    }
+                }
                 match named.iter().position(|(k, _)| *k == n) {
                     Some(i) => {
                         let (_, v) = named.remove(i);
@@ -571,11 +591,14 @@ impl Vm {
     pub(super) fn do_call(&mut self, task: &mut Task, sub: crate::pmc::PVal, tail: bool) -> Result<(), Step> {
         let target = match sub.map(|r| self.heap.get(r)) {
             Some(PmcData::Sub(code, i)) => Ok((code.clone(), *i)),
-            Some(PmcData::Continuation(_)) => {
+            Some(PmcData::Continuation(c)) => {
+                if let ContData::Goto(g) = **c {
+                    return self.goto(task, g);
+                }
                 let r = sub.expect("matched Some");
                 return match self.resume(task, r) {
                     Ok(()) => Ok(()),
-                    Err(e) => self.raise(task, e),
+                    Err(e) => self.raise_at_call(task, e),
                 };
             }
             Some(d) => Err(Exc::new(
@@ -586,22 +609,31 @@ impl Vm {
         };
         let (code, idx) = match target {
             Ok(t) => t,
-            Err(e) => return self.raise(task, e),
+            Err(e) => return self.raise_at_call(task, e),
         };
         if tail {
             task.frames.ret();
             let depth = task.frames.len();
             task.handlers.retain(|h| h.depth <= depth);
         }
-        if task.frames.len() >= self.config.max_depth {
-            let e = Exc::new(
-                types::EXCEPTION_INVALID_OPERATION,
-                format!("maximum recursion depth exceeded (limit {})", self.config.max_depth),
-            );
+        let deep = task.frames.len() >= self.config.max_depth;
+        task.frames.call(&code, idx);
+        if deep {
+            // Parrot's words and type, raised in the new frame as Parrot does (`invoke` in
+            // src/pmc/sub.pmc); the limit is --max-depth.
+            let e = Exc::new(types::EXCEPTION_INTERNAL_PANIC, "maximum recursion depth exceeded");
             return self.raise(task, e);
         }
-        task.frames.call(&code, idx);
         Ok(())
+    }
+
+    /// Raises `e` at the call op of the top frame, whose pc is already its return address:
+    /// the report names the call, not the op after it.
+    pub(super) fn raise_at_call(&mut self, task: &mut Task, e: Exc) -> Result<(), Step> {
+        if let Some(f) = task.frames.last_mut() {
+            f.pc = f.pc.saturating_sub(1);
+        }
+        self.raise(task, e)
     }
 
     /// `returncc`: pops the frame; the caller resumes at its saved pc.
@@ -640,12 +672,12 @@ impl Vm {
                 format!("push_eh needs an ExceptionHandler, not a {}", self.heap.get(r).class_name()),
             ));
         };
-        let Some(target) = d.target else {
-            return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "ExceptionHandler has no address (set_addr)"));
-        };
+        // Parrot takes a handler with no address yet (src/ops/core.ops `push_eh`): it reads
+        // the address when an exception reaches it, and one with none is passed over then.
+        let target = d.target.unwrap_or(u32::MAX);
         // It resumes in this frame: its address must be in this sub.
         let sub = &f.code.subs[f.sub as usize];
-        if target < sub.start || target >= sub.end {
+        if d.target.is_some() && (target < sub.start || target >= sub.end) {
             return Err(Exc::new(
                 types::EXCEPTION_INVALID_OPERATION,
                 format!("ExceptionHandler address {target} is outside the sub '{}'", sub.name),
@@ -654,102 +686,21 @@ impl Vm {
         Ok(Handler { depth, target, active: false, pmc: Some(r) })
     }
 
-    /// Does handler `h` take exceptions of type `kind` (`handle_types`)?
+    /// Does handler `h` take exceptions of type `kind` (`handle_types`)? A handler whose PMC
+    /// has no address does not.
     pub(super) fn handler_takes(&self, h: &Handler, kind: i64) -> bool {
         match h.pmc.map(|r| self.heap.get(r)) {
-            Some(PmcData::ExceptionHandler(d)) => d.types.is_empty() || d.types.contains(&kind),
+            Some(PmcData::ExceptionHandler(d)) => d.target.is_some() && (d.types.is_empty() || d.types.contains(&kind)),
             _ => true,
         }
     }
 
-    /// `throw` at `pc` in the frame at `depth`: gives the exception a fresh `resume`
-    /// continuation that goes on at `next`.
-    pub(super) fn arm_resume(&mut self, exc: PmcRef, depth: usize, next: u32) {
-        let resume = Resume { base: depth, base_pc: next, frames: Vec::new(), handlers: Vec::new() };
-        let c = self.heap.alloc(PmcData::Continuation(Box::new(ContData::Resume(Box::new(resume)))));
-        if let PmcData::Exception(e) = self.heap.get_mut(exc) {
-            e.resume = Some(c);
+    /// Where handler `h` resumes: its PMC's address now (`set_addr` may come after
+    /// `push_eh`), else the label it was pushed with.
+    pub(super) fn handler_target(&self, h: &Handler) -> u32 {
+        match h.pmc.map(|r| self.heap.get(r)) {
+            Some(PmcData::ExceptionHandler(d)) => d.target.unwrap_or(h.target),
+            _ => h.target,
         }
-    }
-
-    /// A handler in the frame at `base` (a frame count) is about to catch `exc`: the frames
-    /// above it go into the exception's `resume` continuation, so resuming can bring them back.
-    /// An exception with no continuation gets one that says it cannot be resumed.
-    pub(super) fn set_aside(&mut self, task: &mut Task, exc: PmcRef, base: usize) {
-        let cont = match self.heap.get(exc) {
-            PmcData::Exception(e) => e.resume,
-            _ => return,
-        };
-        let Some(c) = cont else {
-            let c = self.heap.alloc(PmcData::Continuation(Box::new(ContData::NotResumable)));
-            if let PmcData::Exception(e) = self.heap.get_mut(exc) {
-                e.resume = Some(c);
-            }
-            return;
-        };
-        let PmcData::Continuation(data) = self.heap.get_mut(c) else { return };
-        let ContData::Resume(r) = &mut **data else { return };
-        if r.base <= base {
-            return;
-        }
-        let n = task.frames.len();
-        if n < r.base || base == 0 {
-            // A frame it would resume in is gone.
-            **data = ContData::NotResumable;
-            return;
-        }
-        // Frames above the one it resumed in (callees of an inner handler) are dropped.
-        task.frames.truncate(r.base);
-        let mut moved: Vec<Frame> = task.frames.drain_from(base);
-        if let Some(top) = moved.last_mut() {
-            top.pc = r.base_pc;
-        }
-        moved.append(&mut r.frames);
-        r.frames = moved;
-        let mut hs: Vec<Handler> = task.handlers.iter().filter(|h| h.depth > base).copied().collect();
-        task.handlers.retain(|h| h.depth <= base);
-        hs.append(&mut r.handlers);
-        r.handlers = hs;
-        r.base = base;
-        r.base_pc = task.frames[base - 1].pc;
-    }
-
-    /// Invoking a `resume` continuation: the frames set aside come back and the thrower goes
-    /// on after its `throw`; the handler that caught is done.
-    fn resume(&mut self, task: &mut Task, c: PmcRef) -> Result<(), Exc> {
-        let PmcData::Continuation(data) = self.heap.get_mut(c) else { return Ok(()) };
-        let r = match std::mem::replace(&mut **data, ContData::Used) {
-            ContData::Resume(r) => r,
-            ContData::Used => {
-                return Err(Exc::new(
-                    types::EXCEPTION_INVALID_OPERATION,
-                    "Cannot resume: the exception was resumed already",
-                ))
-            }
-            ContData::NotResumable => {
-                **data = ContData::NotResumable;
-                return Err(Exc::new(
-                    types::EXCEPTION_INVALID_OPERATION,
-                    "Cannot resume: only an exception raised by throw can be resumed",
-                ));
-            }
-        };
-        if task.frames.len() < r.base || r.base == 0 {
-            return Err(Exc::new(
-                types::EXCEPTION_INVALID_OPERATION,
-                "Cannot resume: the sub that caught the exception has returned",
-            ));
-        }
-        let Resume { base, base_pc, frames, handlers } = *r;
-        task.frames.truncate(base);
-        task.handlers.retain(|h| h.depth <= base);
-        if let Some(h) = task.handlers.iter_mut().rev().find(|h| h.active && h.depth == base) {
-            h.active = false;
-        }
-        task.frames[base - 1].pc = base_pc;
-        task.frames.extend(frames);
-        task.handlers.extend(handlers);
-        task.exception = None;
-        Ok(())
     }
 }

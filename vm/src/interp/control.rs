@@ -17,8 +17,16 @@ pub(super) fn noop(_: &mut Vm, _: &mut Frame) -> Flow {
     Flow::Next
 }
 
-/// `end`: the task ends (the REPL keeps its outermost frame).
+/// `end`: the task ends (the REPL keeps its outermost frame); in code `runinterp` runs, only
+/// that run ends.
 pub(super) fn end(_: &mut Vm, t: &mut Task) -> Flow {
+    let n = t.frames.len();
+    t.interps.retain(|&d| d <= n);
+    if let Some(d) = t.interps.pop() {
+        t.frames.truncate(d - 1);
+        t.handlers.retain(|h| h.depth < d);
+        return Flow::Reload;
+    }
     let keep = usize::from(t.keep_outer);
     t.frames.truncate(keep);
     Flow::Stop(Step::Finished)
@@ -197,4 +205,55 @@ pub(super) fn set_addr_i_ic(_: &mut Vm, f: &mut Frame, dst: IReg, target: Label)
 /// `get_addr I, P`: where P resumes (a handler) or starts (a sub).
 pub(super) fn get_addr_i_p(vm: &mut Vm, f: &mut Frame, dst: IReg, obj: PReg) -> Flow {
     vm.address_of(f.p[obj.0 as usize]).map(|a| f.i[dst.0 as usize] = a).into()
+}
+
+/// `invoke P, P`: calls the Sub P(sub) with P(cont) as its return continuation: it returns
+/// where the Continuation goes (src/ops/core.ops `invoke`). The frames above the
+/// continuation's end before the call, since the callee can no longer return to them.
+pub(super) fn invoke_p_p(vm: &mut Vm, t: &mut Task, sub: PReg, cont: PReg) -> Flow {
+    let f = top(t);
+    let (s, c) = (f.p[sub.0 as usize], f.p[cont.0 as usize]);
+    let is_sub = s.is_some_and(|r| matches!(vm.heap.get(r), crate::pmc::PmcData::Sub(..)));
+    if is_sub {
+        let g = match vm.goto_of(c) {
+            Ok(g) => g,
+            Err(e) => return Flow::Raise(e),
+        };
+        let pc = match Vm::goto_check(t, &g) {
+            Ok(pc) => pc,
+            Err(e) => return Flow::Raise(e),
+        };
+        t.frames.truncate(g.depth);
+        t.handlers.retain(|h| h.depth <= g.depth);
+        if let Some(f) = g.depth.checked_sub(1).and_then(|i| t.frames.get_mut(i)) {
+            f.pc = pc;
+        }
+    } else {
+        // Not a Sub: `invoke` fails as `invokecc` would, here.
+        top(t).pc += 1;
+    }
+    match vm.do_call(t, s, false) {
+        Ok(()) => Flow::Reload,
+        Err(step) => Flow::Stop(step),
+    }
+}
+
+/// `set_result_info P`: the result signature the callees of this sub read with
+/// `result_info` (src/ops/core.ops: the context's `return_flags`).
+pub(super) fn set_result_info_p(_: &mut Vm, f: &mut Frame, info: PReg) -> Flow {
+    f.result_info = f.p[info.0 as usize];
+    Flow::Next
+}
+
+/// `result_info P`: what the caller stored with `set_result_info` (the same PMC), or an empty
+/// FixedIntegerArray if it stored none (src/ops/core.ops).
+pub(super) fn result_info_p(vm: &mut Vm, t: &mut Task, dst: PReg) -> Flow {
+    let n = t.frames.len();
+    let info = n.checked_sub(2).and_then(|i| t.frames[i].result_info);
+    let v = match info {
+        Some(p) => p,
+        None => vm.heap.alloc(crate::pmc::PmcData::FixedIntegerArray(Vec::new())),
+    };
+    top(t).p[dst.0 as usize] = Some(v);
+    Flow::Next
 }

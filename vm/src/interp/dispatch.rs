@@ -33,7 +33,7 @@
 
 use super::flow::{top, At, Flow};
 use super::{
-    arith, bits, cmp, control, exception, gc, introspect, io, math, pmcmisc, pmcops, string, sys, task, Task, Vm,
+    arith, bits, cmp, control, debug, exception, gc, introspect, io, math, pmcmisc, pmcops, string, sys, task, Task, Vm,
 };
 use crate::op::Op;
 

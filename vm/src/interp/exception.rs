@@ -7,9 +7,10 @@
 
 use super::flow::{top, Flow};
 use super::{sa, Frame, Handler, Step, Task, Vm};
-use crate::error::{severity, types, Exc, Location, Trap};
+use crate::code::SubInfo;
+use crate::error::{severity, types, Backtrace, Exc, Location, Trap, BACKTRACE_FRAMES};
 use crate::op::{IArg, IReg, Label, PReg, SArg};
-use crate::pmc::{PmcData, PmcRef};
+use crate::pmc::{ContData, PmcData, PmcRef};
 use crate::string::Str;
 
 /// `push_eh L`
@@ -51,21 +52,35 @@ pub(super) fn count_eh_i(_: &mut Vm, t: &mut Task, dst: IReg) -> Flow {
     Flow::Next
 }
 
-/// `set_addr P, L`: where an ExceptionHandler PMC resumes.
-pub(super) fn set_addr_p_ic(vm: &mut Vm, f: &mut Frame, handler: PReg, target: Label) -> Flow {
-    match f.p[handler.0 as usize].map(|r| vm.heap.get_mut(r)) {
+/// `set_addr P, L`: where an ExceptionHandler PMC resumes, or where a Continuation goes on.
+/// A Continuation also takes the running frame as the one it goes back to (Parrot takes the
+/// context when the Continuation is made, and `new 'Continuation'` is always followed by its
+/// `set_addr` in the same sub).
+pub(super) fn set_addr_p_ic(vm: &mut Vm, t: &mut Task, handler: PReg, target: Label) -> Flow {
+    let goto = Vm::goto_here(t, t.frames.len(), Some(target.0));
+    match top(t).p[handler.0 as usize].map(|r| vm.heap.get_mut(r)) {
         Some(PmcData::ExceptionHandler(h)) => {
             h.target = Some(target.0);
             Flow::Next
         }
+        Some(PmcData::Continuation(c)) => match &mut **c {
+            ContData::Goto(g) => {
+                *g = goto;
+                Flow::Next
+            }
+            _ => Flow::Raise(Exc::new(
+                types::EXCEPTION_INVALID_OPERATION,
+                "set_addr: an exception's resume continuation cannot be given an address",
+            )),
+        },
         Some(d) => Flow::Raise(Exc::unsupported("set_pointer", d.class_name())),
         None => Flow::Raise(Exc::null_access("set_pointer")),
     }
 }
 
 /// `set_label P, L`: `set_addr` by another name (Parrot's experimental ops).
-pub(super) fn set_label_p_ic(vm: &mut Vm, f: &mut Frame, handler: PReg, target: Label) -> Flow {
-    set_addr_p_ic(vm, f, handler, target)
+pub(super) fn set_label_p_ic(vm: &mut Vm, t: &mut Task, handler: PReg, target: Label) -> Flow {
+    set_addr_p_ic(vm, t, handler, target)
 }
 
 /// `get_label I, P`: where P resumes (a handler) or starts (a sub); -1 for a handler with
@@ -79,6 +94,11 @@ impl Vm {
     pub(super) fn address_of(&self, p: crate::pmc::PVal) -> Result<i64, Exc> {
         match p.map(|r| self.heap.get(r)) {
             Some(PmcData::ExceptionHandler(h)) => Ok(h.target.map_or(-1, i64::from)),
+            Some(PmcData::Continuation(c)) => match &**c {
+                ContData::Goto(g) => Ok(g.pc.map_or(-1, i64::from)),
+                ContData::Resume(r) => Ok(i64::from(r.base_pc)),
+                _ => Ok(-1),
+            },
             Some(PmcData::Sub(code, i)) => Ok(code.subs.get(*i as usize).map_or(-1, |s| i64::from(s.start))),
             Some(d) => Err(Exc::unsupported("get_pointer", d.class_name())),
             None => Err(Exc::null_access("get_pointer")),
@@ -178,13 +198,14 @@ impl Vm {
                 break;
             };
             let h = task.handlers[idx];
+            let target = self.handler_target(&h);
             task.handlers[idx].active = true;
             self.set_aside(task, exc, h.depth);
             task.frames.truncate(h.depth);
             if let Some(f) = task.frames.last_mut() {
-                f.pc = h.target;
+                f.pc = target;
             }
-            task.exception = Some((exc, h.target));
+            task.exception = Some((exc, target));
             return Ok(());
         }
         let (msg, exit) = match self.heap.get(exc) {
@@ -202,21 +223,24 @@ impl Vm {
         Err(Step::Trapped(trap))
     }
 
-    /// Where each frame of `task` is, innermost first.
-    pub fn backtrace(&self, task: &Task) -> Vec<Location> {
+    /// Where each frame of `task` is, innermost first (at most [`BACKTRACE_FRAMES`]).
+    pub fn backtrace(&self, task: &Task) -> Backtrace {
         let n = task.frames.len();
-        task.frames
+        let frames = task
+            .frames
             .iter()
             .enumerate()
             .rev()
+            .take(BACKTRACE_FRAMES)
             .map(|(i, f)| {
                 // A caller's pc is its return address; report the call itself.
                 let pc = if i + 1 == n { f.pc } else { f.pc.saturating_sub(1) };
                 let (file, line) = f.code.location(pc);
-                let sub = f.code.subs.get(f.sub as usize).map_or("?".to_string(), |s| s.name.clone());
+                let sub = f.code.subs.get(f.sub as usize).map_or("?".to_string(), full_name);
                 Location { sub, file, line, pc }
             })
-            .collect()
+            .collect();
+        Backtrace { frames, older: n.saturating_sub(BACKTRACE_FRAMES) }
     }
 
     /// Raises an op's failure as an Exception PMC in `task` (see [`Vm::throw`]).
@@ -226,4 +250,14 @@ impl Vm {
         let p = self.exception_pmc(e);
         self.throw(task, p)
     }
+}
+
+/// A sub's name as Parrot's backtraces give it (`Parrot_sub_full_sub_name`, `src/sub.c`): the
+/// bare name for a sub of the root namespace, else the HLL's namespace path and the name,
+/// joined by `;` (`parrot;Test1;foo`).
+pub(crate) fn full_name(s: &SubInfo) -> String {
+    if s.namespace.is_empty() {
+        return s.name.clone();
+    }
+    format!("parrot;{};{}", s.namespace.join(";"), s.name)
 }

@@ -153,6 +153,8 @@ pub struct Frame {
     pub s: Vec<Str>,
     /// P registers.
     pub p: Vec<PVal>,
+    /// What `set_result_info` stored: the result signature its callees' `result_info` reads.
+    pub result_info: PVal,
 }
 
 impl Frame {
@@ -160,7 +162,16 @@ impl Frame {
         let info = &code.subs[sub as usize];
         let [ni, nn, ns, np] = info.regs.map(usize::from);
         let pc = info.start;
-        Frame { code, sub, pc, i: vec![0; ni], n: vec![0.0; nn], s: vec![Str::null(); ns], p: vec![None; np] }
+        Frame {
+            code,
+            sub,
+            pc,
+            i: vec![0; ni],
+            n: vec![0.0; nn],
+            s: vec![Str::null(); ns],
+            p: vec![None; np],
+            result_info: None,
+        }
     }
 
     /// Points a returned frame at a new call, reusing its register vectors (no allocation
@@ -180,6 +191,7 @@ impl Frame {
                 self.s.fill(Str::null());
             }
             zero(&mut self.p, None);
+            self.result_info = None;
             return;
         }
         self.reset_other(code, sub);
@@ -200,6 +212,7 @@ impl Frame {
             self.s.resize(ns, Str::null());
         }
         refill(&mut self.p, np, None);
+        self.result_info = None;
         if !Rc::ptr_eq(&self.code, code) {
             self.code = code.clone();
         }

@@ -5,7 +5,7 @@ use super::flow::{top, Flow};
 use super::{ia, sa, Frame, Task, Vm};
 use crate::error::{types, Exc};
 use crate::op::{IArg, IReg, PReg, SArg, SReg};
-use crate::pmc::PmcData;
+use crate::pmc::{Elem, PmcData};
 use crate::string::Str;
 
 /// Parrot's run cores by name, with their `interpcores.pasm` numbers. Kea has one loop, which
@@ -37,6 +37,49 @@ impl Vm {
     }
 }
 
+/// `interp["name"]`: what a ParrotInterpreter gives for a string key about the running sub
+/// (Parrot's `get_pmc_keyed`, src/pmc/parrotinterpreter.pmc). `lexpad` is null for a sub
+/// without lexicals, as Parrot gives; Kea has no lexical pads yet (the objects issue), so a
+/// sub marked `:lex` or `:outer`, which would have one, throws rather than answer wrongly.
+pub(super) fn interp_keyed(f: &Frame, key: &Str) -> Result<Elem, Exc> {
+    match key.as_bytes() {
+        b"lexpad" => {
+            let lexical =
+                f.code.subs[f.sub as usize].flags.iter().any(|x| x.starts_with(":lex") || x.starts_with(":outer"));
+            if lexical {
+                return Err(Exc::new(types::EXCEPTION_UNIMPLEMENTED, "lexical pads are not supported yet"));
+            }
+            Ok(Elem::P(None))
+        }
+        _ => Err(Exc::new(
+            types::EXCEPTION_UNIMPLEMENTED,
+            format!("Kea's ParrotInterpreter has no '{key}' key (only \"lexpad\" and interpinfo numbers)"),
+        )),
+    }
+}
+
+/// `runinterp P, L`: runs the code at `L` of this sub in the interpreter P, with registers
+/// of its own, until its `end`; then this sub goes on after the op (src/ops/core.ops). Kea
+/// runs it in a new frame of the same sub, on the same task.
+pub(super) fn runinterp_p_ic(vm: &mut Vm, t: &mut Task, interp: PReg, target: crate::op::Label) -> Flow {
+    let f = top(t);
+    match f.p[interp.0 as usize].map(|r| vm.heap.get(r)) {
+        Some(PmcData::ParrotInterpreter) => {}
+        Some(d) => return Flow::Raise(Exc::unsupported("get_pointer", d.class_name())),
+        None => return Flow::Raise(Exc::null_access("get_pointer")),
+    }
+    if t.frames.len() >= vm.config.max_depth {
+        return Flow::Raise(Exc::new(types::EXCEPTION_INTERNAL_PANIC, "maximum recursion depth exceeded"));
+    }
+    let f = top(t);
+    let (code, sub) = (f.code.clone(), f.sub);
+    f.pc += 1;
+    t.frames.call(&code, sub);
+    top(t).pc = target.0;
+    t.interps.push(t.frames.len());
+    Flow::Reload
+}
+
 /// `getinterp P`
 pub(super) fn getinterp_p(vm: &mut Vm, f: &mut Frame, dst: PReg) -> Flow {
     let p = vm.heap.alloc(PmcData::ParrotInterpreter);
@@ -49,8 +92,8 @@ pub(super) fn interpinfo_i_i(vm: &mut Vm, f: &mut Frame, dst: IReg, what: IArg) 
     interp_info(&vm.heap, ia(f, what)).map(|v| f.i[dst.0 as usize] = v).into()
 }
 
-/// `interpinfo P, I`: the current sub; Kea has no lexpad (null) and no context, continuation
-/// or task object to give.
+/// `interpinfo P, I`: the current sub, its return continuation (`cont.rs`); Kea has no lexpad
+/// (null) and no context or task object to give.
 pub(super) fn interpinfo_p_i(vm: &mut Vm, t: &mut Task, dst: PReg, what: IArg) -> Flow {
     let f = top(t);
     let v = match ia(f, what) {
@@ -58,6 +101,7 @@ pub(super) fn interpinfo_p_i(vm: &mut Vm, t: &mut Task, dst: PReg, what: IArg) -
             let (code, sub) = (f.code.clone(), f.sub);
             Some(vm.sub_pmc(&code, sub))
         }
+        23 => Some(vm.current_cont(t)),
         24 => None,
         w => {
             return Flow::Raise(Exc::new(

@@ -172,7 +172,7 @@ fn null_write() -> Exc {
 }
 
 /// A sync write to stdout (1) or stderr (2): the task waits for it.
-fn write(vm: &mut Vm, handle: u32, data: Str) -> Flow {
+pub(super) fn write(vm: &mut Vm, handle: u32, data: Str) -> Flow {
     Flow::Leave(vm.submit(ops::write(data).on(handle), None, To::Reg(Reg::None)))
 }
 

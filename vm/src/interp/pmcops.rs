@@ -366,6 +366,10 @@ impl Vm {
 
     fn keyed_get(&self, f: &Frame, obj: PVal, key: KeyId) -> Result<Elem, Exc> {
         let (o, k) = self.key_walk(obj, self.key_vals(f, key)?)?;
+        // A ParrotInterpreter's string keys name things of the running sub (introspect.rs).
+        if let (Some(PmcData::ParrotInterpreter), KeyVal::Str(s)) = (o.map(|r| self.heap.get(r)), &k) {
+            return super::introspect::interp_keyed(f, s);
+        }
         self.heap.get_keyed(o, &k)
     }
 

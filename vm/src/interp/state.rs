@@ -31,6 +31,9 @@ pub struct Task {
     pub(super) exception: Option<(PmcRef, u32)>,
     /// The request whose answer the task waits for: delivered when it runs next.
     pub(super) waiting: Option<RequestId>,
+    /// The frames `runinterp` started (by frame count), innermost last: an `end` in one
+    /// ends only that frame, and the sub that ran `runinterp` goes on.
+    pub(super) interps: Vec<usize>,
     /// Instructions executed so far.
     pub ops: u64,
     /// Keep the outermost frame when the task finishes (`end`, or a return out of it), so its
@@ -87,6 +90,7 @@ impl Task {
         self.rets_named.clear();
         self.exception = None;
         self.waiting = None;
+        self.interps.clear();
         self.keep_outer = false;
         self.frames.truncate(0);
         self.frames.call(&code, i);
@@ -223,11 +227,22 @@ pub struct Flags {
     pub profile: bool,
     /// See `bounds`.
     pub gc_debug: bool,
+    /// The debugger of the debug ops (`debug_init`).
+    pub pdb: Debugger,
 }
 
 impl Default for Flags {
     fn default() -> Self {
-        Flags { errors: 2, warnings: 0, trace: 0, debug: 0, bounds: false, profile: false, gc_debug: false }
+        Flags {
+            errors: 2,
+            warnings: 0,
+            trace: 0,
+            debug: 0,
+            bounds: false,
+            profile: false,
+            gc_debug: false,
+            pdb: Default::default(),
+        }
     }
 }
 
@@ -310,6 +325,7 @@ impl Vm {
         for t in tasks {
             for f in &t.frames {
                 roots.extend(f.p.iter().flatten());
+                roots.extend(f.result_info);
             }
             let named = t.named.iter().chain(&t.rets_named).map(|(_, e)| e);
             for e in t.args.iter().chain(&t.rets).chain(named) {
@@ -326,4 +342,33 @@ impl Vm {
         self.heap.collect(roots, &mut closed);
         closed
     }
+}
+
+/// The debugger's state (Parrot's `PDB_t` as far as Kea has one).
+#[derive(Clone, Debug, Default)]
+pub struct Debugger {
+    /// `debug_init` ran (Parrot's `interp->pdb`).
+    pub on: bool,
+    /// The file `debug_load` named (Parrot reads it for `list`; Kea's debugger has no
+    /// `list`, so it is only kept).
+    pub file: Option<Str>,
+    /// The program broke into the debugger once (Parrot's `PDB_BREAK`): later `debug_break`
+    /// and `debug_print` ops do nothing.
+    pub broke: bool,
+    /// Where the command loop of a `debug_break` is.
+    pub step: DebugStep,
+}
+
+/// The next thing the command loop of `debug_break` does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DebugStep {
+    /// Not in the loop.
+    #[default]
+    Idle,
+    /// Write the prompt.
+    Prompt,
+    /// Read a command from stdin.
+    Read,
+    /// Run the command that came back.
+    Run,
 }

@@ -272,6 +272,8 @@ pub enum Family {
     /// `interp/pmcmisc.rs`: `deref setref copy morph vivify fetch register get_id get_repr
     /// splice`, the experimental flatten ops, namespaced globals
     Pmcmisc,
+    /// `interp/debug.rs`: the `debug_ops` library: `debug_init`, `debug_break`, `backtrace` ...
+    Debug,
 }
 
 /// The name, mnemonic, doc and operand signature of one op.
@@ -405,6 +407,9 @@ macro_rules! family {
     };
     (pmcmisc) => {
         Family::Pmcmisc
+    };
+    (debug) => {
+        Family::Debug
     };
 }
 

@@ -1832,6 +1832,24 @@ macro_rules! for_each_op {
             0x0758 get_global_p_k_s "get_global" pmcmisc (dst: out P, ns: in K, name: in Sx);
             /// the global S(name) in the namespace key names (below the current one) `:= P(src)`
             0x0759 set_global_k_s_p "set_global" pmcmisc (ns: in K, name: in Sx, src: in P);
+            /// turns the debugger on: the other debug ops need it (`debug_ops`)
+            0x0760 debug_init "debug_init" debug ();
+            /// names the program's source file for the debugger
+            0x0761 debug_load_sc "debug_load" debug (file: in Sc);
+            /// stops in the debugger's command loop (commands from stdin, answers on stderr), once
+            0x0762 debug_break "debug_break" debug ();
+            /// prints every register of the running sub on stderr
+            0x0763 debug_print "debug_print" debug ();
+            /// prints the call chain on stderr, as an uncaught exception's report shows it
+            0x0764 backtrace "backtrace" debug ();
+            /// calls P(sub) with the Continuation P(cont) as its return continuation
+            0x0770 invoke_p_p "invoke" control (sub: in P, cont: in P);
+            /// stores P(info) as the result signature this sub's callees read with `result_info`
+            0x0771 set_result_info_p "set_result_info" control (info: in P);
+            /// `P(dst) := ` the caller's `set_result_info` PMC, or an empty FixedIntegerArray
+            0x0772 result_info_p "result_info" control (dst: out P);
+            /// runs the code at target in the interpreter P(interp), with registers of its own, until its `end`
+            0x0773 runinterp_p_ic "runinterp" introspect (interp: in P, target: in L);
         }
     };
 }

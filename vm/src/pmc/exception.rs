@@ -33,12 +33,33 @@ pub struct HandlerData {
 /// What a Continuation PMC can still do.
 #[derive(Clone, Debug)]
 pub enum ContData {
+    /// It goes back to a frame still on the task's stack (see [`Goto`]).
+    Goto(Goto),
     /// It resumes a `throw` (see [`Resume`]).
     Resume(Box<Resume>),
     /// It resumed once already.
     Used,
     /// The exception was not raised by `throw`, so there is nothing to resume.
     NotResumable,
+}
+
+/// Where a Continuation made by `new 'Continuation'`, or a sub's return continuation
+/// (`interpinfo .INTERPINFO_CURRENT_CONT`), goes: the frame it names is still on the task's
+/// stack, so it holds no registers, only which frame (by depth, checked by its sub) and the
+/// pc. Invoking it drops the frames above that one and goes on there, as a return does, with
+/// the values passed to it as the return values; it can be invoked any number of times.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Goto {
+    /// How many frames stay on the stack (the one it goes back to is the top); 0 with a sub
+    /// of the outermost frame: invoking it ends the task, as returning from that sub does.
+    pub depth: usize,
+    /// The sub of the frame it goes back to (`code.subs` index), to tell a frame that
+    /// returned and whose slot another call took.
+    pub sub: u32,
+    /// The code object of that frame (its address), for the same check.
+    pub code: usize,
+    /// Where that frame goes on; `None` until `set_label`/`set_addr` gives it an address.
+    pub pc: Option<u32>,
 }
 
 /// Where a `throw` resumes: the frames above the handler's frame, set aside while the handler
@@ -94,7 +115,7 @@ pub(super) fn trace(d: &PmcData, out: &mut Vec<PmcRef>) {
         PmcData::Exception(e) => out.extend(e.payload.into_iter().chain(e.resume)),
         PmcData::Continuation(c) => {
             if let ContData::Resume(r) = &**c {
-                out.extend(r.frames.iter().flat_map(|f| f.p.iter().flatten()));
+                out.extend(r.frames.iter().flat_map(|f| f.p.iter().flatten().chain(&f.result_info)));
                 out.extend(r.handlers.iter().filter_map(|h| h.pmc()));
             }
         }

@@ -60,7 +60,7 @@ mod vtable;
 
 pub use crate::host::TimerChange;
 pub use array::{elements_of, IterData};
-pub use exception::{ContData, ExceptionData, HandlerData, Resume};
+pub use exception::{ContData, ExceptionData, Goto, HandlerData, Resume};
 pub use handle::{FileHandleData, StringHandleData};
 pub use hash::PHash;
 pub use heap::{Heap, GC_BYTES, HANDLE_WEIGHT, MIN_GC_THRESHOLD};
@@ -232,7 +232,7 @@ classes! {
     Socket => "Socket", new PmcData::Socket(Box::default()), methods socket::methods, slots socket::SOCKET;
     Sockaddr => "Sockaddr", new PmcData::Sockaddr(Box::default()), methods socket::sockaddr_methods, slots socket::SOCKADDR;
     ExceptionHandler => "ExceptionHandler", new PmcData::ExceptionHandler(Box::default());
-    Continuation => "Continuation", trace exception::trace;
+    Continuation => "Continuation", new PmcData::Continuation(Box::new(ContData::Goto(Goto::default()))), trace exception::trace;
     ParrotLibrary => "ParrotLibrary", new PmcData::ParrotLibrary(Str::empty()), slots PARROT_LIBRARY;
     ByteBuffer => "ByteBuffer", new PmcData::ByteBuffer(Vec::new()), methods bytebuffer::methods, slots bytebuffer::SLOTS;
 }
