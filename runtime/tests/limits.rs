@@ -56,6 +56,81 @@ fn temp_file(name: &str, text: &str) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// Finding 1: a precision of 65,536 or more for a float conversion, written out or through
+/// `%.*`, panicked in Rust's formatter and lost the output printed before. Parrot caps the
+/// precision at 3,072 and a piece at 4,095 bytes (`spf_render.c`), and so does Kea.
+#[test]
+fn sprintf_with_a_huge_precision_prints_what_parrot_prints() {
+    let f = temp_file(
+        "sprintf-prec.pasm",
+        r#"    say "before"
+    new P0, 'ResizablePMCArray'
+    push P0, 1.5
+    sprintf S0, "%.65536f", P0
+    length I0, S0
+    say I0
+    new P1, 'ResizablePMCArray'
+    push P1, 100000
+    push P1, -2.5
+    sprintf S0, "%.*e", P1
+    length I0, S0
+    say I0
+    sprintf S0, "%.70000G", P0
+    say S0
+    sprintf S0, "%99999.3f", P0
+    length I0, S0
+    say I0
+    new P2, 'ResizablePMCArray'
+    push P2, 7
+    sprintf S0, "%.1048576d", P2
+    length I0, S0
+    say I0
+"#,
+    );
+    let (code, out, err) = kea(&["run", &f]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, "before\n3074\n3079\n1.5\n4095\n3072\n");
+}
+
+/// Finding 2: an op whose work grew with its operand ran past `--max-time`: BigInt squaring
+/// in a loop now meets Kea's BigInt limit, a clear and catchable error.
+#[test]
+fn bigint_squaring_in_a_loop_ends_with_a_clear_error() {
+    let f =
+        temp_file("bigint.pasm", "    new P0, 'Integer'\n    set P0, 3\nLOOP:\n    mul P0, P0, P0\n    branch LOOP\n");
+    let (code, out, err) = kea(&["run", "--max-time", "60", &f]);
+    assert_eq!(code, 1, "{out}");
+    assert!(err.starts_with("BigInt too large: more than 1048576 bits\n"), "{err}");
+}
+
+/// Finding 2: limits were checked only where the scheduler looks; a task that disabled
+/// preemption never came back to it, and `--max-time` never ended the run. The VM now looks
+/// at the interrupt flag the deadline thread raises.
+#[test]
+fn max_time_ends_a_task_that_never_yields() {
+    let f = temp_file("spin.pasm", "    disable_preemption\nLOOP:\n    branch LOOP\n");
+    let (code, out, err) = kea(&["run", "--max-time", "0.5", &f]);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, "", "time limit exceeded after 0.5 s (--max-time)\n"));
+}
+
+/// Finding 2: one op that builds a gigabyte (a `repeat`, an array resize, a padded
+/// `sprintf`) in a loop ends at the deadline too.
+#[test]
+fn max_time_ends_a_loop_of_long_ops() {
+    for (name, body) in [
+        ("repeat.pasm", "LOOP:\n    repeat S0, \"abcdefgh\", 100000000\n    branch LOOP\n"),
+        ("resize.pasm", "    new P0, 'ResizableIntegerArray'\nLOOP:\n    set P0, 100000000\n    set P0, 0\n    branch LOOP\n"),
+        (
+            "pad.pasm",
+            "    new P0, 'ResizablePMCArray'\n    push P0, 500000000\n    push P0, \"x\"\nLOOP:\n    sprintf S0, \"%*s\", P0\n    branch LOOP\n",
+        ),
+    ] {
+        let f = temp_file(name, body);
+        let (code, _, err) = kea(&["run", "--max-time", "0.5", &f]);
+        assert_eq!((code, err.as_str()), (1, "time limit exceeded after 0.5 s (--max-time)\n"), "{name}");
+    }
+}
+
 /// Finding 5: the program ends when main dies with an uncaught error, whatever timers and
 /// tasks remain. The tick used to go on to the reactor after the error and wait there: until
 /// the next timer (an hour here), or forever for a task parked on a silent socket.
