@@ -131,6 +131,37 @@ fn max_time_ends_a_loop_of_long_ops() {
     }
 }
 
+/// Finding 3: 40 macros each expanding the next twice (2^40 expansions from 1.7 KB) never
+/// finished `kea check`; the total expanded text is now bounded, with a located error.
+#[test]
+fn exponential_macro_expansion_is_a_located_error() {
+    let mut src = String::from(".macro m0()\n    set I0, 1\n.endm\n");
+    for i in 1..=40 {
+        src.push_str(&format!(".macro m{i}()\n    .m{}()\n    .m{}()\n.endm\n", i - 1, i - 1));
+    }
+    src.push_str(".sub main :main\n    .m40()\n    say I0\n.end\n");
+    let f = temp_file("expo.pir", &src);
+    let (code, _, err) = kea(&["check", &f]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("expo.pir:165:5: error: macro expansions and included files exceed 16 MiB"), "{err}");
+}
+
+/// Finding 3: `.include` counts toward the same total.
+#[test]
+fn includes_count_toward_the_expansion_limit() {
+    // 1,000,000 bytes of comments: 16 of them fit in 16 MiB, the 17th does not.
+    let big = temp_file("big.pasm", &format!("{}\n", "#".repeat(999)).repeat(1000));
+    let mut src = String::new();
+    for _ in 0..20 {
+        src.push_str(&format!(".include '{big}'\n"));
+    }
+    src.push_str("    end\n");
+    let f = temp_file("includes.pasm", &src);
+    let (code, _, err) = kea(&["check", &f]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("includes.pasm:17:1: error: macro expansions and included files exceed 16 MiB"), "{err}");
+}
+
 /// Finding 5: the program ends when main dies with an uncaught error, whatever timers and
 /// tasks remain. The tick used to go on to the reactor after the error and wait there: until
 /// the next timer (an hour here), or forever for a task parked on a silent socket.
