@@ -207,3 +207,41 @@ fn the_program_ends_when_main_dies_whatever_remains() {
     assert_eq!((code, out.as_str()), (1, "main sleeps, then dies\n"), "{err}");
     assert!(err.starts_with("main dies\ncurrent instr.: 'main'"), "{err}");
 }
+
+/// Finding 6: `exit N` gives the status the OS reports for Parrot's `exit(N)`, N's low 8 bits.
+#[test]
+fn exit_gives_the_low_eight_bits_of_its_status() {
+    for (n, want) in [(-1i64, 255), (256, 0), (300, 44), (-256, 0), (4294967297, 1), (7, 7)] {
+        let f = temp_file(&format!("exit{n}.pasm"), &format!("    say \"out\"\n    exit {n}\n"));
+        let (code, out, err) = kea(&["run", &f]);
+        assert_eq!((code, out.as_str(), err.as_str()), (want, "out\n", ""), "exit {n}");
+    }
+}
+
+/// Finding 6: `--max-time 1e300` panicked; every numeric option now rejects what is out of
+/// range with a usage error (exit 2) that names the option.
+#[test]
+fn numeric_options_reject_out_of_range_values() {
+    let f = temp_file("ok.pasm", "    say \"ran\"\n");
+    for (opt, bad) in [
+        ("--max-time", "1e300"),
+        ("--max-time", "-1"),
+        ("--max-time", "nan"),
+        ("--max-time", "inf"),
+        ("--max-time", "soon"),
+        ("--max-ops", "-5"),
+        ("--max-ops", "1e3"),
+        ("--batch", "0"),
+        ("--max-depth", "0"),
+        ("--max-depth", "99999999999"),
+        ("--io-threads", "0"),
+        ("--io-threads", "100000"),
+    ] {
+        let arg = format!("{opt}={bad}");
+        let (code, out, err) = kea(&["run", &arg, &f]);
+        assert_eq!((code, out.as_str()), (2, ""), "{arg}: {err}");
+        assert!(err.contains(&format!("invalid value '{bad}' for '{opt}")), "{arg}: {err}");
+    }
+    let (code, out, _) = kea(&["run", "--max-time=1e9", "--max-ops=1000", "--max-depth=10", &f]);
+    assert_eq!((code, out.as_str()), (0, "ran\n"));
+}
