@@ -75,9 +75,9 @@ CLOSE:
 REPORT:
     P3 = P0."error"()
     set S1, P3
-    printerr "connection failed: "
-    printerr S1
-    printerr "\n"
+    set_args "0", S1
+    find_name P9, "report_failure"
+    invokecc P9
 DONE:
     P1."close"()
     get_global P4, "finished"
@@ -101,9 +101,9 @@ FAILED:
     # The send failed (the peer is gone): close it and count it as finished.
     P3 = P0."error"()
     set S1, P3
-    printerr "connection failed: "
-    printerr S1
-    printerr "\n"
+    set_args "0", S1
+    find_name P9, "report_failure"
+    invokecc P9
     P1."close"()
     get_global P4, "finished"
     inc P4
@@ -168,4 +168,37 @@ HALF:
     P1."close"()
     P2."close"()
     say "clients closed"
+    returncc
+
+# report_failure(message): at most one stderr line a second, so that a storm of resets
+# cannot flood the log; the next line counts the ones held back.
+.pcc_sub report_failure:
+    get_params "0", S0
+    time N0
+    get_global P0, "failure_last"   # when the last line was written
+    unless_null P0, REPORT_KNOWN
+    new P0, 'Float'
+    set P0, -10.0
+    set_global "failure_last", P0
+    new P1, 'Integer'
+    set_global "failure_held", P1
+REPORT_KNOWN:
+    get_global P1, "failure_held"   # failures since then, not written
+    set N1, P0
+    sub N1, N0, N1
+    ge N1, 1.0, REPORT_WRITE
+    inc P1
+    returncc
+REPORT_WRITE:
+    set P0, N0
+    printerr "connection failed: "
+    printerr S0
+    set I0, P1
+    le I0, 0, REPORT_END
+    printerr " ("
+    printerr I0
+    printerr " more held back since the last report)"
+REPORT_END:
+    printerr "\n"
+    set P1, 0
     returncc

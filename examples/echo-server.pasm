@@ -59,7 +59,8 @@ SELFTEST:
     set P1, P0[0]
     set I0, P0[1]
     set I1, 0
-    new P2, 'ResizablePMCArray'     # the connection tasks
+    new P2, 'ResizablePMCArray'     # the connection tasks not known to be finished
+    set I5, 64                      # prune the list when it reaches this size
     find_name P3, "serve"
 NEXT:
     P4 = P1."accept"()
@@ -69,6 +70,18 @@ NEXT:
     P5."data"(P4)
     schedule P5
     push P2, P5
+    # Finished connections leave the list, so that a server that runs forever does not
+    # grow it: pruned each time it doubles, each task is looked at a few times at most.
+    elements I2, P2
+    lt I2, I5, KEPT
+    set_args "0", P2
+    find_name P7, "unfinished"
+    invokecc P7
+    get_results "0", P2
+    elements I5, P2
+    mul I5, I5, 2
+    add I5, I5, 64
+KEPT:
     ne I1, I0, NEXT
     P1."close"()
 JOIN:
@@ -98,9 +111,9 @@ FAILED:
     get_results "0", P1
     pop_eh
     set S1, P1
-    printerr "connection failed: "
-    printerr S1
-    printerr "\n"
+    set_args "0", S1
+    find_name P9, "report_failure"
+    invokecc P9
     P0."close"()
     returncc
 
@@ -158,4 +171,55 @@ HALF:
     P1."close"()
     P2."close"()
     say "clients closed"
+    returncc
+
+# unfinished(tasks): the tasks of the list that have not completed, in order.
+.pcc_sub unfinished:
+    get_params "0", P0
+    new P1, 'ResizablePMCArray'
+    elements I0, P0
+    set I1, 0
+UNFINISHED_NEXT:
+    ge I1, I0, UNFINISHED_DONE
+    set P2, P0[I1]
+    inc I1
+    S0 = P2."status"()
+    eq S0, "completed", UNFINISHED_NEXT
+    push P1, P2
+    branch UNFINISHED_NEXT
+UNFINISHED_DONE:
+    set_returns "0", P1
+    returncc
+
+# report_failure(message): at most one stderr line a second, so that a storm of resets
+# cannot flood the log; the next line counts the ones held back.
+.pcc_sub report_failure:
+    get_params "0", S0
+    time N0
+    get_global P0, "failure_last"   # when the last line was written
+    unless_null P0, REPORT_KNOWN
+    new P0, 'Float'
+    set P0, -10.0
+    set_global "failure_last", P0
+    new P1, 'Integer'
+    set_global "failure_held", P1
+REPORT_KNOWN:
+    get_global P1, "failure_held"   # failures since then, not written
+    set N1, P0
+    sub N1, N0, N1
+    ge N1, 1.0, REPORT_WRITE
+    inc P1
+    returncc
+REPORT_WRITE:
+    set P0, N0
+    printerr "connection failed: "
+    printerr S0
+    set I0, P1
+    le I0, 0, REPORT_END
+    printerr " ("
+    printerr I0
+    printerr " more held back since the last report)"
+REPORT_END:
+    printerr "\n"
+    set P1, 0
     returncc

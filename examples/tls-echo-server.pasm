@@ -81,7 +81,8 @@ TEST:
     set P7, P0[2]
     set I3, P0[3]
     set I1, 0
-    new P2, 'ResizablePMCArray'
+    new P2, 'ResizablePMCArray'     # the connection tasks not known to be finished
+    set I5, 64                      # prune the list when it reaches this size
     find_name P3, "serve"
 NEXT:
     P4 = P1."accept"()
@@ -95,6 +96,18 @@ NEXT:
     P5."data"(P6)
     schedule P5
     push P2, P5
+    # Finished connections leave the list, so that a server that runs forever does not
+    # grow it: pruned each time it doubles, each task is looked at a few times at most.
+    elements I2, P2
+    lt I2, I5, KEPT
+    set_args "0", P2
+    find_name P8, "unfinished"
+    invokecc P8
+    get_results "0", P2
+    elements I5, P2
+    mul I5, I5, 2
+    add I5, I5, 64
+KEPT:
     ne I1, I0, NEXT
     P1."close"()
 JOIN:
@@ -224,4 +237,22 @@ REFUSED:
     P0."print"(S3)
     close P0
     set_returns "0,0", S1, S2
+    returncc
+
+# unfinished(tasks): the tasks of the list that have not completed, in order.
+.pcc_sub unfinished:
+    get_params "0", P0
+    new P1, 'ResizablePMCArray'
+    elements I0, P0
+    set I1, 0
+UNFINISHED_NEXT:
+    ge I1, I0, UNFINISHED_DONE
+    set P2, P0[I1]
+    inc I1
+    S0 = P2."status"()
+    eq S0, "completed", UNFINISHED_NEXT
+    push P1, P2
+    branch UNFINISHED_NEXT
+UNFINISHED_DONE:
+    set_returns "0", P1
     returncc

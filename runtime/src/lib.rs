@@ -5,7 +5,7 @@
 //! one [`backend`] per kind of IO), renders errors ([`diag`]), and hosts the REPL ([`repl`]).
 //!
 //! Exit codes (DESIGN §5): 0 success, 1 runtime error or uncaught exception, 2 assembly or
-//! usage error, `exit N` gives N. Output that could not be written and that no request
+//! usage error, `exit N` gives N's low 8 bits, as the OS reports it (`exit -1` is 255). Output that could not be written and that no request
 //! reported (stdout to a full disk, a file's buffer at exit) is named on stderr and turns a
 //! 0 into 1.
 
@@ -151,7 +151,8 @@ pub fn run_code<S: Sink>(code: Code, reactor: Reactor<S>, opts: &RunOptions) -> 
     }
     let status = match ended {
         Ended::Finished => 0,
-        Ended::Exit(n) => n,
+        // As the OS reports `exit(n)`: the low 8 bits (Parrot's `exit`, see `main.rs`).
+        Ended::Exit(n) => n & 0xff,
         Ended::Failed => 1,
     };
     rt.shutdown();

@@ -60,14 +60,14 @@ struct RunArgs {
     #[arg(long)]
     stats: bool,
     /// The deepest call stack allowed.
-    #[arg(long, value_name = "N", default_value_t = 100_000)]
-    max_depth: usize,
+    #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)))]
+    max_depth: u64,
     /// Print each IO request's life (submitted, completed, bytes, task, µs timestamps) to stderr.
     #[arg(long)]
     trace_io: bool,
     /// Stop with an error after this many seconds of wall time.
-    #[arg(long, value_name = "SECS")]
-    max_time: Option<f64>,
+    #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
+    max_time: Option<std::time::Duration>,
     /// Worker threads for file IO.
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=256))]
     io_threads: u64,
@@ -80,18 +80,33 @@ impl RunArgs {
             max_ops: self.max_ops,
             trace: self.trace,
             stats: self.stats,
-            max_depth: self.max_depth,
+            max_depth: self.max_depth as usize,
             argv,
             trace_io: self.trace_io,
             io_threads: self.io_threads as usize,
-            max_time: self.max_time.filter(|t| t.is_finite() && *t >= 0.0).map(std::time::Duration::from_secs_f64),
+            max_time: self.max_time,
             tz: None,
         }
     }
 }
 
+/// The longest `--max-time`: about 31 years, far from where a deadline would overflow.
+const MAX_SECONDS: f64 = 1e9;
+
+/// `--max-time SECS`: a number of seconds from 0 to [`MAX_SECONDS`], fractions allowed.
+fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
+    let t: f64 = s.trim().parse().map_err(|_| format!("expected a number of seconds, found '{s}'"))?;
+    if !(0.0..=MAX_SECONDS).contains(&t) {
+        return Err(format!("{s} seconds is out of range (0 to {MAX_SECONDS:e})"));
+    }
+    Ok(std::time::Duration::from_secs_f64(t))
+}
+
+/// The process status for `n`, as the OS reports an `exit(n)`: its low 8 bits (`exit -1` is
+/// 255, `exit 256` is 0), which is what Parrot's `exit` op gives (`frontend/parrot/main.c`
+/// passes the program's status to `exit`).
 fn code(n: i32) -> ExitCode {
-    ExitCode::from(n.clamp(0, 255) as u8)
+    ExitCode::from((n & 0xff) as u8)
 }
 
 fn assemble_file(path: &str) -> Result<kea_vm::code::Code, ExitCode> {

@@ -80,8 +80,14 @@ struct Server {
 
 impl Server {
     fn start(name: &str, args: &[&str]) -> Server {
+        Server::start_with(&[], name, args)
+    }
+
+    /// [`Server::start`] with options for `kea run` (`--stats`).
+    fn start_with(flags: &[&str], name: &str, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kea"))
             .arg("run")
+            .args(flags)
             .arg(example(name))
             .args(args)
             .stdin(Stdio::null())
@@ -391,4 +397,61 @@ fn chat_server_relays_lines_to_the_other_clients() {
         "welcome, you are user1\nwelcome, you are user2\n* user2 joined\nuser1: one\nuser1: two\n\
          user2: three\n* user2 left\n"
     );
+}
+
+/// Connects, gets one echo back, and closes, `n` times in a row; with `reset`, each close
+/// is an RST (`SO_LINGER` 0) while the server waits in `recv`.
+const CHURN: &str = r#"
+import socket, struct, sys
+port, n, reset = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "reset"
+for _ in range(n):
+    s = socket.create_connection(("127.0.0.1", port), timeout=20)
+    s.sendall(b"x\n")
+    got = b""
+    while not got.endswith(b"\n"):
+        part = s.recv(10)
+        if not part:
+            break
+        got += part
+    if reset:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    s.close()
+print("done")
+"#;
+
+/// Finished connection tasks leave the example servers' lists: under churn the heap's
+/// peak stays flat instead of growing by the tasks of every connection ever served.
+#[test]
+fn example_servers_drop_finished_connections() {
+    const N: usize = 2000;
+    for name in ["echo-server.pasm", "http-server.pasm"] {
+        let server = Server::start_with(&["--stats"], name, &["0", &N.to_string()]);
+        let (code, out, err) = python(CHURN, &[server.port.to_string(), N.to_string(), "close".into()]);
+        assert_eq!((code, out.trim()), (0, "done"), "{name}: {err}");
+        let (code, rest) = server.wait(CLIENT);
+        assert_eq!(code, 0, "{name}: {rest}");
+        let peak: usize = rest
+            .split("peak-pmcs ")
+            .nth(1)
+            .and_then(|t| t.split_whitespace().next())
+            .and_then(|t| t.parse().ok())
+            .unwrap_or_else(|| panic!("{name}: no --stats line in:\n{rest}"));
+        // Kept, each connection's Task and data would hold at least 2 PMCs to the end.
+        assert!(peak < N, "{name}: {peak} PMCs alive at the peak after {N} connections");
+    }
+}
+
+/// A storm of resets writes a few stderr lines, not one per connection.
+#[test]
+fn example_servers_rate_limit_their_failure_log() {
+    const N: usize = 300;
+    for name in ["echo-server.pasm", "echo-server-callbacks.pasm"] {
+        let server = Server::start(name, &["0", &N.to_string()]);
+        let (code, out, err) = python(CHURN, &[server.port.to_string(), N.to_string(), "reset".into()]);
+        assert_eq!((code, out.trim()), (0, "done"), "{name}: {err}");
+        let (code, rest) = server.wait(CLIENT);
+        assert_eq!(code, 0, "{name}: {rest}");
+        let lines = rest.lines().filter(|l| l.starts_with("connection failed: ")).count();
+        assert!((1..=N / 10).contains(&lines), "{name}: {lines} lines for {N} resets:\n{rest}");
+    }
 }

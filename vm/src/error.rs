@@ -35,6 +35,9 @@ pub mod types {
     pub const EXCEPTION_INVALID_ARGUMENT: i64 = 20;
     pub const CONTROL_ERROR: i64 = 65540;
     pub const CONTROL_EXIT: i64 = 65543;
+    /// Not Parrot's: the mark of [`super::Exc::interrupted`], an op the host's interrupt
+    /// flag stopped (`interrupt.rs`). It acts only while the flag is raised.
+    pub const KEA_INTERRUPTED: i64 = -0x4b45_4100;
 }
 
 /// Parrot's severities (`except_severity.pasm`).

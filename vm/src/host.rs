@@ -25,6 +25,10 @@
 //!   others come back from `Open`, `Connect`, `Bind` and `Accept`. A handle whose PMC the
 //!   collector freed while it was open is returned by
 //!   [`Vm::collect`](crate::interp::Vm::collect): the host closes it.
+//! - **Interrupts** are the host's too: it raises the VM's [`Interrupt`](crate::interrupt)
+//!   flag (`Vm::heap.meter.interrupt`, cloned to any thread) when a deadline passes, memory
+//!   runs out, the user presses Ctrl-C or a signal is pending; the VM looks at it between
+//!   slices and inside long ops and returns [`Step::Interrupted`].
 //! - **Time** is the host's: the VM reads no OS clock. The host gives the wall clock as
 //!   [`Vm::clock`](crate::interp::Vm::clock) (`time I`, `time N`).
 //! - **Facts about the OS that cannot block** (the local time zone, the OS's version, the
@@ -74,6 +78,10 @@ pub enum Step {
     Exit(i32),
     /// An uncaught exception (or a limit): the task is dead.
     Trapped(Trap),
+    /// The host raised the interrupt flag (`interrupt.rs`): the task stopped at a safe point
+    /// or in a long op that wrote nothing, its pc at the next op to run. It is intact: clear
+    /// the flag and call `run` again to go on, or drop it.
+    Interrupted,
 }
 
 impl Step {

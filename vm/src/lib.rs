@@ -14,6 +14,8 @@
 //!   returns a [`interp::Step`]. Calls push heap frames; nothing recurses in Rust. IO ops
 //!   return [`host::Step::Submit`] and the host (the `kea-runtime` crate) performs them;
 //!   [`host`] states that contract.
+//! - **One interrupt check** ([`interrupt`]): a flag the host raises from any thread
+//!   (deadline, memory, Ctrl-C, a signal), looked at between slices and inside long ops.
 //!
 //! ## Example
 //! ```
@@ -39,6 +41,7 @@ pub mod code;
 pub mod error;
 pub mod host;
 pub mod interp;
+pub mod interrupt;
 pub mod num;
 pub mod op;
 pub mod pmc;

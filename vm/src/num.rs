@@ -5,22 +5,48 @@
 //! them `Inf`, `-Inf`, `NaN`. Both paths live here so the rest of the VM never formats a float
 //! by itself.
 
+/// Decimal places past which every `f64` has only zeros: its exact value is a multiple of
+/// 2^-1074, which has 1,074 decimal places.
+const MAX_PLACES: usize = 1100;
+/// Significant digits past which every `f64` has only zeros (its exact value has at most 767).
+const MAX_DIGITS: usize = 800;
+
+/// `%.{prec}f` for a finite `x`, as C's printf renders it, for any `prec`: Rust's formatter
+/// takes at most 65,535 places, and past [`MAX_PLACES`] the digits are zeros, so they are
+/// written as such (linear in `prec`).
+pub fn fmt_f(x: f64, prec: usize) -> String {
+    let mut s = format!("{:.*}", prec.min(MAX_PLACES), x);
+    if prec > MAX_PLACES {
+        s.extend(std::iter::repeat_n('0', prec - MAX_PLACES));
+    }
+    s
+}
+
+/// `x` as `d.ddd` and a decimal exponent, with `prec` digits after the point (any `prec`, as
+/// [`fmt_f`]).
+fn sci(x: f64, prec: usize) -> (String, i32) {
+    let s = format!("{:.*e}", prec.min(MAX_DIGITS), x);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut m = mant.to_string();
+    if prec > MAX_DIGITS {
+        m.extend(std::iter::repeat_n('0', prec - MAX_DIGITS));
+    }
+    (m, exp.parse().unwrap_or(0))
+}
+
 /// `%.{prec}g` for a finite `x`, as C's printf renders it.
 pub fn fmt_g(x: f64, prec: usize, upper: bool, alt: bool) -> String {
     let p = prec.max(1);
-    let sci = format!("{:.*e}", p - 1, x);
-    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    if exp < -4 || exp >= p as i32 {
-        let mut m = mant.to_string();
+    let (mut m, exp) = sci(x, p - 1);
+    if exp < -4 || i64::from(exp) >= p as i64 {
         if !alt {
             strip_zeros(&mut m);
         }
         let e = if upper { 'E' } else { 'e' };
         format!("{m}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs())
     } else {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let mut s = format!("{:.*}", decimals, x);
+        let decimals = (p as i64 - 1 - i64::from(exp)).max(0) as usize;
+        let mut s = fmt_f(x, decimals);
         if !alt {
             strip_zeros(&mut s);
         }
@@ -30,20 +56,14 @@ pub fn fmt_g(x: f64, prec: usize, upper: bool, alt: bool) -> String {
 
 fn strip_zeros(s: &mut String) {
     if s.contains('.') {
-        while s.ends_with('0') {
-            s.pop();
-        }
-        if s.ends_with('.') {
-            s.pop();
-        }
+        let keep = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(keep);
     }
 }
 
 /// `%.{prec}e` for a finite `x`, with C's two-digit exponent.
 pub fn fmt_e(x: f64, prec: usize, upper: bool) -> String {
-    let sci = format!("{:.*e}", prec, x);
-    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
+    let (mant, exp) = sci(x, prec);
     let e = if upper { 'E' } else { 'e' };
     format!("{mant}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs())
 }
@@ -185,6 +205,29 @@ mod tests {
         for (x, want) in cases {
             assert_eq!(fmt_print(*x), *want, "{x}");
         }
+    }
+
+    /// Any precision, even past what Rust's formatter takes (65,535): exact digits, then
+    /// zeros, in linear time and no panic.
+    #[test]
+    fn huge_precisions() {
+        let p = 70_000;
+        let f = fmt_f(0.1, p);
+        assert_eq!(f.len(), 2 + p);
+        assert!(f.starts_with("0.1000000000000000055511151231257827"));
+        assert_eq!(f[2..].trim_end_matches('0'), format!("{:.1100}", 0.1)[2..].trim_end_matches('0'));
+        let tiny = f64::from_bits(1); // 2^-1074, the smallest subnormal: 1,074 places
+        assert_eq!(fmt_f(tiny, p)[..1076], format!("{tiny:.1074}"));
+        let e = fmt_e(-1.5, p, true);
+        assert!(e.starts_with("-1.5000") && e.ends_with("0E+00") && e.len() == 3 + p + 4);
+        assert_eq!(fmt_g(1.0 / 3.0, p, false, false), format!("{:.800}", 1.0 / 3.0).trim_end_matches('0'));
+        assert_eq!(fmt_g(2.5, p, false, true).len(), p + 1);
+        assert_eq!(fmt_g(1e300, p, false, false), format!("{:.0}", 1e300));
+        assert_eq!(fmt_g(1e300, 5, false, false), "1e+300");
+        assert_eq!(
+            fmt_g(0.0001, p, false, false),
+            "0.000100000000000000004792173602385929598312941379845142364501953125"
+        );
     }
 
     #[test]

@@ -1,9 +1,27 @@
 //! Parrot's `sprintf`: a C-style format filled from the elements of an array PMC.
+//!
+//! ## Bounded work
+//! Parrot renders `%d %i %u` and the float conversions with C's `snprintf` into a buffer of
+//! `PARROT_SPRINTF_BUFFER_SIZE` (4,096) bytes, after capping the width at that size and the
+//! precision at `PARROT_SPRINTF_MAX_PREC` (3,072): `gen_sprintf_call` in
+//! `src/string/spf_render.c`, the sizes in `src/string/spf_private.h`. So do we
+//! ([`C_BUFFER`], [`C_MAX_PREC`]): such a piece is at most 4,095 bytes whatever the format
+//! asks. Other conversions pad through `Parrot_str_repeat` with no cap of their own; here
+//! padding is written in chunks that charge fuel and look at the interrupt flag
+//! (`interrupt.rs`), and a result past [`MAX_STRING`] raises "string too long".
 
 use crate::error::{types, Exc};
+use crate::interp::MAX_STRING;
+use crate::interrupt::Meter;
 use crate::num;
 use crate::pmc::{Elem, Heap, KeyVal, PVal};
 use crate::string::{Encoding, Str};
+
+/// `PARROT_SPRINTF_BUFFER_SIZE`: the C buffer a `%d` or float piece is rendered into; the
+/// piece keeps at most one byte less (`snprintf` ends it with a NUL).
+const C_BUFFER: usize = 4096;
+/// `PARROT_SPRINTF_MAX_PREC` (`3 * PARROT_SPRINTF_BUFFER_SIZE / 4`).
+const C_MAX_PREC: usize = 3 * C_BUFFER / 4;
 
 struct Spec {
     left: bool,
@@ -15,23 +33,67 @@ struct Spec {
     prec: Option<usize>,
 }
 
-fn pad(s: String, spec: &Spec, numeric: bool) -> String {
+impl Spec {
+    /// The spec as `gen_sprintf_call` hands it to C: width and precision capped.
+    fn for_c(&self) -> Spec {
+        let width = if self.width > C_BUFFER - 1 { C_BUFFER } else { self.width };
+        Spec { width, prec: self.prec.map(|p| p.min(C_MAX_PREC)), ..*self }
+    }
+}
+
+/// What `snprintf` keeps of a piece: the first 4,095 bytes (the pieces are ASCII).
+fn c_buffer(mut s: String) -> String {
+    s.truncate(C_BUFFER - 1);
+    s
+}
+
+/// Appends `n` copies of `c` (ASCII) in chunks, charging for them and looking at the flag.
+fn fill(out: &mut String, c: char, n: usize, meter: &Meter) -> Result<(), Exc> {
+    if out.len().saturating_add(n) > MAX_STRING {
+        return Err(too_long());
+    }
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(Meter::CHUNK);
+        meter.work(k)?;
+        out.extend(std::iter::repeat_n(c, k));
+        left -= k;
+    }
+    Ok(())
+}
+
+#[cold]
+fn too_long() -> Exc {
+    Exc::new(types::EXCEPTION_INVALID_OPERATION, "string too long")
+}
+
+/// `s` padded to the spec's width, as `handle_flags` does: spaces (or zeros after the sign
+/// of a number) on the left, or spaces on the right.
+fn pad(s: String, spec: &Spec, numeric: bool, meter: &Meter) -> Result<String, Exc> {
     let len = s.chars().count();
     if len >= spec.width {
-        return s;
+        return Ok(s);
     }
-    let fill = spec.width - len;
+    let n = spec.width - len;
+    let mut out = String::new();
     if spec.left {
-        format!("{s}{}", " ".repeat(fill))
+        out.push_str(&s);
+        fill(&mut out, ' ', n, meter)?;
     } else if spec.zero && numeric {
-        let (sign, digits) = match s.strip_prefix(['-', '+', ' ']) {
-            Some(rest) => (&s[..1], rest.to_string()),
-            None => ("", s.clone()),
+        let digits = match s.strip_prefix(['-', '+', ' ']) {
+            Some(rest) => {
+                out.push_str(&s[..1]);
+                rest
+            }
+            None => &s,
         };
-        format!("{sign}{}{digits}", "0".repeat(fill))
+        fill(&mut out, '0', n, meter)?;
+        out.push_str(digits);
     } else {
-        format!("{}{s}", " ".repeat(fill))
+        fill(&mut out, ' ', n, meter)?;
+        out.push_str(&s);
     }
+    Ok(out)
 }
 
 fn sign(s: String, spec: &Spec, negative: bool) -> String {
@@ -59,15 +121,21 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
         next += 1;
         Ok(e)
     };
+    let meter = &heap.meter;
     let chars: Vec<char> = fmt.to_text().chars().collect();
     let mut out = String::new();
     let mut i = 0;
     let mut utf8 = fmt.encoding().is_unicode();
+    let mut literal = 0usize;
     while i < chars.len() {
         let c = chars[i];
         i += 1;
         if c != '%' {
             out.push(c);
+            literal += 1;
+            if literal.is_multiple_of(Meter::CHUNK) {
+                meter.work(Meter::CHUNK)?;
+            }
             continue;
         }
         let start = i - 1;
@@ -89,10 +157,11 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
             if w < 0 {
                 spec.left = true;
             }
-            spec.width = w.unsigned_abs().min(1 << 20) as usize;
+            // Past MAX_STRING any width fails in `fill`: cap it there, not lower.
+            spec.width = w.unsigned_abs().min(MAX_STRING as u64 + 1) as usize;
         }
         while i < chars.len() && chars[i].is_ascii_digit() {
-            spec.width = (spec.width * 10 + chars[i] as usize - '0' as usize).min(1 << 20);
+            spec.width = (spec.width * 10 + chars[i] as usize - '0' as usize).min(MAX_STRING + 1);
             i += 1;
         }
         if i < chars.len() && chars[i] == '.' {
@@ -100,10 +169,12 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
             let mut p = 0usize;
             if i < chars.len() && chars[i] == '*' {
                 i += 1;
-                p = heap.elem_int(&take('*')?)?.clamp(0, 1 << 20) as usize;
+                // Parrot reads it as unsigned: a negative one is huge (then capped, or no
+                // limit on a string).
+                p = heap.elem_int(&take('*')?)? as u64 as usize;
             }
             while i < chars.len() && chars[i].is_ascii_digit() {
-                p = (p * 10 + chars[i] as usize - '0' as usize).min(1 << 20);
+                p = p.saturating_mul(10).saturating_add(chars[i] as usize - '0' as usize);
                 i += 1;
             }
             spec.prec = Some(p);
@@ -125,26 +196,31 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
             '%' => "%".to_string(),
             'd' | 'i' => {
                 let v = heap.elem_int(&take(conv)?)?;
+                let c = spec.for_c();
                 let mut digits = v.unsigned_abs().to_string();
-                if let Some(p) = spec.prec {
-                    while digits.len() < p {
-                        digits.insert(0, '0');
-                    }
+                match c.prec {
+                    // C prints no digits for a zero with a precision of zero.
+                    Some(0) if v == 0 => digits.clear(),
+                    Some(p) if digits.len() < p => digits.insert_str(0, &"0".repeat(p - digits.len())),
+                    _ => {}
                 }
                 let s = if v < 0 { format!("-{digits}") } else { digits };
-                pad(sign(s, &spec, v < 0), &spec, spec.prec.is_none())
+                c_buffer(pad(sign(s, &c, v < 0), &c, c.prec.is_none(), meter)?)
             }
-            'u' => pad(heap.elem_int(&take(conv)?)?.to_string(), &spec, true),
+            'u' => {
+                let c = spec.for_c();
+                c_buffer(pad(heap.elem_int(&take(conv)?)?.to_string(), &c, true, meter)?)
+            }
             'B' => {
                 let v = heap.elem_int(&take(conv)?)?;
                 let body = if v < 0 { format!("-{:b}", v.unsigned_abs()) } else { format!("{v:b}") };
                 let prefix = if spec.alt { "0B" } else { "" };
-                pad(format!("{prefix}{body}"), &spec, true)
+                pad(format!("{prefix}{body}"), &spec, true, meter)?
             }
             'p' => {
                 let v = heap.elem_int(&take(conv)?)? as u64;
                 let prefix = if spec.alt { "0x" } else { "" };
-                pad(format!("{prefix}{v:x}"), &spec, true)
+                pad(format!("{prefix}{v:x}"), &spec, true, meter)?
             }
             'o' | 'x' | 'X' | 'b' => {
                 let v = heap.elem_int(&take(conv)?)? as u64;
@@ -165,7 +241,7 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
                 } else {
                     ""
                 };
-                pad(format!("{prefix}{body}"), &spec, true)
+                pad(format!("{prefix}{body}"), &spec, true, meter)?
             }
             'c' => {
                 let e = take(conv)?;
@@ -176,7 +252,7 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
                 if !ch.is_ascii() {
                     utf8 = true;
                 }
-                pad(ch.to_string(), &spec, false)
+                pad(ch.to_string(), &spec, false, meter)?
             }
             's' => {
                 let s = heap.elem_str(&take(conv)?)?;
@@ -187,27 +263,26 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
                 if let Some(p) = spec.prec {
                     t = t.chars().take(p).collect();
                 }
-                pad(t, &spec, false)
+                pad(t, &spec, false, meter)?
             }
             'f' | 'e' | 'E' | 'g' | 'G' => {
                 let v = heap.elem_num(&take(conv)?)?;
-                let p = spec.prec.unwrap_or(6);
+                let c = spec.for_c();
+                let p = c.prec.unwrap_or(6);
                 let upper = conv.is_ascii_uppercase();
                 if !v.is_finite() {
                     // Parrot's own spelling, right-aligned; precision and flags ignored.
                     let t = num::fmt_str(v);
-                    let plain = Spec { left: false, plus: false, space: false, zero: false, alt: false, ..spec };
-                    out.push_str(&pad(t, &plain, false));
+                    let plain = Spec { left: false, plus: false, space: false, zero: false, alt: false, ..c };
+                    out.push_str(&c_buffer(pad(t, &plain, false, meter)?));
                     continue;
                 }
-                let s = {
-                    match conv {
-                        'f' | 'F' => format!("{v:.p$}"),
-                        'e' | 'E' => num::fmt_e(v, p, upper),
-                        _ => num::fmt_g(v, p, upper, spec.alt),
-                    }
+                let s = match conv {
+                    'f' => num::fmt_f(v, p),
+                    'e' | 'E' => num::fmt_e(v, p, upper),
+                    _ => num::fmt_g(v, p, upper, c.alt),
                 };
-                pad(sign(s, &spec, v.is_sign_negative() && !v.is_nan()), &spec, v.is_finite())
+                c_buffer(pad(sign(s, &c, v.is_sign_negative()), &c, true, meter)?)
             }
             other => {
                 let seq: String = chars[start..i].iter().collect();
@@ -217,10 +292,11 @@ pub fn sprintf(heap: &Heap, fmt: &Str, args: PVal) -> Result<Str, Exc> {
                 ));
             }
         };
-        out.push_str(&piece);
-        if out.len() > crate::string::MAX_STRING {
-            return Err(Exc::new(types::EXCEPTION_INVALID_OPERATION, "string too long"));
+        if out.len() + piece.len() > MAX_STRING {
+            return Err(too_long());
         }
+        meter.work(piece.len())?;
+        out.push_str(&piece);
     }
     Ok(if utf8 { Str::from_vec(out.into_bytes(), Encoding::Utf8) } else { Str::from_text(&out) })
 }

@@ -58,7 +58,11 @@ impl Asm<'_> {
                     );
                 }
                 match (self.resolve)(&path, &from) {
-                    Ok((name, text)) => self.push_file(name, text, line.depth + 1),
+                    Ok((name, text)) => {
+                        if self.count_expansion(K::Include, span, text.len()) {
+                            self.push_file(name, text, line.depth + 1);
+                        }
+                    }
                     Err(e) => self.err(K::Include, line.span(t), format!("cannot include '{path}': {e}")),
                 }
             }

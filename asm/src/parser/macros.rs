@@ -16,7 +16,15 @@
 use super::{Asm, Line, Stream, MAX_NESTING};
 use crate::error::AsmErrorKind as K;
 use crate::lexer::{self, T};
+use kea_vm::code::Span;
 use std::rc::Rc;
+
+/// The most text that macro expansions and included files may add to one program, in total.
+/// Nesting is capped by [`MAX_NESTING`], but 40 macros that each expand the next twice make
+/// 2^40 expansions from a 1 KB file: the total is what must be bounded.
+pub const MAX_EXPANSION: usize = 16 << 20;
+/// What one expansion counts beyond its text, so that expansions of empty bodies count too.
+const EXPANSION_COST: usize = 64;
 
 #[derive(Clone)]
 pub(super) struct Macro {
@@ -92,6 +100,27 @@ impl Asm<'_> {
         }
     }
 
+    /// Counts `bytes` of text that an expansion or an include (at `span`) adds to the
+    /// program; false past [`MAX_EXPANSION`], after one error that names the limit (later
+    /// expansions are then skipped: the assembly has failed).
+    pub(super) fn count_expansion(&mut self, kind: K, span: Span, bytes: usize) -> bool {
+        if self.expansion_over {
+            return false;
+        }
+        self.expanded = self.expanded.saturating_add(bytes.saturating_add(EXPANSION_COST));
+        if self.expanded <= MAX_EXPANSION {
+            return true;
+        }
+        self.expansion_over = true;
+        self.err_help(
+            kind,
+            span,
+            format!("macro expansions and included files exceed {} MiB of text in total", MAX_EXPANSION >> 20),
+            Some("a macro that uses another more than once, nested, multiplies the text at each level".into()),
+        );
+        false
+    }
+
     pub(super) fn expand_macro(&mut self, line: &Line, name: &str, m: Macro) {
         let span = line.span(&line.toks[0]);
         if line.depth + 1 > MAX_NESTING {
@@ -129,6 +158,9 @@ impl Asm<'_> {
         let mut body = local_labels(&m.body, name, self.macro_serial);
         for (p, a) in m.params.iter().zip(&args) {
             body = replace_word(&body, &format!(".{p}"), a);
+        }
+        if !self.count_expansion(K::Macro, span, body.len()) {
+            return;
         }
         let prepared = lexer::prepare(&body);
         let toks = lexer::lex(&prepared.text);

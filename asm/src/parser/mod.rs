@@ -138,6 +138,10 @@ pub struct Asm<'a> {
     long_call: Option<calls::LongCall>,
     /// Macro expansions so far (numbers their local labels).
     macro_serial: u32,
+    /// Bytes of text macro expansions and includes added so far (`macros.rs`, `MAX_EXPANSION`).
+    expanded: usize,
+    /// The expansion limit was passed (reported once).
+    expansion_over: bool,
     /// The macro whose expansion the current statement comes from, named in errors.
     in_macro: Option<Rc<str>>,
 }
@@ -174,6 +178,8 @@ impl<'a> Asm<'a> {
             subids: Vec::new(),
             long_call: None,
             macro_serial: 0,
+            expanded: 0,
+            expansion_over: false,
             in_macro: None,
         }
     }

@@ -20,13 +20,15 @@
 //! ## Files
 //! This file holds the tick, slices and completions; `call.rs` answers the scheduler ops a
 //! task makes (`SchedCall`) and dispatches PDD 24 events; `timer.rs` keeps the alarms of
-//! timers and sleepers.
+//! timers and sleepers; `watchdog.rs` raises the VM's interrupt flag when `--max-time` runs
+//! out, so that a long op inside a slice stops too.
 
 use crate::os_error::os_error_text;
 use crate::reactor::{Reactor, Waiter};
 use crate::sink::Sink;
 use crate::{RunOptions, Stats};
 use kea_vm::interp::{Completed, IoOp, IoResult, RequestId, Step, Task, Vm};
+use kea_vm::interrupt::Reason;
 use kea_vm::pmc::{PmcData, PmcRef, TaskData, TaskStatus};
 use rustc_hash::FxHashMap as HashMap;
 use std::cmp::{Ordering, Reverse};
@@ -36,6 +38,7 @@ use timer::{Alarm, Armed};
 
 mod call;
 mod timer;
+mod watchdog;
 
 /// A task's id in the scheduler.
 pub type TaskId = u64;
@@ -169,6 +172,8 @@ pub struct Runtime<S: Sink> {
     deadline: Option<Instant>,
     /// Ended callback tasks, kept to run the next callbacks without allocating.
     spare: Vec<Task>,
+    /// Raises the VM's interrupt flag at the deadline (`watchdog.rs`).
+    _watchdog: Option<watchdog::Watchdog>,
 }
 
 /// Ended callback tasks kept for reuse.
@@ -177,6 +182,7 @@ const SPARE_TASKS: usize = 64;
 impl<S: Sink> Runtime<S> {
     /// A runtime over `vm` and `reactor`.
     pub fn new(vm: Vm, reactor: Reactor<S>, opts: &RunOptions) -> Runtime<S> {
+        let flag = vm.heap.meter.interrupt.clone();
         Runtime {
             vm,
             reactor,
@@ -203,6 +209,7 @@ impl<S: Sink> Runtime<S> {
             watch: None,
             deadline: opts.max_time.map(|t| Instant::now() + t),
             spare: Vec::new(),
+            _watchdog: opts.max_time.and_then(|t| watchdog::Watchdog::start(flag, t)),
         }
     }
 
@@ -274,9 +281,17 @@ impl<S: Sink> Runtime<S> {
             if until.is_some_and(|u| self.is_done(u)) {
                 return Ended::Finished;
             }
-            if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            let why = self.vm.heap.meter.interrupt.pending();
+            if why.has(Reason::DEADLINE) || self.deadline.is_some_and(|d| Instant::now() >= d) {
                 let t = self.opts.max_time.unwrap_or_default().as_secs_f64();
                 self.fail_msg(&format!("time limit exceeded after {t} s (--max-time)"));
+                self.keep_going = false;
+                self.failed = false;
+                return Ended::Failed;
+            }
+            if why.0 != 0 {
+                // Nothing here raises the others yet; whoever does handles them first.
+                self.fail_msg(&format!("kea: error: interrupted (reason {:#x})", why.0));
                 self.keep_going = false;
                 self.failed = false;
                 return Ended::Failed;
@@ -311,7 +326,7 @@ impl<S: Sink> Runtime<S> {
     /// [`crate::Reactor::waker`], so the answer comes without waiting for `dur`.
     pub fn run_for_until(&mut self, dur: Duration, extra: &[&Task], stop: &dyn Fn() -> bool) {
         let end = Instant::now() + dur;
-        while self.exit.is_none() && Instant::now() < end && !stop() {
+        while self.exit.is_none() && !self.interrupted() && Instant::now() < end && !stop() {
             if !self.tick(extra, Some(end)) {
                 return;
             }
@@ -339,7 +354,7 @@ impl<S: Sink> Runtime<S> {
         // 1. Run: each task runnable now gets one slice, callbacks and events first.
         let n = self.urgent.len() + self.ready.len();
         for _ in 0..n {
-            if self.exit.is_some() || (self.failed && !self.keep_going) {
+            if self.exit.is_some() || (self.failed && !self.keep_going) || self.interrupted() {
                 return true;
             }
             let id = match self.urgent.pop() {
@@ -353,8 +368,9 @@ impl<S: Sink> Runtime<S> {
                 self.run_slice(id, extra);
             }
         }
-        // The last slice may have ended the run: don't wait on what is left.
-        if self.exit.is_some() || (self.failed && !self.keep_going) {
+        // The run is over (`exit`, an uncaught error, an interrupt): no timer, task or IO may
+        // hold it up, not even for one poll (`run_until` ends it).
+        if self.exit.is_some() || (self.failed && !self.keep_going) || self.interrupted() {
             return true;
         }
         // 2. Timers.
@@ -533,9 +549,15 @@ impl<S: Sink> Runtime<S> {
                 self.end_task(id);
                 self.failed = true;
             }
-            Step::Yielded => self.make_ready(id),
+            // Stopped by the interrupt flag, intact: `run_until` sees why.
+            Step::Yielded | Step::Interrupted => self.make_ready(id),
             Step::Submit { .. } | Step::Sched(_) => self.make_ready(id),
         }
+    }
+
+    /// Has the host raised the VM's interrupt flag (`kea_vm::interrupt`)?
+    fn interrupted(&self) -> bool {
+        self.vm.heap.meter.interrupt.pending().0 != 0
     }
 
     fn end_task(&mut self, id: TaskId) {

@@ -9,6 +9,7 @@
 use super::flow::{by_value, Flow};
 use super::{ia, Frame, Vm};
 use crate::error::{types, Exc};
+use crate::interrupt::Meter;
 use crate::num;
 use crate::op::{IArg, IReg, NReg, Operand, PReg, SReg};
 use crate::pmc::{Elem, PVal, PmcData};
@@ -70,10 +71,36 @@ impl NumV {
     }
 }
 
-/// BigInt arithmetic with the same rules as integers (truncating `div`, floored `mod`).
-fn big_arith(op: Arith, a: BigInt, b: BigInt) -> Result<BigInt, Exc> {
+/// The most bits a BigInt may have: Kea's limit (Parrot's GMP has none but memory). It keeps
+/// every BigInt op short (a multiplication at the limit, or printing such a number, takes well
+/// under a second), so that none escapes `--max-time` (`interrupt.rs`); a result past it raises
+/// [`big_too_large`].
+pub const MAX_BIGINT_BITS: u64 = 1 << 20;
+
+/// "BigInt too large": a result past [`MAX_BIGINT_BITS`].
+#[cold]
+pub(crate) fn big_too_large() -> Exc {
+    Exc::new(types::EXCEPTION_ERR_OVERFLOW, format!("BigInt too large: more than {MAX_BIGINT_BITS} bits"))
+}
+
+/// BigInt arithmetic with the same rules as integers (truncating `div`, floored `mod`). Its
+/// result stays within [`MAX_BIGINT_BITS`], and it charges fuel for its word operations and
+/// looks at the interrupt flag first (`interrupt.rs`).
+fn big_arith(op: Arith, a: BigInt, b: BigInt, meter: &Meter) -> Result<BigInt, Exc> {
+    let (x, y) = (a.bits().div_ceil(64), b.bits().div_ceil(64));
+    let (big, small) = (x.max(y), x.min(y).max(1));
+    let words = match op {
+        Arith::Add | Arith::Sub => big,
+        Arith::Mul if a.bits() + b.bits() > MAX_BIGINT_BITS + 1 => return Err(big_too_large()),
+        // Schoolbook below 32 words, Karatsuba above (num-bigint).
+        Arith::Mul if small < 32 => big * small,
+        Arith::Mul => big.saturating_mul((small as f64).powf(0.585) as u64),
+        Arith::Div | Arith::Fdiv | Arith::Mod => x.saturating_sub(y).saturating_add(1).saturating_mul(small),
+    };
+    meter.charge(words / 4);
+    meter.check()?;
     let zero = BigInt::zero();
-    Ok(match op {
+    let r = match op {
         Arith::Add => a + b,
         Arith::Sub => a - b,
         Arith::Mul => a * b,
@@ -86,7 +113,11 @@ fn big_arith(op: Arith, a: BigInt, b: BigInt) -> Result<BigInt, Exc> {
         Arith::Div => a / b,
         Arith::Fdiv => a.div_floor(&b),
         Arith::Mod => a.mod_floor(&b),
-    })
+    };
+    if r.bits() > MAX_BIGINT_BITS {
+        return Err(big_too_large());
+    }
+    Ok(r)
 }
 
 /// Which arithmetic op.
@@ -588,12 +619,12 @@ impl Vm {
                 };
                 match checked {
                     Some(v) => NumV::I(v),
-                    None => NumV::B(big_arith(op, BigInt::from(p), BigInt::from(q))?),
+                    None => NumV::B(big_arith(op, BigInt::from(p), BigInt::from(q), &self.heap.meter)?),
                 }
             }
             (NumV::F(_), _) | (_, NumV::F(_)) => NumV::F(num_arith(op, x.f(), y.f())?),
             _ => match (x.big(), y.big()) {
-                (Some(p), Some(q)) => NumV::B(big_arith(op, p, q)?),
+                (Some(p), Some(q)) => NumV::B(big_arith(op, p, q, &self.heap.meter)?),
                 _ => NumV::F(num_arith(op, x.f(), y.f())?),
             },
         })

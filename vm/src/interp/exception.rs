@@ -247,6 +247,10 @@ impl Vm {
     // Kept out of the dispatch loop: inlined, it costs the hot ops (bench/mops_intval).
     #[inline(never)]
     pub(crate) fn raise(&mut self, task: &mut Task, e: Exc) -> Result<(), Step> {
+        // A long op the host interrupted (`interrupt.rs`): no handler sees it.
+        if e.is_interrupt() && self.heap.meter.interrupt.stopping() {
+            return Err(Step::Interrupted);
+        }
         let p = self.exception_pmc(e);
         self.throw(task, p)
     }

@@ -81,7 +81,8 @@ pub(super) fn top(task: &mut Task) -> &mut Frame {
 
 /// Handlers for ops whose operands are read as values (`Vm::val`) and written back through
 /// `Vm::store`, so that every operand kind follows one rule (spec/conversions): each is
-/// `$body(f, $how, &[operands])`, the operands in table order.
+/// `$body(f, $how, &[operands])`, the operands in table order, then `Vm::paid` (an op that
+/// charged much fuel for long work ends the slice, `fuel.rs`).
 macro_rules! by_value {
     ($body:ident($how:expr): $($name:ident($($arg:ident),+)),+ $(,)?) => {$(
         #[doc = concat!("`", stringify!($name), "`, through `Vm::", stringify!($body), "`.")]
@@ -90,7 +91,8 @@ macro_rules! by_value {
             f: &mut Frame,
             $($arg: impl Into<crate::op::Operand>),+
         ) -> Flow {
-            vm.$body(f, $how, &[$($arg.into()),+]).into()
+            let flow = vm.$body(f, $how, &[$($arg.into()),+]).into();
+            vm.paid(flow)
         }
     )+};
 }

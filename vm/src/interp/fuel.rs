@@ -9,10 +9,36 @@
 //! or handler is charged up to but not including it ([`Charge::before`]); ops a fused step
 //! ran beyond the one it started at are added as a number ([`Charge::add`]).
 //!
+//! ## Ops that cost more than one
+//! An op whose work grows with its operands (sprintf padding, `repeat`, BigInt arithmetic,
+//! array resizes) charges fuel in proportion through the heap's [`Meter`](crate::interrupt::Meter)
+//! (`interrupt.rs`), which also looks at the host's interrupt flag inside the work. The
+//! charge joins `Task::ops` when `Vm::run` returns; [`Vm::paid`] ends the slice after an op
+//! that ran up [`YIELD_OWED`] or more, so the scheduler's slices and `--max-ops` see it. The
+//! loops themselves never look: their cost stays as it was.
+//!
 //! ## Why one macro
 //! Missing one charge is silent: the counts drift and a slice runs long. Both loops go
 //! through the same [`jump!`], and `tests/ops.rs` runs the same programs in both loops at many
 //! slice sizes and demands the same op counts.
+
+use super::flow::Flow;
+use super::{Step, Vm};
+
+/// An op that charged this much fuel for long work ends the slice after it: a default slice.
+pub(super) const YIELD_OWED: u64 = 10_000;
+
+impl Vm {
+    /// What a handler that may have charged for long work returns: `flow`, or the end of
+    /// the slice after the op when the charge reached [`YIELD_OWED`].
+    #[inline]
+    pub(super) fn paid(&self, flow: Flow) -> Flow {
+        match flow {
+            Flow::Next if self.heap.meter.owed() >= YIELD_OWED => Flow::Leave(Step::Yielded),
+            flow => flow,
+        }
+    }
+}
 
 /// The ops charged in this slice and where the current straight-line run started.
 #[derive(Clone, Copy, Debug, Default)]

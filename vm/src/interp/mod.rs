@@ -54,6 +54,8 @@ mod tier;
 pub(crate) use crate::error::exit_exc;
 pub use crate::host::{Completed, IoOp, IoResult, NetOp, RequestId, SchedCall, Step};
 pub use crate::string::MAX_STRING;
+pub(crate) use arith::big_too_large;
+pub use arith::MAX_BIGINT_BITS;
 use frames::{ia, na, sa};
 pub use frames::{Frame, Frames, Handler};
 pub use prepare::Prepared;

@@ -8,6 +8,7 @@ use super::arith::Val;
 use super::flow::{by_value, Flow};
 use super::{ia, sa, Frame, Vm, MAX_STRING};
 use crate::error::{types, Exc};
+use crate::interrupt::Meter;
 use crate::op::{IArg, IReg, Operand, PReg, SArg, SReg};
 use crate::pmc::{PVal, PmcData};
 use crate::string::{cclass, Encoding, Str};
@@ -241,9 +242,9 @@ pub(super) fn chr_s_i(_: &mut Vm, f: &mut Frame, dst: SReg, code: IArg) -> Flow 
 }
 
 /// `repeat S, S, I`
-pub(super) fn repeat_s_s_i(_: &mut Vm, f: &mut Frame, dst: SReg, src: SArg, count: IArg) -> Flow {
+pub(super) fn repeat_s_s_i(vm: &mut Vm, f: &mut Frame, dst: SReg, src: SArg, count: IArg) -> Flow {
     let (s, n) = (sa(f, src), ia(f, count));
-    repeat(&s, n).map(|s| f.s[dst.0 as usize] = s).into()
+    vm.paid(repeat(&s, n, &vm.heap.meter).map(|s| f.s[dst.0 as usize] = s).into())
 }
 
 /// `split P, S, S`: a ResizableStringArray.
@@ -365,15 +366,31 @@ fn chr(c: i64) -> Result<Str, Exc> {
     })
 }
 
-fn repeat(s: &Str, n: i64) -> Result<Str, Exc> {
+/// `s` repeated `n` times, written in chunks that charge fuel and look at the interrupt flag
+/// (`interrupt.rs`), so a gigabyte result cannot outlast `--max-time`.
+fn repeat(s: &Str, n: i64, meter: &Meter) -> Result<Str, Exc> {
     if n < 0 {
         return Err(Exc::new(types::EXCEPTION_NEG_REPEAT, "Cannot repeat with negative arg"));
     }
-    let total = (s.as_bytes().len() as u128) * (n as u128);
+    let b = s.as_bytes();
+    let total = (b.len() as u128) * (n as u128);
     if total > MAX_STRING as u128 {
         return Err(too_long());
     }
-    Ok(Str::from_vec(s.as_bytes().repeat(n as usize), if s.is_null() { Encoding::Ascii } else { s.encoding() }))
+    let total = total as usize;
+    let mut out = Vec::with_capacity(total);
+    if !b.is_empty() && n > 0 {
+        let per = (Meter::CHUNK / b.len()).clamp(1, n as usize);
+        let unit = b.repeat(per);
+        let mut left = n as usize;
+        while left > 0 {
+            let k = left.min(per);
+            meter.work(k * b.len())?;
+            out.extend_from_slice(&unit[..k * b.len()]);
+            left -= k;
+        }
+    }
+    Ok(Str::from_vec(out, if s.is_null() { Encoding::Ascii } else { s.encoding() }))
 }
 
 fn split(sep: &Str, s: &Str) -> Vec<Str> {
@@ -716,13 +733,17 @@ pub(super) fn substr_s_p_i_i(vm: &mut Vm, f: &mut Frame, dst: SReg, src: PReg, o
 /// `repeat P, P, I`: a new String.
 pub(super) fn repeat_p_p_i(vm: &mut Vm, f: &mut Frame, dst: PReg, src: PReg, count: IArg) -> Flow {
     let n = ia(f, count);
-    vm.repeat_pmc(f, dst, f.p[src.0 as usize], n, false).into()
+    let flow = vm.repeat_pmc(f, dst, f.p[src.0 as usize], n, false).into();
+    vm.paid(flow)
 }
 
 /// `repeat P, P, P`: a new String, the count read from P(count).
 pub(super) fn repeat_p_p_p(vm: &mut Vm, f: &mut Frame, dst: PReg, src: PReg, count: PReg) -> Flow {
     match vm.heap.get_integer(f.p[count.0 as usize]) {
-        Ok(n) => vm.repeat_pmc(f, dst, f.p[src.0 as usize], n, false).into(),
+        Ok(n) => {
+            let flow = vm.repeat_pmc(f, dst, f.p[src.0 as usize], n, false).into();
+            vm.paid(flow)
+        }
         Err(e) => Flow::Raise(e),
     }
 }
@@ -730,13 +751,17 @@ pub(super) fn repeat_p_p_p(vm: &mut Vm, f: &mut Frame, dst: PReg, src: PReg, cou
 /// `repeat P, I`: in place.
 pub(super) fn repeat_p_i(vm: &mut Vm, f: &mut Frame, dst: PReg, count: IArg) -> Flow {
     let n = ia(f, count);
-    vm.repeat_pmc(f, dst, f.p[dst.0 as usize], n, true).into()
+    let flow = vm.repeat_pmc(f, dst, f.p[dst.0 as usize], n, true).into();
+    vm.paid(flow)
 }
 
 /// `repeat P, P`: in place, the count read from P(count).
 pub(super) fn repeat_p_p(vm: &mut Vm, f: &mut Frame, dst: PReg, count: PReg) -> Flow {
     match vm.heap.get_integer(f.p[count.0 as usize]) {
-        Ok(n) => vm.repeat_pmc(f, dst, f.p[dst.0 as usize], n, true).into(),
+        Ok(n) => {
+            let flow = vm.repeat_pmc(f, dst, f.p[dst.0 as usize], n, true).into();
+            vm.paid(flow)
+        }
         Err(e) => Flow::Raise(e),
     }
 }
@@ -757,7 +782,7 @@ impl Vm {
         if src.is_none() {
             return Err(Exc::null_access("repeat"));
         }
-        let s = repeat(&self.heap.get_string(src)?, n)?;
+        let s = repeat(&self.heap.get_string(src)?, n, &self.heap.meter)?;
         if in_place {
             return self.heap.set_string(src, s);
         }

@@ -3,6 +3,7 @@
 
 use super::{Elem, Heap, KeyVal, PmcData, PmcRef};
 use crate::error::{types, Exc};
+use crate::interrupt::Meter;
 use crate::string::Str;
 
 /// What an iterator walks.
@@ -92,26 +93,48 @@ pub(super) fn size_arg(v: i64) -> Result<usize, Exc> {
     }
 }
 
-pub(super) fn resize_fixed<T: Clone>(a: &mut Vec<T>, v: i64, fill: T) -> Result<(), Exc> {
+pub(super) fn resize_fixed<T: Clone>(a: &mut Vec<T>, v: i64, fill: T, meter: &Meter) -> Result<(), Exc> {
     if !a.is_empty() {
         return Err(Exc::new(types::EXCEPTION_OUT_OF_BOUNDS, "Can't resize"));
     }
-    a.resize(size_arg(v)?, fill);
+    resize(a, size_arg(v)?, fill, meter)
+}
+
+/// `a.resize(n, fill)`, growing in chunks that charge fuel and look at the interrupt flag
+/// (`interrupt.rs`): a resize to 2^28 elements cannot outlast `--max-time`. Interrupted, the
+/// array is left as it was.
+pub(super) fn resize<T: Clone>(a: &mut Vec<T>, n: usize, fill: T, meter: &Meter) -> Result<(), Exc> {
+    let old = a.len();
+    if n <= old {
+        a.truncate(n);
+        return Ok(());
+    }
+    let size = std::mem::size_of::<T>().max(1);
+    let per = (Meter::CHUNK / size).max(1);
+    a.reserve_exact(n - old);
+    while a.len() < n {
+        let k = (n - a.len()).min(per);
+        if let Err(e) = meter.work(k * size) {
+            a.truncate(old);
+            a.shrink_to(old);
+            return Err(e);
+        }
+        a.resize(a.len() + k, fill.clone());
+    }
     Ok(())
 }
 
-pub(super) fn grow(d: &mut PmcData, n: usize) -> Result<(), Exc> {
+pub(super) fn grow(d: &mut PmcData, n: usize, meter: &Meter) -> Result<(), Exc> {
     if n > MAX_GROW {
         return Err(Exc::out_of_bounds());
     }
     match d {
-        PmcData::ResizablePMCArray(a) => a.resize(n, None),
-        PmcData::ResizableIntegerArray(a) => a.resize(n, 0),
-        PmcData::ResizableStringArray(a) => a.resize(n, Str::null()),
-        PmcData::ResizableFloatArray(a) => a.resize(n, 0.0),
-        _ => return Err(Exc::out_of_bounds()),
+        PmcData::ResizablePMCArray(a) => resize(a, n, None, meter),
+        PmcData::ResizableIntegerArray(a) => resize(a, n, 0, meter),
+        PmcData::ResizableStringArray(a) => resize(a, n, Str::null(), meter),
+        PmcData::ResizableFloatArray(a) => resize(a, n, 0.0, meter),
+        _ => Err(Exc::out_of_bounds()),
     }
-    Ok(())
 }
 
 /// The PMCs a PMC array or an iterator holds (the collector's trace).

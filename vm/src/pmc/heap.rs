@@ -35,6 +35,9 @@ pub struct Heap {
     /// PMCs that asked to be collected as soon as they are unreachable (`needs_destroy`);
     /// `sweep 0` collects only while there are some.
     impatient: Vec<PmcRef>,
+    /// The interrupt flag and the fuel long work owes (`interrupt.rs`): here so that code
+    /// that sees only the heap (sprintf, conversions, array resizes) can reach it.
+    pub meter: crate::interrupt::Meter,
 }
 
 /// What one open handle counts toward a collection (see `Heap::note_bytes`): 128 of them
@@ -61,6 +64,7 @@ impl Default for Heap {
             blocked: 0,
             forced: false,
             impatient: Vec::new(),
+            meter: crate::interrupt::Meter::default(),
         }
     }
 }
@@ -158,6 +162,15 @@ impl Heap {
             self.objs.resize_with(i + 1, || None);
         }
         self.objs[i].get_or_insert(PmcData::Undef)
+    }
+
+    /// [`Heap::get_mut`] with the meter beside it, for work that grows with its operands.
+    pub(crate) fn get_mut_metered(&mut self, r: PmcRef) -> (&mut PmcData, &crate::interrupt::Meter) {
+        let i = r.0.get() as usize - 1;
+        if i >= self.objs.len() {
+            self.objs.resize_with(i + 1, || None);
+        }
+        (self.objs[i].get_or_insert(PmcData::Undef), &self.meter)
     }
 
     /// Marks everything reachable from `roots`, frees the rest. Host handle ids of open

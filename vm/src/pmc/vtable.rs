@@ -4,7 +4,7 @@
 //! the slots its class-table line names (`Slots`, in the type's own file), then the default.
 //! The helpers of one type family live in that family's file.
 
-use super::array::{elements_of, empty_elem, grow, index_of, non_empty, resize_fixed, size_arg};
+use super::array::{elements_of, empty_elem, grow, index_of, non_empty, resize, resize_fixed, size_arg};
 use super::{wrong, Elem, Heap, KeyVal, PVal, PmcData, PmcRef};
 use crate::error::{types, Exc};
 use crate::num;
@@ -132,20 +132,20 @@ impl Heap {
     /// String `set_integer_native`, which keeps String); a fixed array takes its size.
     pub fn set_integer(&mut self, p: PVal, v: i64) -> Result<(), Exc> {
         let r = p.ok_or_else(|| Exc::null_access("set_integer_native"))?;
-        let d = self.get_mut(r);
+        let (d, meter) = self.get_mut_metered(r);
         match d {
             PmcData::Integer(i) => *i = v,
             PmcData::BigInt(b) => **b = num_bigint::BigInt::from(v),
             PmcData::Float(_) | PmcData::Undef => *d = PmcData::Integer(v),
             PmcData::Boolean(b) => *b = v != 0,
             PmcData::String(s) => *s = Str::from(v.to_string()),
-            PmcData::FixedPMCArray(a) => resize_fixed(a, v, None)?,
-            PmcData::FixedIntegerArray(a) => resize_fixed(a, v, 0)?,
-            PmcData::ResizablePMCArray(a) => a.resize(size_arg(v)?, None),
-            PmcData::ResizableIntegerArray(a) => a.resize(size_arg(v)?, 0),
-            PmcData::ResizableStringArray(a) => a.resize(size_arg(v)?, Str::null()),
-            PmcData::ResizableFloatArray(a) => a.resize(size_arg(v)?, 0.0),
-            PmcData::ByteBuffer(b) => b.resize(size_arg(v)?, 0),
+            PmcData::FixedPMCArray(a) => resize_fixed(a, v, None, meter)?,
+            PmcData::FixedIntegerArray(a) => resize_fixed(a, v, 0, meter)?,
+            PmcData::ResizablePMCArray(a) => resize(a, size_arg(v)?, None, meter)?,
+            PmcData::ResizableIntegerArray(a) => resize(a, size_arg(v)?, 0, meter)?,
+            PmcData::ResizableStringArray(a) => resize(a, size_arg(v)?, Str::null(), meter)?,
+            PmcData::ResizableFloatArray(a) => resize(a, size_arg(v)?, 0.0, meter)?,
+            PmcData::ByteBuffer(b) => resize(b, size_arg(v)?, 0, meter)?,
             PmcData::Exception(e) => e.kind = v,
             d => return Err(wrong(d.class_name(), "set_integer_native")),
         }
@@ -182,6 +182,10 @@ impl Heap {
                     .char_indices()
                     .take_while(|&(i, c)| c.is_ascii_digit() || (i == 0 && (c == '-' || c == '+')))
                     .count();
+                // Past Kea's BigInt limit (`interp/arith.rs`): 1 bit is over 0.30103 digits.
+                if end as f64 * std::f64::consts::LOG2_10 > crate::interp::MAX_BIGINT_BITS as f64 + 4.0 {
+                    return Err(crate::interp::big_too_large());
+                }
                 **b = t[..end].parse().unwrap_or_default();
             }
             PmcData::Integer(_) | PmcData::Float(_) | PmcData::Undef => *d = PmcData::String(v),
@@ -312,7 +316,7 @@ impl Heap {
             PmcData::ResizableFloatArray(_) => Elem::N(self.elem_num(&v)?),
             _ => return Err(wrong(class, "set_pmc_keyed_int")),
         };
-        let d = self.get_mut(r);
+        let (d, meter) = self.get_mut_metered(r);
         let len = elements_of(d);
         let fixed = matches!(d, PmcData::FixedPMCArray(_) | PmcData::FixedIntegerArray(_));
         let idx = match index_of(i, len) {
@@ -320,7 +324,7 @@ impl Heap {
             None if fixed || i < 0 => return Err(Exc::out_of_bounds()),
             None => {
                 let new_len = usize::try_from(i).map_err(|_| Exc::out_of_bounds())? + 1;
-                grow(d, new_len)?;
+                grow(d, new_len, meter)?;
                 i as usize
             }
         };

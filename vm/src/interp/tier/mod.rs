@@ -15,6 +15,10 @@ impl Vm {
     /// Runs `task` for at most `fuel` instructions (more only to finish a straight-line run).
     /// A task that waited for a request gets its answer first.
     pub fn run(&mut self, task: &mut Task, fuel: u64) -> Step {
+        // A safe point: the host's interrupt flag (`interrupt.rs`), once per slice.
+        if self.heap.meter.interrupt.pending().0 != 0 {
+            return Step::Interrupted;
+        }
         if let Some(req) = task.waiting.take() {
             if let Err(step) = self.deliver_answer(task, req) {
                 return step;
@@ -23,6 +27,8 @@ impl Vm {
         let step =
             if self.trace.is_some() { self.run_loop::<true>(task, fuel) } else { self.run_loop::<false>(task, fuel) };
         task.waiting = step.waits_on();
+        // Fuel that long ops charged for their work (`interrupt.rs`).
+        task.ops += self.heap.meter.take_owed();
         step
     }
 }
